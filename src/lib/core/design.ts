@@ -1,0 +1,177 @@
+/**
+ * The design document: one MoLOS module's data model, normalized and keyed by stable ids.
+ *
+ * Names are attributes, never references: a relation points at column ids, an index at column ids, a column at
+ * an enum id. That is what lets a rename stay a rename (and, later, lets migrations know it).
+ * Every value is plain JSON, so a design can be saved, diffed and shared as it is.
+ */
+
+/** `legacy` = the documented `lib/...` module layout; `current` = the host v1.x `src/...` layout. */
+export type Layout = 'legacy' | 'current';
+export const LAYOUTS: readonly Layout[] = ['legacy', 'current'];
+
+export type ColumnType = 'text' | 'integer' | 'real' | 'blob' | 'numeric';
+export const COLUMN_TYPES: readonly ColumnType[] = ['text', 'integer', 'real', 'blob', 'numeric'];
+
+/** drizzle's `{ mode }` option. `boolean`/`timestamp`/`timestamp_ms` need `integer`; `json` needs `text` or `blob`. */
+export type ColumnMode = 'boolean' | 'timestamp' | 'timestamp_ms' | 'json';
+export const COLUMN_MODES: readonly ColumnMode[] = ['boolean', 'timestamp', 'timestamp_ms', 'json'];
+
+export type FkAction = 'cascade' | 'set null' | 'restrict' | 'set default' | 'no action';
+export const FK_ACTIONS: readonly FkAction[] = ['cascade', 'set null', 'restrict', 'set default', 'no action'];
+
+/**
+ * A column default:
+ * - `literal`: `.default(value)` — a string, number or boolean;
+ * - `json`: `.default(<parsed JSON>)` for `{ mode: "json" }` columns; `json` holds the JSON text;
+ * - `sql`: ``.default(sql`<expression>`)`` — the expression is written into the SQL verbatim;
+ * - `uuid`: `.$defaultFn(() => crypto.randomUUID())` — made by the app, invisible in SQL.
+ */
+export type ColumnDefault =
+  | { kind: 'literal'; value: string | number | boolean }
+  | { kind: 'json'; json: string }
+  | { kind: 'sql'; sql: string }
+  | { kind: 'uuid' };
+
+export interface Position {
+  x: number;
+  y: number;
+}
+
+export interface ModuleInfo {
+  /** The module id, e.g. `MoLOS-Tasks`: the prefix of every table name. */
+  id: string;
+  /** Human name for `manifest.yaml` and `src/config.ts`. */
+  name: string;
+  description: string;
+  layout: Layout;
+}
+
+export interface Table {
+  id: string;
+  /** SQL name after the `<ModuleId>_` prefix, e.g. `items`. */
+  name: string;
+  /** The TypeScript export, e.g. `exampleItems`. */
+  exportName: string;
+  comment: string;
+  position: Position;
+  /** Column ids in declaration order. */
+  columnIds: string[];
+  /** Index ids in declaration order. */
+  indexIds: string[];
+}
+
+export interface Column {
+  id: string;
+  tableId: string;
+  /** SQL name, e.g. `user_id`. */
+  name: string;
+  /** TypeScript key, e.g. `userId`. */
+  key: string;
+  type: ColumnType;
+  mode: ColumnMode | null;
+  /** When set, the column is `textEnum("<name>", <Enum>)` (type must be `text`). */
+  enumId: string | null;
+  notNull: boolean;
+  primaryKey: boolean;
+  unique: boolean;
+  default: ColumnDefault | null;
+  comment: string;
+}
+
+export interface Relation {
+  id: string;
+  /** The referencing column. */
+  fromColumnId: string;
+  /** The referenced column: another table's key (or this table's, for a self reference). */
+  toColumnId: string;
+  onDelete: FkAction | null;
+  onUpdate: FkAction | null;
+  /** Drawn on the canvas but not emitted as `.references()` (real modules often keep relations logical). */
+  logical: boolean;
+}
+
+export interface EnumMember {
+  id: string;
+  /** The const object key, e.g. `TO_DO`. */
+  key: string;
+  /** The stored value, e.g. `to_do`. */
+  value: string;
+}
+
+export interface EnumDef {
+  id: string;
+  /** The const object and type name, e.g. `TaskStatus`. */
+  name: string;
+  comment: string;
+  members: EnumMember[];
+}
+
+export interface Index {
+  id: string;
+  tableId: string;
+  /** Full index name; MoLOS wants it to start with the full table name. */
+  name: string;
+  columnIds: string[];
+  unique: boolean;
+}
+
+export interface Design {
+  module: ModuleInfo;
+  tables: Record<string, Table>;
+  columns: Record<string, Column>;
+  relations: Record<string, Relation>;
+  enums: Record<string, EnumDef>;
+  indexes: Record<string, Index>;
+}
+
+/** The SQL expression MoLOS uses for `created_at`/`updated_at`: unix seconds. */
+export const UNIX_SECONDS_SQL = "(strftime('%s','now'))";
+
+/** An empty design for a module. */
+export function emptyDesign(module: Partial<ModuleInfo> = {}): Design {
+  return {
+    module: {
+      id: module.id ?? 'MoLOS-MyModule',
+      name: module.name ?? '',
+      description: module.description ?? '',
+      layout: module.layout ?? 'legacy',
+    },
+    tables: {},
+    columns: {},
+    relations: {},
+    enums: {},
+    indexes: {},
+  };
+}
+
+/** The table's SQL name with the module prefix: `MoLOS-Example_items`. */
+export function fullTableName(design: Design, table: Table): string {
+  return `${design.module.id}_${table.name}`;
+}
+
+/** The table's columns in declaration order. */
+export function tableColumns(design: Design, table: Table): Column[] {
+  return table.columnIds.map((id) => design.columns[id]).filter((c): c is Column => c !== undefined);
+}
+
+/** The table's indexes in declaration order. */
+export function tableIndexes(design: Design, table: Table): Index[] {
+  return table.indexIds.map((id) => design.indexes[id]).filter((i): i is Index => i !== undefined);
+}
+
+/** The relation starting at a column, if any (a column references at most one key). */
+export function relationFrom(design: Design, columnId: string): Relation | undefined {
+  return Object.values(design.relations).find((r) => r.fromColumnId === columnId);
+}
+
+/** The table's primary-key column, when it has exactly one. */
+export function primaryKeyColumn(design: Design, table: Table): Column | undefined {
+  const keys = tableColumns(design, table).filter((c) => c.primaryKey);
+  return keys.length === 1 ? keys[0] : undefined;
+}
+
+/** The display name of a module: its `name`, or the id without `MoLOS-`. */
+export function moduleDisplayName(module: ModuleInfo): string {
+  return module.name.trim() || module.id.replace(/^MoLOS-/, '');
+}

@@ -1,0 +1,252 @@
+/**
+ * The saved design file: `{ format, formatVersion, design }`, validated with valibot at every entry point
+ * (files, saved state, CLI). A bad file yields errors naming the JSON path and what was expected; references to
+ * missing elements are repaired (dropped) with a warning so a damaged file still opens.
+ */
+import * as v from 'valibot';
+import {
+  COLUMN_MODES,
+  COLUMN_TYPES,
+  type Design,
+  FK_ACTIONS,
+  LAYOUTS,
+} from './design';
+
+export const FORMAT_NAME = 'molos-schema-studio/design';
+export const FORMAT_VERSION = 1;
+
+const name = v.string();
+const position = v.object({ x: v.pipe(v.number(), v.finite()), y: v.pipe(v.number(), v.finite()) });
+const fkAction = v.nullable(v.picklist(FK_ACTIONS));
+
+const columnDefault = v.nullable(
+  v.variant('kind', [
+    v.object({ kind: v.literal('literal'), value: v.union([v.string(), v.pipe(v.number(), v.finite()), v.boolean()]) }),
+    v.object({ kind: v.literal('json'), json: v.string() }),
+    v.object({ kind: v.literal('sql'), sql: v.string() }),
+    v.object({ kind: v.literal('uuid') }),
+  ]),
+);
+
+const designSchema = v.object({
+  module: v.object({
+    id: name,
+    name: v.optional(v.string(), ''),
+    description: v.optional(v.string(), ''),
+    layout: v.optional(v.picklist(LAYOUTS), 'legacy'),
+  }),
+  tables: v.record(
+    v.string(),
+    v.object({
+      id: v.string(),
+      name,
+      exportName: name,
+      comment: v.optional(v.string(), ''),
+      position: v.optional(position, { x: 0, y: 0 }),
+      columnIds: v.array(v.string()),
+      indexIds: v.optional(v.array(v.string()), []),
+    }),
+  ),
+  columns: v.record(
+    v.string(),
+    v.object({
+      id: v.string(),
+      tableId: v.string(),
+      name,
+      key: name,
+      type: v.picklist(COLUMN_TYPES),
+      mode: v.optional(v.nullable(v.picklist(COLUMN_MODES)), null),
+      enumId: v.optional(v.nullable(v.string()), null),
+      notNull: v.optional(v.boolean(), false),
+      primaryKey: v.optional(v.boolean(), false),
+      unique: v.optional(v.boolean(), false),
+      default: v.optional(columnDefault, null),
+      comment: v.optional(v.string(), ''),
+    }),
+  ),
+  relations: v.optional(
+    v.record(
+      v.string(),
+      v.object({
+        id: v.string(),
+        fromColumnId: v.string(),
+        toColumnId: v.string(),
+        onDelete: v.optional(fkAction, null),
+        onUpdate: v.optional(fkAction, null),
+        logical: v.optional(v.boolean(), false),
+      }),
+    ),
+    {},
+  ),
+  enums: v.optional(
+    v.record(
+      v.string(),
+      v.object({
+        id: v.string(),
+        name,
+        comment: v.optional(v.string(), ''),
+        members: v.array(v.object({ id: v.string(), key: v.string(), value: v.string() })),
+      }),
+    ),
+    {},
+  ),
+  indexes: v.optional(
+    v.record(
+      v.string(),
+      v.object({
+        id: v.string(),
+        tableId: v.string(),
+        name,
+        columnIds: v.array(v.string()),
+        unique: v.optional(v.boolean(), false),
+      }),
+    ),
+    {},
+  ),
+});
+
+const fileSchema = v.object({
+  format: v.literal(FORMAT_NAME),
+  formatVersion: v.number(),
+  design: v.unknown(),
+});
+
+/** One problem found while reading a design file. `path` is a JSON path such as `$.design.tables.t_1.name`. */
+export interface FormatProblem {
+  path: string;
+  message: string;
+}
+
+export type LoadResult =
+  | { ok: true; design: Design; warnings: FormatProblem[] }
+  | { ok: false; errors: FormatProblem[] };
+
+function pathOf(prefix: string, issue: v.BaseIssue<unknown>): string {
+  const keys = issue.path?.map((p) => (typeof p.key === 'number' ? `[${p.key}]` : `.${String(p.key)}`)) ?? [];
+  return prefix + keys.join('');
+}
+
+function describe(issue: v.BaseIssue<unknown>): string {
+  if (issue.kind === 'schema' && issue.received === 'undefined') return `missing; expected ${issue.expected}`;
+  return `expected ${issue.expected ?? 'a valid value'}, got ${issue.received}`;
+}
+
+/**
+ * Reads a design file's text (or already parsed JSON): checks the envelope, the version and every field, then
+ * repairs dangling references.
+ * @example const r = loadDesign(text); if (r.ok) use(r.design); else show(r.errors);
+ */
+export function loadDesign(input: string | unknown): LoadResult {
+  let data: unknown = input;
+  if (typeof input === 'string') {
+    try {
+      data = JSON.parse(input);
+    } catch (e) {
+      return { ok: false, errors: [{ path: '$', message: `not valid JSON: ${(e as Error).message}` }] };
+    }
+  }
+  const envelope = v.safeParse(fileSchema, data);
+  if (!envelope.success) {
+    return {
+      ok: false,
+      errors: envelope.issues.map((i) => ({
+        path: pathOf('$', i),
+        message:
+          i.path?.[0]?.key === 'format'
+            ? `expected "${FORMAT_NAME}" (this is not a MoLOS Schema Studio design file), got ${i.received}`
+            : describe(i),
+      })),
+    };
+  }
+  const version = envelope.output.formatVersion;
+  if (version > FORMAT_VERSION || version < 1 || !Number.isInteger(version)) {
+    return {
+      ok: false,
+      errors: [
+        {
+          path: '$.formatVersion',
+          message: `version ${version} is not supported: this studio reads versions 1 to ${FORMAT_VERSION}`,
+        },
+      ],
+    };
+  }
+  const parsed = v.safeParse(designSchema, envelope.output.design);
+  if (!parsed.success) {
+    return { ok: false, errors: parsed.issues.map((i) => ({ path: pathOf('$.design', i), message: describe(i) })) };
+  }
+  return repairDesign(parsed.output as Design);
+}
+
+/** Wraps a design in the versioned envelope as pretty-printed JSON (ends with a newline). */
+export function serializeDesign(design: Design): string {
+  return `${JSON.stringify({ format: FORMAT_NAME, formatVersion: FORMAT_VERSION, design }, null, 2)}\n`;
+}
+
+/**
+ * Checks the references inside a structurally valid design. Keys that disagree with ids are errors; references
+ * to missing tables, columns or enums are dropped, each with a warning.
+ */
+export function repairDesign(input: Design): LoadResult {
+  const errors: FormatProblem[] = [];
+  const warnings: FormatProblem[] = [];
+  for (const kind of ['tables', 'columns', 'relations', 'enums', 'indexes'] as const) {
+    for (const [key, value] of Object.entries(input[kind])) {
+      if (value.id !== key) errors.push({ path: `$.design.${kind}.${key}.id`, message: `expected "${key}" (the key it is stored under), got "${value.id}"` });
+    }
+  }
+  if (errors.length > 0) return { ok: false, errors };
+
+  const d: Design = structuredClone(input);
+  const drop = (path: string, what: string) => warnings.push({ path, message: `${what}; it was removed` });
+
+  for (const [id, c] of Object.entries(d.columns)) {
+    const t = d.tables[c.tableId];
+    if (!t || !t.columnIds.includes(id)) {
+      drop(`$.design.columns.${id}`, `column "${c.name}" belongs to no table`);
+      delete d.columns[id];
+    } else if (c.enumId !== null && !d.enums[c.enumId]) {
+      drop(`$.design.columns.${id}.enumId`, `column "${c.name}" uses enum "${c.enumId}", which does not exist`);
+      c.enumId = null;
+    }
+  }
+  for (const t of Object.values(d.tables)) {
+    const seen = new Set<string>();
+    t.columnIds = t.columnIds.filter((cid, i) => {
+      const ok = d.columns[cid]?.tableId === t.id && !seen.has(cid);
+      if (!ok) drop(`$.design.tables.${t.id}.columnIds[${i}]`, `table "${t.name}" lists column "${cid}", which is missing`);
+      seen.add(cid);
+      return ok;
+    });
+    t.indexIds = t.indexIds.filter((iid, i) => {
+      const ok = d.indexes[iid]?.tableId === t.id;
+      if (!ok) drop(`$.design.tables.${t.id}.indexIds[${i}]`, `table "${t.name}" lists index "${iid}", which is missing`);
+      return ok;
+    });
+  }
+  for (const [id, ix] of Object.entries(d.indexes)) {
+    const t = d.tables[ix.tableId];
+    if (!t || !t.indexIds.includes(id)) {
+      drop(`$.design.indexes.${id}`, `index "${ix.name}" belongs to no table`);
+      delete d.indexes[id];
+      continue;
+    }
+    ix.columnIds = ix.columnIds.filter((cid, i) => {
+      const ok = d.columns[cid]?.tableId === ix.tableId;
+      if (!ok) drop(`$.design.indexes.${id}.columnIds[${i}]`, `index "${ix.name}" lists column "${cid}", which is not in its table`);
+      return ok;
+    });
+  }
+  const fromSeen = new Set<string>();
+  for (const [id, r] of Object.entries(d.relations)) {
+    if (!d.columns[r.fromColumnId] || !d.columns[r.toColumnId]) {
+      drop(`$.design.relations.${id}`, `relation "${id}" points at a missing column`);
+      delete d.relations[id];
+    } else if (fromSeen.has(r.fromColumnId)) {
+      drop(`$.design.relations.${id}`, `relation "${id}" starts at a column that already has a relation`);
+      delete d.relations[id];
+    } else {
+      fromSeen.add(r.fromColumnId);
+    }
+  }
+  return { ok: true, design: d, warnings };
+}
