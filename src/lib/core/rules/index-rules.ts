@@ -1,0 +1,49 @@
+/** Rules about indexes: not empty, named after their table, unique across the shared database. */
+import { type Design, fullTableName, tableColumns } from '../design';
+import { isSqlKeyword } from '../naming';
+import { derivedIndexName } from '../operations/indexes';
+import { duplicates, isUnsafeSqlName, issue, unsafeChars, type Rule } from './support';
+import type { Issue } from './types';
+
+export const indexRules: Rule = (d: Design): Issue[] => {
+  const out: Issue[] = [];
+  const all: { name: string; target: { kind: 'index' | 'column'; id: string } }[] = [];
+  for (const t of Object.values(d.tables)) {
+    const table = fullTableName(d, t);
+    for (const c of tableColumns(d, t)) {
+      if (c.unique) all.push({ name: `${table}_${c.name}_unique`, target: { kind: 'column', id: c.id } });
+    }
+  }
+  for (const ix of Object.values(d.indexes)) {
+    const t = d.tables[ix.tableId];
+    if (!t) continue;
+    const table = fullTableName(d, t);
+    const target = { kind: 'index' as const, id: ix.id };
+    const p = { table, index: ix.name };
+    all.push({ name: ix.name, target });
+    if (ix.columnIds.length === 0) {
+      out.push(issue('index-empty', 'error', target, p, { label: 'Delete the index', calls: [{ op: 'deleteIndex', args: { indexId: ix.id } }] }));
+      continue;
+    }
+    if (isUnsafeSqlName(ix.name)) {
+      out.push(issue('sql-name-unsafe', 'error', target, { ...p, name: ix.name, what: 'index', reason: unsafeChars(ix.name) }));
+    } else if (isSqlKeyword(ix.name)) {
+      out.push(issue('sql-reserved-word', 'warning', target, { ...p, name: ix.name, what: 'index' }));
+    }
+    if (!ix.name.startsWith(`${table}_`)) {
+      const taken = new Set(Object.values(d.indexes).map((x) => x.name));
+      let name = derivedIndexName(d, t.id, ix.columnIds, ix.unique);
+      for (let n = 2; taken.has(name); n++) name = `${derivedIndexName(d, t.id, ix.columnIds, ix.unique)}_${n}`;
+      out.push(
+        issue('index-name-prefix', 'warning', target, { ...p, suggestion: name }, {
+          label: `Rename to "${name}"`,
+          calls: [{ op: 'updateIndex', args: { indexId: ix.id, name } }],
+        }),
+      );
+    }
+  }
+  for (const group of duplicates(all, (x) => x.name.toLowerCase())) {
+    for (const x of group.slice(1)) out.push(issue('index-name-duplicate', 'error', x.target, { index: x.name }));
+  }
+  return out;
+};

@@ -1,0 +1,49 @@
+/** Rules about relations: they must target a key, and their actions must be able to run. */
+import { type Design, fullTableName, primaryKeyColumn } from '../design';
+import { issue, type Rule } from './support';
+import type { Issue } from './types';
+
+export const relationRules: Rule = (d: Design): Issue[] => {
+  const out: Issue[] = [];
+  for (const r of Object.values(d.relations)) {
+    const from = d.columns[r.fromColumnId];
+    const to = d.columns[r.toColumnId];
+    const fromTable = from && d.tables[from.tableId];
+    const toTable = to && d.tables[to.tableId];
+    if (!from || !to || !fromTable || !toTable) continue;
+    const target = { kind: 'relation' as const, id: r.id };
+    const p = {
+      from: `${fullTableName(d, fromTable)}.${from.name}`,
+      to: `${fullTableName(d, toTable)}.${to.name}`,
+    };
+    if (!to.primaryKey && !to.unique) {
+      const key = primaryKeyColumn(d, toTable);
+      out.push(
+        issue('fk-target-not-key', 'error', target, p, key
+          ? { label: `Reference ${fullTableName(d, toTable)}.${key.name}`, calls: [{ op: 'connect', args: { id: r.id, fromColumnId: from.id, toColumnId: key.id, onDelete: r.onDelete, onUpdate: r.onUpdate, logical: r.logical } }] }
+          : undefined),
+      );
+    }
+    if (from.type !== to.type) {
+      out.push(
+        issue('fk-type-mismatch', 'warning', target, { ...p, fromType: from.type, toType: to.type }, {
+          label: `Make ${from.name} ${to.type}`,
+          calls: [{ op: 'updateColumn', args: { columnId: from.id, patch: { type: to.type, mode: null, enumId: null } } }],
+        }),
+      );
+    }
+    if (r.logical) continue;
+    if ((r.onDelete === 'set null' || r.onUpdate === 'set null') && from.notNull) {
+      out.push(
+        issue('fk-set-null-not-null', 'error', target, p, {
+          label: `Make ${from.name} nullable`,
+          calls: [{ op: 'updateColumn', args: { columnId: from.id, patch: { notNull: false } } }],
+        }),
+      );
+    }
+    if ((r.onDelete === 'set default' || r.onUpdate === 'set default') && !from.default) {
+      out.push(issue('fk-set-default-no-default', 'warning', target, p));
+    }
+  }
+  return out;
+};

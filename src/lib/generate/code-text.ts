@@ -1,0 +1,53 @@
+/**
+ * Safe spelling of user text inside generated TypeScript: string literals, property keys, member access,
+ * JSDoc comments and `sql` template bodies. Whatever a name contains, the generated code still parses and
+ * means what the design says.
+ */
+import { JS_RESERVED_WORDS, isIdentifier } from '../core/naming';
+
+/** A double-quoted string literal (JSON escaping is valid JavaScript). */
+export function str(value: string): string {
+  return JSON.stringify(value);
+}
+
+/** An object key: bare when it is an identifier, quoted otherwise. */
+export function propertyKey(key: string): string {
+  return isIdentifier(key) ? key : str(key);
+}
+
+/** Member access `obj.key`, or `obj["key"]` when the key is not an identifier. */
+export function member(obj: string, key: string): string {
+  return isIdentifier(key) ? `${obj}.${key}` : `${obj}[${str(key)}]`;
+}
+
+/** A usable binding name: the name itself when valid, else a safe stand-in derived from it. */
+export function bindingName(name: string, fallback: string): string {
+  if (isIdentifier(name) && !JS_RESERVED_WORDS.has(name)) return name;
+  const cleaned = name.replace(/[^A-Za-z0-9_$]/g, '_').replace(/^([0-9])/, '_$1');
+  return cleaned && isIdentifier(cleaned) && !JS_RESERVED_WORDS.has(cleaned) ? cleaned : fallback;
+}
+
+/** The body of a tagged template, escaped so the cooked string equals `text`. */
+export function templateBody(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
+}
+
+/** JSDoc lines for a comment: `*\/` cannot close the comment early. */
+export function docLines(comment: string): string[] {
+  return comment
+    .replace(/\*\//g, '*\\/')
+    .split(/\r\n|\r|\n/)
+    .map((l) => l.trimEnd());
+}
+
+/** A JSDoc block (for writers that print raw text). */
+export function jsDoc(comment: string, indent = ''): string {
+  const lines = docLines(comment);
+  if (lines.length === 1) return `${indent}/** ${lines[0]} */\n`;
+  return `${indent}/**\n${lines.map((l) => `${indent} *${l ? ` ${l}` : ''}`).join('\n')}\n${indent} */\n`;
+}
+
+/** A number as JavaScript source (finite numbers only; negative numbers included). */
+export function numberLiteral(n: number): string {
+  return Number.isFinite(n) ? String(n) : '0';
+}

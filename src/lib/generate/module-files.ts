@@ -1,0 +1,96 @@
+/**
+ * Everything a MoLOS module repo needs from a design, as `{ path, content, role }` relative to the module's
+ * root: schema, schema index, models, drizzle.config.ts, manifest.yaml, src/config.ts (current layout) and the
+ * first migration with its snapshot and journal. TypeScript is built with ts-morph on an in-memory project and
+ * formatted with Prettier, so the same design always gives byte-identical files.
+ */
+import { Project, type SourceFile } from 'ts-morph';
+import type { Design, Layout } from '../core/design';
+import { initialMigration } from '../sql/migration-files';
+import { formatTypeScript } from './format-code';
+import { layoutPaths } from './layout-paths';
+import {
+  manifestYaml,
+  writeDrizzleConfigTs,
+  writeModelsTs,
+  writeModuleConfigTs,
+  writeSchemaIndexTs,
+} from './other-files';
+import { writeTablesTs } from './tables-ts';
+
+export type FileRole =
+  | 'schema'
+  | 'schema-index'
+  | 'models'
+  | 'drizzle-config'
+  | 'manifest'
+  | 'module-config'
+  | 'migration'
+  | 'journal'
+  | 'snapshot';
+
+export interface GeneratedFile {
+  path: string;
+  content: string;
+  role: FileRole;
+}
+
+export interface GenerateOptions {
+  /** Overrides the design's own layout. */
+  layout?: Layout;
+  /** The journal's `when` for the first migration, in ms (defaults to now). */
+  now?: number;
+  /** Skip the migration files (for previews that only need code). */
+  skipMigration?: boolean;
+}
+
+let sharedProject: Project | undefined;
+
+/** One in-memory ts-morph project, reused: creating one costs more than printing a file. */
+function project(): Project {
+  sharedProject ??= new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true });
+  return sharedProject;
+}
+
+async function printTs(path: string, write: (sf: SourceFile) => void): Promise<string> {
+  const sf = project().createSourceFile(path, '', { overwrite: true });
+  try {
+    write(sf);
+    return await formatTypeScript(sf.getFullText());
+  } finally {
+    sf.forget();
+  }
+}
+
+/**
+ * Generates all module files for a design.
+ * @example const files = await generateModuleFiles(design, { layout: 'current' });
+ */
+export async function generateModuleFiles(design: Design, options: GenerateOptions = {}): Promise<GeneratedFile[]> {
+  const layout = options.layout ?? design.module.layout;
+  const paths = layoutPaths(layout);
+  const files: GeneratedFile[] = [
+    { path: paths.schemaFile, role: 'schema', content: await printTs(paths.schemaFile, (sf) => writeTablesTs(sf, design, layout)) },
+    { path: paths.schemaIndex, role: 'schema-index', content: await printTs(paths.schemaIndex, writeSchemaIndexTs) },
+    { path: paths.modelsFile, role: 'models', content: await printTs(paths.modelsFile, (sf) => writeModelsTs(sf, design)) },
+    {
+      path: 'drizzle.config.ts',
+      role: 'drizzle-config',
+      content: await printTs('drizzle.config.ts', (sf) => writeDrizzleConfigTs(sf, layout)),
+    },
+    { path: 'manifest.yaml', role: 'manifest', content: manifestYaml(design) },
+  ];
+  if (paths.configFile) {
+    const configFile = paths.configFile;
+    files.push({ path: configFile, role: 'module-config', content: await printTs(configFile, (sf) => writeModuleConfigTs(sf, design)) });
+  }
+  if (!options.skipMigration) {
+    const m = initialMigration(design, options.now ?? Date.now());
+    files.push(
+      { path: `drizzle/${m.tag}.sql`, role: 'migration', content: m.sql },
+      { path: 'drizzle/meta/0000_snapshot.json', role: 'snapshot', content: m.snapshot },
+      { path: 'drizzle/meta/_journal.json', role: 'journal', content: m.journal },
+    );
+  }
+  return files;
+}
