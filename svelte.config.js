@@ -6,7 +6,14 @@ const config = {
   preprocess: vitePreprocess(),
   kit: {
     // A static single-page app: no server is needed to run the designer.
-    adapter: adapter({ fallback: 'index.html' }),
+    adapter: adapter({ fallback: '200.html' }),
+    typescript: {
+      // Type-check the e2e specs and Playwright config too; golden files are generated module code, not ours.
+      config(tsconfig) {
+        tsconfig.include.push('../e2e/**/*.ts', '../playwright.config.ts', '../bench/**/*.ts', '../scripts/**/*.ts');
+        tsconfig.exclude.push('../src/**/__golden__/**');
+      },
+    },
   },
 };
 

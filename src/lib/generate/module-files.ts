@@ -70,9 +70,17 @@ export async function generateModuleFiles(design: Design, options: GenerateOptio
   const layout = options.layout ?? design.module.layout;
   const paths = layoutPaths(layout);
   const files: GeneratedFile[] = [
-    { path: paths.schemaFile, role: 'schema', content: await printTs(paths.schemaFile, (sf) => writeTablesTs(sf, design, layout)) },
+    {
+      path: paths.schemaFile,
+      role: 'schema',
+      content: await printTs(paths.schemaFile, (sf) => writeTablesTs(sf, design, layout)),
+    },
     { path: paths.schemaIndex, role: 'schema-index', content: await printTs(paths.schemaIndex, writeSchemaIndexTs) },
-    { path: paths.modelsFile, role: 'models', content: await printTs(paths.modelsFile, (sf) => writeModelsTs(sf, design)) },
+    {
+      path: paths.modelsFile,
+      role: 'models',
+      content: await printTs(paths.modelsFile, (sf) => writeModelsTs(sf, design)),
+    },
     {
       path: 'drizzle.config.ts',
       role: 'drizzle-config',
@@ -82,7 +90,11 @@ export async function generateModuleFiles(design: Design, options: GenerateOptio
   ];
   if (paths.configFile) {
     const configFile = paths.configFile;
-    files.push({ path: configFile, role: 'module-config', content: await printTs(configFile, (sf) => writeModuleConfigTs(sf, design)) });
+    files.push({
+      path: configFile,
+      role: 'module-config',
+      content: await printTs(configFile, (sf) => writeModuleConfigTs(sf, design)),
+    });
   }
   if (!options.skipMigration) {
     const m = initialMigration(design, options.now ?? Date.now());

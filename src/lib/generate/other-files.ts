@@ -5,7 +5,7 @@
 import { type SourceFile, VariableDeclarationKind } from 'ts-morph';
 import { stringify } from 'yaml';
 import { type Design, type Layout, moduleDisplayName } from '../core/design';
-import { docLines, propertyKey, str } from './code-text';
+import { docLines, jsDoc, propertyKey, str } from './code-text';
 import { layoutPaths } from './layout-paths';
 import { resolveBindings } from './tables-ts';
 
@@ -13,7 +13,10 @@ import { resolveBindings } from './tables-ts';
 export function writeModelsTs(sf: SourceFile, design: Design): void {
   const b = resolveBindings(design);
   const enums = Object.values(design.enums);
-  const header = `/**\n * Enums of the ${design.module.id} module: const objects with same-named types, used by the schema\n * through textEnum and by the module's code.\n */\n\n`;
+  const header = `${jsDoc(
+    `Enums of the ${design.module.id} module: const objects with same-named types, used by the schema\n` +
+      "through textEnum and by the module's code.",
+  )}\n`;
   if (enums.length === 0) {
     sf.addStatements(`${header}export {};`);
     return;

@@ -29,7 +29,8 @@ export interface Bindings {
 export function resolveBindings(design: Design): Bindings {
   const table = new Map<string, string>();
   const enumNames = new Map<string, string>();
-  for (const [i, t] of Object.values(design.tables).entries()) table.set(t.id, bindingName(t.exportName, `table${i + 1}`));
+  for (const [i, t] of Object.values(design.tables).entries())
+    table.set(t.id, bindingName(t.exportName, `table${i + 1}`));
   for (const [i, e] of Object.values(design.enums).entries()) enumNames.set(e.id, bindingName(e.name, `Enum${i + 1}`));
   return { table, enum: enumNames };
 }
@@ -52,7 +53,7 @@ function defaultCode(design: Design, c: Column, b: Bindings, use: Usage): string
       use.sql = true;
       return `.default(sql\`${templateBody(d.sql)}\`)`;
     case 'json': {
-      let value = 'null';
+      let value: string;
       try {
         value = JSON.stringify(JSON.parse(d.json));
       } catch {
@@ -145,9 +146,10 @@ export function writeTablesTs(sf: SourceFile, design: Design, layout: Layout): v
   const b = resolveBindings(design);
   const use: Usage = { core: new Set(), sql: false, textEnum: false, enums: [], anyColumn: false };
   const tables = Object.values(design.tables);
-  const header =
-    `/**\n * ${moduleDisplayName(design.module)} module database schema (${design.module.id}).\n` +
-    ` * Table names are prefixed with the module id; timestamps are unix seconds.\n */\n\n`;
+  const header = `${jsDoc(
+    `${moduleDisplayName(design.module)} module database schema (${design.module.id}).\n` +
+      'Table names are prefixed with the module id; timestamps are unix seconds.',
+  )}\n`;
   sf.addVariableStatements(
     tables.map((t, i) => ({
       isExported: true,
@@ -175,7 +177,7 @@ export function writeTablesTs(sf: SourceFile, design: Design, layout: Layout): v
   if (tables.length === 0) sf.addStatements(header.trimEnd());
   if (enumNames.length > 0) {
     sf.addExportDeclaration({
-      leadingTrivia: '/**\n * The enums, re-exported for the module\'s repositories.\n */\n',
+      leadingTrivia: "/**\n * The enums, re-exported for the module's repositories.\n */\n",
       namedExports: enumNames,
     });
   }

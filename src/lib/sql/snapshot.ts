@@ -66,7 +66,8 @@ function snapshotTable(design: Design, table: Table): SnapshotTable {
   }
   const indexes: SnapshotTable['indexes'] = {};
   for (const c of cols) {
-    if (c.unique) indexes[`${name}_${c.name}_unique`] = { name: `${name}_${c.name}_unique`, columns: [c.name], isUnique: true };
+    if (c.unique)
+      indexes[`${name}_${c.name}_unique`] = { name: `${name}_${c.name}_unique`, columns: [c.name], isUnique: true };
   }
   for (const ix of tableIndexes(design, table)) {
     const names = ix.columnIds.map((id) => design.columns[id]?.name).filter((n): n is string => n !== undefined);

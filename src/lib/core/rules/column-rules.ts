@@ -7,7 +7,8 @@ import { duplicates, isUnsafeSqlName, issue, unsafeChars, type Rule } from './su
 import type { Issue } from './types';
 
 /** SQL defaults SQLite accepts without parentheses: literals and the CURRENT_* keywords. */
-const BARE_DEFAULT = /^(?:[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?|'(?:[^']|'')*'|null|true|false|current_time|current_date|current_timestamp|x'[0-9a-f]*')$/i;
+const BARE_DEFAULT =
+  /^(?:[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?|'(?:[^']|'')*'|null|true|false|current_time|current_date|current_timestamp|x'[0-9a-f]*')$/i;
 
 /** True when the whole expression is wrapped in one pair of parentheses. */
 function isParenthesized(sql: string): boolean {
@@ -38,44 +39,82 @@ function update(c: Column, patch: Partial<Column>): OperationCall {
 
 function nameRules(d: Design, t: Table, c: Column, p: Record<string, string>, out: Issue[]): void {
   if (isUnsafeSqlName(c.name)) {
-    out.push(issue('sql-name-unsafe', 'error', col(c), { ...p, name: c.name, what: 'column', reason: unsafeChars(c.name) }));
+    out.push(
+      issue('sql-name-unsafe', 'error', col(c), { ...p, name: c.name, what: 'column', reason: unsafeChars(c.name) }),
+    );
   } else {
     if (!isSnakeCase(c.name)) {
       const snake = toSnakeCase(c.name);
       const taken = tableColumns(d, t).some((o) => o.id !== c.id && o.name.toLowerCase() === snake);
       out.push(
-        issue('column-name-not-snake-case', 'warning', col(c), { ...p, suggestion: snake }, snake && !taken
-          ? { label: `Rename to "${snake}"`, calls: [update(c, { name: snake })] }
-          : undefined),
+        issue(
+          'column-name-not-snake-case',
+          'warning',
+          col(c),
+          { ...p, suggestion: snake },
+          snake && !taken ? { label: `Rename to "${snake}"`, calls: [update(c, { name: snake })] } : undefined,
+        ),
       );
     }
-    if (isSqlKeyword(c.name) && !c.enumId) out.push(issue('sql-reserved-word', 'warning', col(c), { ...p, name: c.name, what: 'column' }));
+    if (isSqlKeyword(c.name) && !c.enumId)
+      out.push(issue('sql-reserved-word', 'warning', col(c), { ...p, name: c.name, what: 'column' }));
   }
   const camel = toCamelCase(c.name);
   const keyTaken = tableColumns(d, t).some((o) => o.id !== c.id && o.key === camel);
   const keyFix = camel && !keyTaken ? { label: `Use "${camel}"`, calls: [update(c, { key: camel })] } : undefined;
   if (!isIdentifier(c.key)) out.push(issue('column-key-invalid', 'error', col(c), { ...p, key: c.key }, keyFix));
-  else if (!isCamelCase(c.key)) out.push(issue('column-key-not-camel-case', 'warning', col(c), { ...p, key: c.key, suggestion: camel }, keyFix));
+  else if (!isCamelCase(c.key))
+    out.push(issue('column-key-not-camel-case', 'warning', col(c), { ...p, key: c.key, suggestion: camel }, keyFix));
 }
 
 function typeRules(d: Design, c: Column, p: Record<string, string>, out: Issue[]): void {
   if (c.mode !== null && !modesFor(c.type).includes(c.mode)) {
-    out.push(issue('mode-type-mismatch', 'error', col(c), { ...p, mode: c.mode, type: c.type }, { label: 'Remove the mode', calls: [update(c, { mode: null })] }));
+    out.push(
+      issue(
+        'mode-type-mismatch',
+        'error',
+        col(c),
+        { ...p, mode: c.mode, type: c.type },
+        { label: 'Remove the mode', calls: [update(c, { mode: null })] },
+      ),
+    );
   }
   const e = c.enumId ? d.enums[c.enumId] : undefined;
   if (e) {
     if (c.type !== 'text' || c.mode !== null) {
-      out.push(issue('enum-column-not-text', 'error', col(c), { ...p, enum: e.name }, { label: 'Make it plain text', calls: [update(c, { type: 'text', mode: null })] }));
+      out.push(
+        issue(
+          'enum-column-not-text',
+          'error',
+          col(c),
+          { ...p, enum: e.name },
+          { label: 'Make it plain text', calls: [update(c, { type: 'text', mode: null })] },
+        ),
+      );
     }
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(c.name) || isSqlKeyword(c.name)) {
       const name = `${toSnakeCase(c.name) || 'value'}_value`;
       out.push(
-        issue('enum-column-name-unquotable', 'error', col(c), { ...p, name: c.name }, { label: `Rename to "${name}"`, calls: [update(c, { name })] }),
+        issue(
+          'enum-column-name-unquotable',
+          'error',
+          col(c),
+          { ...p, name: c.name },
+          { label: `Rename to "${name}"`, calls: [update(c, { name })] },
+        ),
       );
     }
     const def = c.default;
     if (def?.kind === 'literal' && !e.members.some((m) => m.value === def.value)) {
-      out.push(issue('enum-default-not-member', 'error', col(c), { ...p, value: String(def.value), enum: e.name }, { label: 'Remove the default', calls: [update(c, { default: null })] }));
+      out.push(
+        issue(
+          'enum-default-not-member',
+          'error',
+          col(c),
+          { ...p, value: String(def.value), enum: e.name },
+          { label: 'Remove the default', calls: [update(c, { default: null })] },
+        ),
+      );
     }
   }
 }
@@ -86,7 +125,15 @@ function defaultRules(c: Column, p: Record<string, string>, out: Issue[]): void 
   const drop = { label: 'Remove the default', calls: [update(c, { default: null })] };
   if (!defaultFits(def, c.type, c.mode)) {
     const kind = def.kind === 'literal' ? `${typeof def.value} literal` : def.kind === 'uuid' ? 'UUID' : def.kind;
-    out.push(issue('default-type-mismatch', 'error', col(c), { ...p, kind, type: c.mode ? `${c.type} (${c.mode})` : c.type }, drop));
+    out.push(
+      issue(
+        'default-type-mismatch',
+        'error',
+        col(c),
+        { ...p, kind, type: c.mode ? `${c.type} (${c.mode})` : c.type },
+        drop,
+      ),
+    );
     return;
   }
   if (def.kind === 'sql') {
@@ -94,10 +141,16 @@ function defaultRules(c: Column, p: Record<string, string>, out: Issue[]): void 
     if (sql === '') out.push(issue('default-sql-empty', 'error', col(c), p, drop));
     else if (!BARE_DEFAULT.test(sql) && !isParenthesized(sql)) {
       out.push(
-        issue('default-sql-unparenthesized', 'error', col(c), { ...p, sql }, {
-          label: `Use (${sql})`,
-          calls: [update(c, { default: { kind: 'sql', sql: `(${sql})` } })],
-        }),
+        issue(
+          'default-sql-unparenthesized',
+          'error',
+          col(c),
+          { ...p, sql },
+          {
+            label: `Use (${sql})`,
+            calls: [update(c, { default: { kind: 'sql', sql: `(${sql})` } })],
+          },
+        ),
       );
     }
   }
@@ -118,10 +171,12 @@ export const columnRules: Rule = (d: Design): Issue[] => {
     const cols = tableColumns(d, t);
     const table = fullTableName(d, t);
     for (const group of duplicates(cols, (c) => c.name.toLowerCase())) {
-      for (const c of group.slice(1)) out.push(issue('column-name-duplicate', 'error', col(c), { table, column: c.name }));
+      for (const c of group.slice(1))
+        out.push(issue('column-name-duplicate', 'error', col(c), { table, column: c.name }));
     }
     for (const group of duplicates(cols, (c) => c.key)) {
-      for (const c of group.slice(1)) out.push(issue('column-key-duplicate', 'error', col(c), { table, column: c.name, key: c.key }));
+      for (const c of group.slice(1))
+        out.push(issue('column-key-duplicate', 'error', col(c), { table, column: c.name, key: c.key }));
     }
     for (const c of cols) {
       const p = { table, column: c.name };

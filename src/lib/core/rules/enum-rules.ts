@@ -14,33 +14,62 @@ export const enumRules: Rule = (d: Design): Issue[] => {
   for (const e of Object.values(d.enums)) {
     const p = { enum: e.name };
     const pascal = toPascalCase(e.name);
-    const rename = pascal ? { label: `Use "${pascal}"`, calls: [{ op: 'updateEnum' as const, args: { enumId: e.id, name: pascal } }] } : undefined;
-    if (!isIdentifier(e.name) || JS_RESERVED_WORDS.has(e.name)) out.push(issue('enum-name-invalid', 'error', target(e), p, rename));
-    else if (!isPascalCase(e.name)) out.push(issue('enum-name-not-pascal-case', 'warning', target(e), { ...p, suggestion: pascal }, rename));
+    const rename = pascal
+      ? { label: `Use "${pascal}"`, calls: [{ op: 'updateEnum' as const, args: { enumId: e.id, name: pascal } }] }
+      : undefined;
+    if (!isIdentifier(e.name) || JS_RESERVED_WORDS.has(e.name))
+      out.push(issue('enum-name-invalid', 'error', target(e), p, rename));
+    else if (!isPascalCase(e.name))
+      out.push(issue('enum-name-not-pascal-case', 'warning', target(e), { ...p, suggestion: pascal }, rename));
     if (e.members.length === 0) out.push(issue('enum-empty', 'error', target(e), p));
     if (!used.has(e.id)) out.push(issue('enum-unused', 'info', target(e), p));
 
-    const fixedKeys = e.members.map((m) => ({ ...m, key: isIdentifier(m.key) ? m.key : toConstantCase(m.value) || 'VALUE' }));
+    const fixedKeys = e.members.map((m) => ({
+      ...m,
+      key: isIdentifier(m.key) ? m.key : toConstantCase(m.value) || 'VALUE',
+    }));
     for (const m of e.members) {
       if (!isIdentifier(m.key)) {
         out.push(
-          issue('enum-member-key-invalid', 'error', target(e), { ...p, key: m.key }, {
-            label: 'Derive keys from the values',
-            calls: [{ op: 'setEnumMembers', args: { enumId: e.id, members: fixedKeys } }],
-          }),
+          issue(
+            'enum-member-key-invalid',
+            'error',
+            target(e),
+            { ...p, key: m.key },
+            {
+              label: 'Derive keys from the values',
+              calls: [{ op: 'setEnumMembers', args: { enumId: e.id, members: fixedKeys } }],
+            },
+          ),
         );
       }
       if (m.value.includes("'")) {
         out.push(
-          issue('enum-member-value-quote', 'error', target(e), { ...p, value: m.value }, {
-            label: 'Remove the apostrophes from the value',
-            calls: [{ op: 'setEnumMembers', args: { enumId: e.id, members: e.members.map((x) => (x.id === m.id ? { ...x, value: x.value.replace(/'/g, '') } : x)) } }],
-          }),
+          issue(
+            'enum-member-value-quote',
+            'error',
+            target(e),
+            { ...p, value: m.value },
+            {
+              label: 'Remove the apostrophes from the value',
+              calls: [
+                {
+                  op: 'setEnumMembers',
+                  args: {
+                    enumId: e.id,
+                    members: e.members.map((x) => (x.id === m.id ? { ...x, value: x.value.replace(/'/g, '') } : x)),
+                  },
+                },
+              ],
+            },
+          ),
         );
       }
     }
-    for (const group of duplicates(e.members, (m) => m.key)) out.push(issue('enum-member-key-duplicate', 'error', target(e), { ...p, key: group[0]?.key ?? '' }));
-    for (const group of duplicates(e.members, (m) => m.value)) out.push(issue('enum-member-value-duplicate', 'error', target(e), { ...p, value: group[0]?.value ?? '' }));
+    for (const group of duplicates(e.members, (m) => m.key))
+      out.push(issue('enum-member-key-duplicate', 'error', target(e), { ...p, key: group[0]?.key ?? '' }));
+    for (const group of duplicates(e.members, (m) => m.value))
+      out.push(issue('enum-member-value-duplicate', 'error', target(e), { ...p, value: group[0]?.value ?? '' }));
   }
   return out;
 };

@@ -22,11 +22,18 @@ export const indexRules: Rule = (d: Design): Issue[] => {
     const p = { table, index: ix.name };
     all.push({ name: ix.name, target });
     if (ix.columnIds.length === 0) {
-      out.push(issue('index-empty', 'error', target, p, { label: 'Delete the index', calls: [{ op: 'deleteIndex', args: { indexId: ix.id } }] }));
+      out.push(
+        issue('index-empty', 'error', target, p, {
+          label: 'Delete the index',
+          calls: [{ op: 'deleteIndex', args: { indexId: ix.id } }],
+        }),
+      );
       continue;
     }
     if (isUnsafeSqlName(ix.name)) {
-      out.push(issue('sql-name-unsafe', 'error', target, { ...p, name: ix.name, what: 'index', reason: unsafeChars(ix.name) }));
+      out.push(
+        issue('sql-name-unsafe', 'error', target, { ...p, name: ix.name, what: 'index', reason: unsafeChars(ix.name) }),
+      );
     } else if (isSqlKeyword(ix.name)) {
       out.push(issue('sql-reserved-word', 'warning', target, { ...p, name: ix.name, what: 'index' }));
     }
@@ -35,10 +42,16 @@ export const indexRules: Rule = (d: Design): Issue[] => {
       let name = derivedIndexName(d, t.id, ix.columnIds, ix.unique);
       for (let n = 2; taken.has(name); n++) name = `${derivedIndexName(d, t.id, ix.columnIds, ix.unique)}_${n}`;
       out.push(
-        issue('index-name-prefix', 'warning', target, { ...p, suggestion: name }, {
-          label: `Rename to "${name}"`,
-          calls: [{ op: 'updateIndex', args: { indexId: ix.id, name } }],
-        }),
+        issue(
+          'index-name-prefix',
+          'warning',
+          target,
+          { ...p, suggestion: name },
+          {
+            label: `Rename to "${name}"`,
+            calls: [{ op: 'updateIndex', args: { indexId: ix.id, name } }],
+          },
+        ),
       );
     }
   }

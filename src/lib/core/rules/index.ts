@@ -13,7 +13,15 @@ import type { Rule } from './support';
 import { tableRules } from './table-rules';
 import type { Issue, Severity } from './types';
 
-const RULES: readonly Rule[] = [moduleRules, nameCollisionRules, tableRules, columnRules, enumRules, relationRules, indexRules];
+const RULES: readonly Rule[] = [
+  moduleRules,
+  nameCollisionRules,
+  tableRules,
+  columnRules,
+  enumRules,
+  relationRules,
+  indexRules,
+];
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /**

@@ -11,54 +11,73 @@ const MESSAGES: Record<RuleCode, (p: Params) => string> = {
   'module-id-invalid': (p) => `Module id "${p.id}" is not valid: ${p.reason}. Try "${p.suggestion}".`,
   'module-no-tables': () => 'The module has no tables yet.',
   'sql-name-unsafe': (p) => `The ${p.what} name ${JSON.stringify(p.name)} cannot be used in SQL: ${p.reason}.`,
-  'sql-reserved-word': (p) => `The ${p.what} name "${p.name}" is an SQLite keyword; it must be quoted in every hand-written query.`,
+  'sql-reserved-word': (p) =>
+    `The ${p.what} name "${p.name}" is an SQLite keyword; it must be quoted in every hand-written query.`,
   'table-name-not-snake-case': (p) => `Table name "${p.name}" should be snake_case ("${p.suggestion}").`,
-  'table-name-has-prefix': (p) => `Table name "${p.name}" repeats a module prefix; the studio adds the prefix itself (the table is ${p.table}).`,
+  'table-name-has-prefix': (p) =>
+    `Table name "${p.name}" repeats a module prefix; the studio adds the prefix itself (the table is ${p.table}).`,
   'table-name-duplicate': (p) => `Another table is also named ${p.table} (SQLite names ignore case).`,
   'table-no-columns': (p) => `Table ${p.table} has no columns.`,
   'export-name-invalid': (p) => `Export name "${p.name}" is not a valid TypeScript identifier.`,
   'export-name-not-camel-case': (p) => `Export name "${p.name}" should be camelCase ("${p.suggestion}").`,
   'name-collision': (p) => `The name "${p.name}" is also used by ${p.with} in tables.ts.`,
-  'pk-missing': (p) => `Table ${p.table} has no primary key; MoLOS tables use id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()).`,
-  'pk-composite': (p) => `Table ${p.table} marks several columns as primary key (${p.columns}); SQLite rejects two PRIMARY KEY columns.`,
+  'pk-missing': (p) =>
+    `Table ${p.table} has no primary key; MoLOS tables use id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()).`,
+  'pk-composite': (p) =>
+    `Table ${p.table} marks several columns as primary key (${p.columns}); SQLite rejects two PRIMARY KEY columns.`,
   'pk-not-text': (p) => `Primary key ${p.table}.${p.column} is ${p.type}; MoLOS keys are text UUIDs.`,
-  'pk-no-uuid-default': (p) => `Primary key ${p.table}.${p.column} has no $defaultFn(() => crypto.randomUUID()); every insert must then supply an id.`,
+  'pk-no-uuid-default': (p) =>
+    `Primary key ${p.table}.${p.column} has no $defaultFn(() => crypto.randomUUID()); every insert must then supply an id.`,
   'pk-not-id': (p) => `Primary key ${p.table}.${p.column} should be named "id".`,
-  'settings-table': (p) => `Table ${p.table} is keyed by user_id: a settings-style table, allowed as a deliberate exception (one row per user).`,
+  'settings-table': (p) =>
+    `Table ${p.table} is keyed by user_id: a settings-style table, allowed as a deliberate exception (one row per user).`,
   'user-id-missing': (p) => `Table ${p.table} has no user_id column; every MoLOS table belongs to a user.`,
   'user-id-nullable': (p) => `${p.table}.user_id is nullable; it must be NOT NULL so every row has an owner.`,
   'user-id-not-text': (p) => `${p.table}.user_id is ${p.type}; user ids are text.`,
   'timestamp-missing': (p) => `Table ${p.table} has no ${p.column} column (integer, NOT NULL, default unix seconds).`,
-  'timestamp-form': (p) => `${p.table}.${p.column} must be integer NOT NULL DEFAULT (strftime('%s','now')) — unix seconds, no timestamp mode.`,
+  'timestamp-form': (p) =>
+    `${p.table}.${p.column} must be integer NOT NULL DEFAULT (strftime('%s','now')) — unix seconds, no timestamp mode.`,
   'column-name-not-snake-case': (p) => `Column ${p.table}.${p.column} should be snake_case ("${p.suggestion}").`,
   'column-name-duplicate': (p) => `Table ${p.table} has another column named "${p.column}" (SQLite names ignore case).`,
-  'column-key-invalid': (p) => `Column ${p.table}.${p.column} has the key "${p.key}", which is not a valid TypeScript identifier.`,
-  'column-key-not-camel-case': (p) => `Column ${p.table}.${p.column} has the key "${p.key}"; keys are camelCase ("${p.suggestion}").`,
+  'column-key-invalid': (p) =>
+    `Column ${p.table}.${p.column} has the key "${p.key}", which is not a valid TypeScript identifier.`,
+  'column-key-not-camel-case': (p) =>
+    `Column ${p.table}.${p.column} has the key "${p.key}"; keys are camelCase ("${p.suggestion}").`,
   'column-key-duplicate': (p) => `Table ${p.table} has another column with the key "${p.key}".`,
-  'mode-type-mismatch': (p) => `Column ${p.table}.${p.column} has mode "${p.mode}", which a ${p.type} column cannot have.`,
-  'default-type-mismatch': (p) => `Column ${p.table}.${p.column} has a ${p.kind} default, which does not fit a ${p.type} column.`,
+  'mode-type-mismatch': (p) =>
+    `Column ${p.table}.${p.column} has mode "${p.mode}", which a ${p.type} column cannot have.`,
+  'default-type-mismatch': (p) =>
+    `Column ${p.table}.${p.column} has a ${p.kind} default, which does not fit a ${p.type} column.`,
   'default-sql-empty': (p) => `Column ${p.table}.${p.column} has an empty SQL default.`,
-  'default-sql-unparenthesized': (p) => `The SQL default of ${p.table}.${p.column} needs parentheses: SQLite rejects DEFAULT ${p.sql}.`,
+  'default-sql-unparenthesized': (p) =>
+    `The SQL default of ${p.table}.${p.column} needs parentheses: SQLite rejects DEFAULT ${p.sql}.`,
   'default-json-invalid': (p) => `The JSON default of ${p.table}.${p.column} is not valid JSON: ${p.error}.`,
-  'default-json-quote': (p) => `The JSON default of ${p.table}.${p.column} contains an apostrophe, which drizzle-kit does not escape: the migration would not run.`,
+  'default-json-quote': (p) =>
+    `The JSON default of ${p.table}.${p.column} contains an apostrophe, which drizzle-kit does not escape: the migration would not run.`,
   'enum-column-not-text': (p) => `Column ${p.table}.${p.column} uses enum ${p.enum}, so it must be plain text.`,
-  'enum-column-name-unquotable': (p) => `Enum column ${p.table}.${p.column}: textEnum writes CHECK(${p.name} IN (...)) without quoting, so the name must be a plain word that is not an SQL keyword.`,
+  'enum-column-name-unquotable': (p) =>
+    `Enum column ${p.table}.${p.column}: textEnum writes CHECK(${p.name} IN (...)) without quoting, so the name must be a plain word that is not an SQL keyword.`,
   'enum-default-not-member': (p) => `The default "${p.value}" of ${p.table}.${p.column} is not a value of ${p.enum}.`,
   'enum-name-invalid': (p) => `Enum name "${p.enum}" is not a valid TypeScript identifier.`,
   'enum-name-not-pascal-case': (p) => `Enum name "${p.enum}" should be PascalCase ("${p.suggestion}").`,
   'enum-empty': (p) => `Enum ${p.enum} has no values.`,
   'enum-unused': (p) => `Enum ${p.enum} is not used by any column.`,
-  'enum-member-key-invalid': (p) => `Enum ${p.enum} has the key "${p.key}", which is not a valid TypeScript identifier.`,
+  'enum-member-key-invalid': (p) =>
+    `Enum ${p.enum} has the key "${p.key}", which is not a valid TypeScript identifier.`,
   'enum-member-key-duplicate': (p) => `Enum ${p.enum} has the key "${p.key}" more than once.`,
   'enum-member-value-duplicate': (p) => `Enum ${p.enum} has the value "${p.value}" more than once.`,
-  'enum-member-value-quote': (p) => `Enum ${p.enum} value ${JSON.stringify(p.value)} contains an apostrophe; textEnum does not escape it, so the CHECK would break the migration.`,
+  'enum-member-value-quote': (p) =>
+    `Enum ${p.enum} value ${JSON.stringify(p.value)} contains an apostrophe; textEnum does not escape it, so the CHECK would break the migration.`,
   'fk-target-not-key': (p) => `Relation ${p.from} → ${p.to} must reference a primary key or unique column.`,
   'fk-type-mismatch': (p) => `Relation ${p.from} → ${p.to} links a ${p.fromType} column to a ${p.toType} key.`,
-  'fk-set-null-not-null': (p) => `Relation ${p.from} → ${p.to} sets NULL on a NOT NULL column, so deleting the target would fail.`,
+  'fk-set-null-not-null': (p) =>
+    `Relation ${p.from} → ${p.to} sets NULL on a NOT NULL column, so deleting the target would fail.`,
   'fk-set-default-no-default': (p) => `Relation ${p.from} → ${p.to} uses "set default" but ${p.from} has no default.`,
   'index-empty': (p) => `Index ${p.index} on ${p.table} has no columns.`,
-  'index-name-prefix': (p) => `Index ${p.index} should start with its table name "${p.table}_" so it cannot collide in the shared database ("${p.suggestion}").`,
-  'index-name-duplicate': (p) => `Another index is also named ${p.index}; index names are shared by the whole database.`,
+  'index-name-prefix': (p) =>
+    `Index ${p.index} should start with its table name "${p.table}_" so it cannot collide in the shared database ("${p.suggestion}").`,
+  'index-name-duplicate': (p) =>
+    `Another index is also named ${p.index}; index names are shared by the whole database.`,
 };
 
 /** The message for an issue. */

@@ -1,16 +1,17 @@
 /** Rules about the module as a whole: the id's form and names shared by the whole module scope. */
 import type { Design } from '../design';
-import { words } from '../naming';
 import { duplicates, issue, type Rule } from './support';
 import type { Issue } from './types';
 
 /** `MoLOS-` followed by hyphen-separated words of letters and digits (the host links `MoLOS-*` folders). */
 export const MODULE_ID_PATTERN = /^MoLOS-[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/;
 
-/** A valid module id close to what the user typed: `molos_tasks` → `MoLOS-Tasks`. */
+/** A valid module id close to what the user typed: `molos_tasks` → `MoLOS-Tasks`, `MoLOS_AI_Notes` → `MoLOS-AI-Notes`. */
 export function suggestModuleId(id: string): string {
-  const parts = words(id);
-  if (parts[0] === 'molos') parts.shift();
+  const parts = id
+    .replace(/^\s*molos(?=[^a-z0-9]|$)/i, '')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
   const rest = parts.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('-');
   return rest ? `MoLOS-${rest}` : 'MoLOS-MyModule';
 }
@@ -64,10 +65,12 @@ export const nameCollisionRules: Rule = (d: Design): Issue[] => {
     ...Object.values(d.enums).map((e) => ({ name: e.name, target: { kind: 'enum' as const, id: e.id } })),
   ];
   for (const group of duplicates(bindings, (b) => b.name)) {
-    for (const b of group.slice(1)) out.push(issue('name-collision', 'error', b.target, { name: b.name, with: 'another table or enum' }));
+    for (const b of group.slice(1))
+      out.push(issue('name-collision', 'error', b.target, { name: b.name, with: 'another table or enum' }));
   }
   for (const b of bindings) {
-    if (GENERATED_BINDINGS.has(b.name)) out.push(issue('name-collision', 'error', b.target, { name: b.name, with: 'a name tables.ts imports' }));
+    if (GENERATED_BINDINGS.has(b.name))
+      out.push(issue('name-collision', 'error', b.target, { name: b.name, with: 'a name tables.ts imports' }));
   }
   return out;
 };

@@ -19,17 +19,46 @@ export const relationRules: Rule = (d: Design): Issue[] => {
     if (!to.primaryKey && !to.unique) {
       const key = primaryKeyColumn(d, toTable);
       out.push(
-        issue('fk-target-not-key', 'error', target, p, key
-          ? { label: `Reference ${fullTableName(d, toTable)}.${key.name}`, calls: [{ op: 'connect', args: { id: r.id, fromColumnId: from.id, toColumnId: key.id, onDelete: r.onDelete, onUpdate: r.onUpdate, logical: r.logical } }] }
-          : undefined),
+        issue(
+          'fk-target-not-key',
+          'error',
+          target,
+          p,
+          key
+            ? {
+                label: `Reference ${fullTableName(d, toTable)}.${key.name}`,
+                calls: [
+                  {
+                    op: 'connect',
+                    args: {
+                      id: r.id,
+                      fromColumnId: from.id,
+                      toColumnId: key.id,
+                      onDelete: r.onDelete,
+                      onUpdate: r.onUpdate,
+                      logical: r.logical,
+                    },
+                  },
+                ],
+              }
+            : undefined,
+        ),
       );
     }
     if (from.type !== to.type) {
       out.push(
-        issue('fk-type-mismatch', 'warning', target, { ...p, fromType: from.type, toType: to.type }, {
-          label: `Make ${from.name} ${to.type}`,
-          calls: [{ op: 'updateColumn', args: { columnId: from.id, patch: { type: to.type, mode: null, enumId: null } } }],
-        }),
+        issue(
+          'fk-type-mismatch',
+          'warning',
+          target,
+          { ...p, fromType: from.type, toType: to.type },
+          {
+            label: `Make ${from.name} ${to.type}`,
+            calls: [
+              { op: 'updateColumn', args: { columnId: from.id, patch: { type: to.type, mode: null, enumId: null } } },
+            ],
+          },
+        ),
       );
     }
     if (r.logical) continue;

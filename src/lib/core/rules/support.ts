@@ -3,6 +3,7 @@ import type { Design } from '../design';
 import type { Fix, Issue, RuleCode, Severity, Target } from './types';
 
 /** Characters that break drizzle-kit's SQL (backtick quoting without escaping; `;`/`,` in squashed names). */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must be caught here
 const UNSAFE = /[`"'\\;,\x00-\x1f\x7f]/;
 
 export function isUnsafeSqlName(name: string): boolean {
@@ -13,7 +14,13 @@ export function isUnsafeSqlName(name: string): boolean {
 export function unsafeChars(name: string): string {
   if (name.trim() === '') return 'it is empty';
   const found = [...new Set([...name].filter((ch) => UNSAFE.test(ch)))].map((ch) =>
-    ch === '\n' ? '\\n' : ch === '\t' ? '\\t' : /[\x00-\x1f\x7f]/.test(ch) ? `U+${ch.charCodeAt(0).toString(16).padStart(4, '0')}` : ch,
+    ch === '\n'
+      ? '\\n'
+      : ch === '\t'
+        ? '\\t'
+        : ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f
+          ? `U+${ch.charCodeAt(0).toString(16).padStart(4, '0')}`
+          : ch,
   );
   return `it contains ${found.join(' ')}`;
 }

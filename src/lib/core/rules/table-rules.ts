@@ -1,6 +1,14 @@
 /** Rules about tables: names, the UUID key, the owner column and the two timestamps. */
 import { type Column, type Design, type Table, UNIX_SECONDS_SQL, fullTableName, tableColumns } from '../design';
-import { JS_RESERVED_WORDS, isCamelCase, isIdentifier, isSnakeCase, isSqlKeyword, toCamelCase, toSnakeCase } from '../naming';
+import {
+  JS_RESERVED_WORDS,
+  isCamelCase,
+  isIdentifier,
+  isSnakeCase,
+  isSqlKeyword,
+  toCamelCase,
+  toSnakeCase,
+} from '../naming';
 import type { OperationCall } from '../operations';
 import { derivedExportName } from '../operations/tables';
 import { duplicates, isUnsafeSqlName, issue, unsafeChars, type Rule } from './support';
@@ -23,36 +31,72 @@ function names(d: Design, t: Table) {
 function nameRules(d: Design, t: Table, out: Issue[]): void {
   const p = names(d, t);
   if (isUnsafeSqlName(t.name)) {
-    out.push(issue('sql-name-unsafe', 'error', tableTarget(t), { ...p, name: t.name, what: 'table', reason: unsafeChars(t.name) }));
+    out.push(
+      issue('sql-name-unsafe', 'error', tableTarget(t), {
+        ...p,
+        name: t.name,
+        what: 'table',
+        reason: unsafeChars(t.name),
+      }),
+    );
   } else {
     const prefix = /^molos[-_]/i.test(t.name) || t.name.toLowerCase().startsWith(`${d.module.id.toLowerCase()}_`);
     if (prefix) {
-      const stripped = t.name.replace(new RegExp(`^${d.module.id.replace(/[-]/g, '[-_]')}_`, 'i'), '').replace(/^molos[-_][a-z0-9]+_/i, '');
-      const fix = stripped && stripped !== t.name ? { label: `Rename to "${stripped}"`, calls: [{ op: 'renameTable', args: { tableId: t.id, name: stripped } } as OperationCall] } : undefined;
+      const stripped = t.name
+        .replace(new RegExp(`^${d.module.id.replace(/[-]/g, '[-_]')}_`, 'i'), '')
+        .replace(/^molos[-_][a-z0-9]+_/i, '');
+      const fix =
+        stripped && stripped !== t.name
+          ? {
+              label: `Rename to "${stripped}"`,
+              calls: [{ op: 'renameTable', args: { tableId: t.id, name: stripped } } as OperationCall],
+            }
+          : undefined;
       out.push(issue('table-name-has-prefix', 'warning', tableTarget(t), { ...p, name: t.name }, fix));
     }
     if (!isSnakeCase(t.name)) {
       const snake = toSnakeCase(t.name);
       const taken = Object.values(d.tables).some((o) => o.id !== t.id && o.name.toLowerCase() === snake);
-      const fix = snake && !taken ? { label: `Rename to "${snake}"`, calls: [{ op: 'renameTable', args: { tableId: t.id, name: snake } } as OperationCall] } : undefined;
-      out.push(issue('table-name-not-snake-case', 'warning', tableTarget(t), { ...p, name: t.name, suggestion: snake }, fix));
+      const fix =
+        snake && !taken
+          ? {
+              label: `Rename to "${snake}"`,
+              calls: [{ op: 'renameTable', args: { tableId: t.id, name: snake } } as OperationCall],
+            }
+          : undefined;
+      out.push(
+        issue('table-name-not-snake-case', 'warning', tableTarget(t), { ...p, name: t.name, suggestion: snake }, fix),
+      );
     }
-    if (isSqlKeyword(t.name)) out.push(issue('sql-reserved-word', 'warning', tableTarget(t), { ...p, name: t.name, what: 'table' }));
+    if (isSqlKeyword(t.name))
+      out.push(issue('sql-reserved-word', 'warning', tableTarget(t), { ...p, name: t.name, what: 'table' }));
   }
   const derived = derivedExportName(d, t.name);
   if (!isIdentifier(t.exportName) || JS_RESERVED_WORDS.has(t.exportName)) {
     out.push(
-      issue('export-name-invalid', 'error', tableTarget(t), { ...p, name: t.exportName }, isIdentifier(derived)
-        ? { label: `Use "${derived}"`, calls: [{ op: 'updateTable', args: { tableId: t.id, exportName: derived } }] }
-        : undefined),
+      issue(
+        'export-name-invalid',
+        'error',
+        tableTarget(t),
+        { ...p, name: t.exportName },
+        isIdentifier(derived)
+          ? { label: `Use "${derived}"`, calls: [{ op: 'updateTable', args: { tableId: t.id, exportName: derived } }] }
+          : undefined,
+      ),
     );
   } else if (!isCamelCase(t.exportName)) {
     const camel = toCamelCase(t.exportName);
     out.push(
-      issue('export-name-not-camel-case', 'warning', tableTarget(t), { ...p, name: t.exportName, suggestion: camel }, {
-        label: `Use "${camel}"`,
-        calls: [{ op: 'updateTable', args: { tableId: t.id, exportName: camel } }],
-      }),
+      issue(
+        'export-name-not-camel-case',
+        'warning',
+        tableTarget(t),
+        { ...p, name: t.exportName, suggestion: camel },
+        {
+          label: `Use "${camel}"`,
+          calls: [{ op: 'updateTable', args: { tableId: t.id, exportName: camel } }],
+        },
+      ),
     );
   }
 }
@@ -63,18 +107,55 @@ function keyRules(d: Design, t: Table, cols: Column[], out: Issue[]): void {
   const idCol = cols.find((c) => c.name === 'id');
   if (keys.length === 0) {
     const calls: OperationCall[] = idCol
-      ? [{ op: 'updateColumn', args: { columnId: idCol.id, patch: { primaryKey: true, type: 'text', mode: null, enumId: null, default: { kind: 'uuid' } } } }]
-      : [{ op: 'addColumn', args: { tableId: t.id, name: 'id', key: 'id', type: 'text', primaryKey: true, notNull: true, default: { kind: 'uuid' }, index: 0 } }];
-    out.push(issue('pk-missing', 'error', tableTarget(t), p, { label: idCol ? 'Make "id" the UUID primary key' : 'Add a UUID "id" key', calls }));
+      ? [
+          {
+            op: 'updateColumn',
+            args: {
+              columnId: idCol.id,
+              patch: { primaryKey: true, type: 'text', mode: null, enumId: null, default: { kind: 'uuid' } },
+            },
+          },
+        ]
+      : [
+          {
+            op: 'addColumn',
+            args: {
+              tableId: t.id,
+              name: 'id',
+              key: 'id',
+              type: 'text',
+              primaryKey: true,
+              notNull: true,
+              default: { kind: 'uuid' },
+              index: 0,
+            },
+          },
+        ];
+    out.push(
+      issue('pk-missing', 'error', tableTarget(t), p, {
+        label: idCol ? 'Make "id" the UUID primary key' : 'Add a UUID "id" key',
+        calls,
+      }),
+    );
     return;
   }
   if (keys.length > 1) {
     const keep = keys.find((c) => c.name === 'id') ?? keys[0];
     out.push(
-      issue('pk-composite', 'error', tableTarget(t), { ...p, columns: keys.map((c) => c.name).join(', ') }, {
-        label: `Keep "${keep?.name}" as the only primary key`,
-        calls: keys.filter((c) => c !== keep).map((c) => ({ op: 'updateColumn', args: { columnId: c.id, patch: { primaryKey: false } } }) as OperationCall),
-      }),
+      issue(
+        'pk-composite',
+        'error',
+        tableTarget(t),
+        { ...p, columns: keys.map((c) => c.name).join(', ') },
+        {
+          label: `Keep "${keep?.name}" as the only primary key`,
+          calls: keys
+            .filter((c) => c !== keep)
+            .map(
+              (c) => ({ op: 'updateColumn', args: { columnId: c.id, patch: { primaryKey: false } } }) as OperationCall,
+            ),
+        },
+      ),
     );
     return;
   }
@@ -86,15 +167,33 @@ function keyRules(d: Design, t: Table, cols: Column[], out: Issue[]): void {
     return;
   }
   if (key.name !== 'id') {
-    const fix = idCol ? undefined : { label: 'Rename the key to "id"', calls: [{ op: 'updateColumn', args: { columnId: key.id, patch: { name: 'id', key: 'id' } } } as OperationCall] };
+    const fix = idCol
+      ? undefined
+      : {
+          label: 'Rename the key to "id"',
+          calls: [
+            { op: 'updateColumn', args: { columnId: key.id, patch: { name: 'id', key: 'id' } } } as OperationCall,
+          ],
+        };
     out.push(issue('pk-not-id', 'warning', ct, cp, fix));
   }
   if (key.type !== 'text' || key.mode !== null || key.enumId !== null) {
     out.push(
-      issue('pk-not-text', 'error', ct, { ...cp, type: key.enumId ? 'enum' : key.type }, {
-        label: 'Make it a text UUID',
-        calls: [{ op: 'updateColumn', args: { columnId: key.id, patch: { type: 'text', mode: null, enumId: null, default: { kind: 'uuid' } } } }],
-      }),
+      issue(
+        'pk-not-text',
+        'error',
+        ct,
+        { ...cp, type: key.enumId ? 'enum' : key.type },
+        {
+          label: 'Make it a text UUID',
+          calls: [
+            {
+              op: 'updateColumn',
+              args: { columnId: key.id, patch: { type: 'text', mode: null, enumId: null, default: { kind: 'uuid' } } },
+            },
+          ],
+        },
+      ),
     );
   } else if (key.default?.kind !== 'uuid') {
     out.push(
@@ -113,7 +212,12 @@ function ownerRules(d: Design, t: Table, cols: Column[], out: Issue[]): void {
     out.push(
       issue('user-id-missing', 'error', tableTarget(t), p, {
         label: 'Add "user_id"',
-        calls: [{ op: 'addColumn', args: { tableId: t.id, name: 'user_id', key: 'userId', type: 'text', notNull: true, index: 1 } }],
+        calls: [
+          {
+            op: 'addColumn',
+            args: { tableId: t.id, name: 'user_id', key: 'userId', type: 'text', notNull: true, index: 1 },
+          },
+        ],
       }),
     );
     return;
@@ -121,44 +225,81 @@ function ownerRules(d: Design, t: Table, cols: Column[], out: Issue[]): void {
   const ct = { kind: 'column' as const, id: userId.id };
   if (userId.type !== 'text' || userId.mode !== null || userId.enumId !== null) {
     out.push(
-      issue('user-id-not-text', 'error', ct, { ...p, column: 'user_id', type: userId.type }, {
-        label: 'Make it text',
-        calls: [{ op: 'updateColumn', args: { columnId: userId.id, patch: { type: 'text', mode: null, enumId: null } } }],
-      }),
+      issue(
+        'user-id-not-text',
+        'error',
+        ct,
+        { ...p, column: 'user_id', type: userId.type },
+        {
+          label: 'Make it text',
+          calls: [
+            { op: 'updateColumn', args: { columnId: userId.id, patch: { type: 'text', mode: null, enumId: null } } },
+          ],
+        },
+      ),
     );
   }
   if (!userId.notNull) {
     out.push(
-      issue('user-id-nullable', 'error', ct, { ...p, column: 'user_id' }, {
-        label: 'Make it NOT NULL',
-        calls: [{ op: 'updateColumn', args: { columnId: userId.id, patch: { notNull: true } } }],
-      }),
+      issue(
+        'user-id-nullable',
+        'error',
+        ct,
+        { ...p, column: 'user_id' },
+        {
+          label: 'Make it NOT NULL',
+          calls: [{ op: 'updateColumn', args: { columnId: userId.id, patch: { notNull: true } } }],
+        },
+      ),
     );
   }
 }
 
 function timestampRules(d: Design, t: Table, cols: Column[], out: Issue[]): void {
   const p = names(d, t);
-  const patch = { type: 'integer', mode: null, enumId: null, notNull: true, default: { kind: 'sql', sql: UNIX_SECONDS_SQL } } as const;
+  const patch = {
+    type: 'integer',
+    mode: null,
+    enumId: null,
+    notNull: true,
+    default: { kind: 'sql', sql: UNIX_SECONDS_SQL },
+  } as const;
   for (const name of ['created_at', 'updated_at'] as const) {
     const c = cols.find((x) => x.name === name);
     if (!c) {
       out.push(
-        issue('timestamp-missing', 'error', tableTarget(t), { ...p, column: name }, {
-          label: `Add "${name}"`,
-          calls: [{ op: 'addColumn', args: { tableId: t.id, name, key: toCamelCase(name), ...patch } }],
-        }),
+        issue(
+          'timestamp-missing',
+          'error',
+          tableTarget(t),
+          { ...p, column: name },
+          {
+            label: `Add "${name}"`,
+            calls: [{ op: 'addColumn', args: { tableId: t.id, name, key: toCamelCase(name), ...patch } }],
+          },
+        ),
       );
       continue;
     }
     const ok =
-      c.type === 'integer' && c.mode === null && c.enumId === null && c.notNull && c.default?.kind === 'sql' && sameSql(c.default.sql, UNIX_SECONDS_SQL);
+      c.type === 'integer' &&
+      c.mode === null &&
+      c.enumId === null &&
+      c.notNull &&
+      c.default?.kind === 'sql' &&
+      sameSql(c.default.sql, UNIX_SECONDS_SQL);
     if (!ok) {
       out.push(
-        issue('timestamp-form', 'error', { kind: 'column', id: c.id }, { ...p, column: name }, {
-          label: 'Use integer NOT NULL DEFAULT unix seconds',
-          calls: [{ op: 'updateColumn', args: { columnId: c.id, patch } }],
-        }),
+        issue(
+          'timestamp-form',
+          'error',
+          { kind: 'column', id: c.id },
+          { ...p, column: name },
+          {
+            label: 'Use integer NOT NULL DEFAULT unix seconds',
+            calls: [{ op: 'updateColumn', args: { columnId: c.id, patch } }],
+          },
+        ),
       );
     }
   }

@@ -1,0 +1,85 @@
+/**
+ * The generated module, checked by the real tools: drizzle-kit writes exactly our 0000 migration and snapshot
+ * and then finds nothing to do; tsc type-checks the files against the real drizzle-orm (host aliases mapped to
+ * stand-ins); sql.js and better-sqlite3 both run the SQL and report the same schema.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { LAYOUTS } from '../core/design';
+import { exampleNames, loadExample } from '../../testing/examples';
+import { drizzleKitGenerate, readText, removeDir, tempDir, typeCheck, writeModule } from '../../testing/module-folder';
+import { applyWithBetterSqlite, applyWithSqlJs } from '../../testing/sqlite';
+import { generateModuleFiles } from './module-files';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach(removeDir));
+
+function withoutId(snapshot: string): unknown {
+  const { id: _id, ...rest } = JSON.parse(snapshot) as Record<string, unknown>;
+  return rest;
+}
+
+describe.each(exampleNames().flatMap((name) => LAYOUTS.map((layout) => [name, layout] as const)))(
+  '%s (%s layout)',
+  (name, layout) => {
+    const design = loadExample(name);
+
+    it('drizzle-kit writes exactly our 0000 SQL and snapshot, then finds no changes', async () => {
+      const files = await generateModuleFiles(design, { layout, now: 1 });
+      const ours = (role: string) => files.find((f) => f.role === role)?.content ?? '';
+      const dir = tempDir('dk');
+      dirs.push(dir);
+      writeModule(dir, files, design.module.id, layout);
+      const log = await drizzleKitGenerate(dir);
+      expect(log).toContain('Your SQL migration file');
+      expect(readText(dir, 'drizzle/0000_init.sql')).toBe(ours('migration'));
+      expect(withoutId(readText(dir, 'drizzle/meta/0000_snapshot.json'))).toEqual(withoutId(ours('snapshot')));
+      const journal = JSON.parse(readText(dir, 'drizzle/meta/_journal.json'));
+      expect({ ...journal, entries: journal.entries.map((e: object) => ({ ...e, when: 1 })) }).toEqual(
+        JSON.parse(ours('journal')),
+      );
+
+      // With our own drizzle/ folder in place, drizzle-kit must have nothing left to do.
+      const again = tempDir('dk-again');
+      dirs.push(again);
+      writeModule(again, files, design.module.id, layout, true);
+      const second = await drizzleKitGenerate(again);
+      expect(second).toContain('No schema changes');
+      expect(readdirSync(join(again, 'drizzle')).filter((f) => f.endsWith('.sql'))).toEqual(['0000_init.sql']);
+    });
+
+    it('type-checks with tsc against the real drizzle-orm', async () => {
+      const files = await generateModuleFiles(design, { layout, skipMigration: true });
+      const dir = tempDir('tsc');
+      dirs.push(dir);
+      writeModule(dir, files, design.module.id, layout);
+      expect(await typeCheck(dir)).toBe('');
+    });
+
+    it('runs in sql.js and better-sqlite3 with the same resulting schema', async () => {
+      const files = await generateModuleFiles(design, { layout, now: 1 });
+      const sql = files.find((f) => f.role === 'migration')?.content ?? '';
+      const viaSqlJs = await applyWithSqlJs([sql]);
+      const viaBetter = applyWithBetterSqlite([sql]);
+      expect(viaSqlJs).toEqual(viaBetter);
+      expect(Object.keys(viaBetter.tables).sort()).toEqual(
+        Object.values(design.tables)
+          .map((t) => `${design.module.id}_${t.name}`)
+          .sort(),
+      );
+    });
+  },
+);
+
+it('tsc rejects a broken module (the type-check can fail)', async () => {
+  const design = loadExample('molos-example');
+  const files = await generateModuleFiles(design, { layout: 'legacy', skipMigration: true });
+  const dir = tempDir('tsc-broken');
+  dirs.push(dir);
+  const broken = files.map((f) =>
+    f.role === 'schema' ? { ...f, content: f.content.replace('ItemStatus.PENDING', 'ItemStatus.NOPE') } : f,
+  );
+  writeModule(dir, broken, design.module.id, 'legacy');
+  expect(await typeCheck(dir)).toMatch(/NOPE/);
+});
