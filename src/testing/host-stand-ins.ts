@@ -40,15 +40,20 @@ export const MODULE_CONFIG_TYPES_STAND_IN = `export interface ModuleConfig {
 export const LUCIDE_STAND_IN = `export declare const Database: unknown;
 `;
 
-/** A tsconfig for a generated module folder: strict, with the host's aliases mapped to the stand-ins. */
-export function standInTsconfig(moduleId: string, layout: 'legacy' | 'current'): string {
+/**
+ * A tsconfig for generated module folders: strict, with the host's aliases mapped to the stand-ins in `.host/`.
+ * `roots` are the module folders it covers (`.` for one module at the tsconfig's place); for the legacy layout
+ * the `$lib/models/external_modules/<id>` alias points at the module's models file.
+ */
+export function standInTsconfig(moduleId: string, layout: 'legacy' | 'current', roots: string[] = ['.']): string {
   const paths: Record<string, string[]> = {
     '$lib/server/db/utils': ['./.host/text-enum.ts'],
     '@molos/database/utils': ['./.host/text-enum.ts'],
     '$lib/config/types': ['./.host/config-types.ts'],
     'lucide-svelte': ['./.host/lucide.d.ts'],
   };
-  if (layout === 'legacy') paths[`$lib/models/external_modules/${moduleId}`] = ['./lib/models/index.ts'];
+  if (layout === 'legacy')
+    paths[`$lib/models/external_modules/${moduleId}`] = roots.map((r) => `./${r}/lib/models/index.ts`);
   return JSON.stringify(
     {
       compilerOptions: {
@@ -62,10 +67,17 @@ export function standInTsconfig(moduleId: string, layout: 'legacy' | 'current'):
         lib: ['ES2022', 'DOM'],
         paths,
       },
-      include: ['**/*.ts'],
-      exclude: ['drizzle.config.ts', 'node_modules'],
+      include: roots.map((r) => `${r}/**/*.ts`),
+      exclude: [...roots.map((r) => `${r}/drizzle.config.ts`), 'node_modules'],
     },
     null,
     2,
   );
 }
+
+/** The stand-in files, to write under the folder that holds the tsconfig. */
+export const STAND_IN_FILES = [
+  { path: '.host/text-enum.ts', content: TEXT_ENUM_STAND_IN },
+  { path: '.host/config-types.ts', content: MODULE_CONFIG_TYPES_STAND_IN },
+  { path: '.host/lucide.d.ts', content: LUCIDE_STAND_IN },
+];

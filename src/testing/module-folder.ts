@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Layout } from '../lib/core/design';
 import type { GeneratedFile } from '../lib/generate/module-files';
-import { LUCIDE_STAND_IN, MODULE_CONFIG_TYPES_STAND_IN, TEXT_ENUM_STAND_IN, standInTsconfig } from './host-stand-ins';
+import { STAND_IN_FILES, standInTsconfig } from './host-stand-ins';
 
 const run = promisify(execFile);
 export const REPO = resolve(import.meta.dirname, '../..');
@@ -45,12 +45,7 @@ export function writeModule(
     dir,
     files.filter((f) => withMigrations || !f.path.startsWith('drizzle/')),
   );
-  writeFiles(dir, [
-    { path: '.host/text-enum.ts', content: TEXT_ENUM_STAND_IN },
-    { path: '.host/config-types.ts', content: MODULE_CONFIG_TYPES_STAND_IN },
-    { path: '.host/lucide.d.ts', content: LUCIDE_STAND_IN },
-    { path: 'tsconfig.json', content: standInTsconfig(moduleId, layout) },
-  ]);
+  writeFiles(dir, [...STAND_IN_FILES, { path: 'tsconfig.json', content: standInTsconfig(moduleId, layout) }]);
 }
 
 /** Runs the real `drizzle-kit generate --name init` in a module folder; returns its console output. */

@@ -4,13 +4,7 @@
  * missing elements are repaired (dropped) with a warning so a damaged file still opens.
  */
 import * as v from 'valibot';
-import {
-  COLUMN_MODES,
-  COLUMN_TYPES,
-  type Design,
-  FK_ACTIONS,
-  LAYOUTS,
-} from './design';
+import { COLUMN_MODES, COLUMN_TYPES, type Design, FK_ACTIONS, LAYOUTS } from './design';
 
 export const FORMAT_NAME = 'molos-schema-studio/design';
 export const FORMAT_VERSION = 1;
@@ -118,8 +112,7 @@ export interface FormatProblem {
 }
 
 export type LoadResult =
-  | { ok: true; design: Design; warnings: FormatProblem[] }
-  | { ok: false; errors: FormatProblem[] };
+  { ok: true; design: Design; warnings: FormatProblem[] } | { ok: false; errors: FormatProblem[] };
 
 function pathOf(prefix: string, issue: v.BaseIssue<unknown>): string {
   const keys = issue.path?.map((p) => (typeof p.key === 'number' ? `[${p.key}]` : `.${String(p.key)}`)) ?? [];
@@ -191,20 +184,26 @@ export function repairDesign(input: Design): LoadResult {
   const warnings: FormatProblem[] = [];
   for (const kind of ['tables', 'columns', 'relations', 'enums', 'indexes'] as const) {
     for (const [key, value] of Object.entries(input[kind])) {
-      if (value.id !== key) errors.push({ path: `$.design.${kind}.${key}.id`, message: `expected "${key}" (the key it is stored under), got "${value.id}"` });
+      if (value.id !== key)
+        errors.push({
+          path: `$.design.${kind}.${key}.id`,
+          message: `expected "${key}" (the key it is stored under), got "${value.id}"`,
+        });
     }
   }
   if (errors.length > 0) return { ok: false, errors };
 
   const d: Design = structuredClone(input);
+  // Own keys only: a reference such as `"tableId": "constructor"` must not find `Object.prototype.constructor`.
+  const get = <T>(map: Record<string, T>, id: string): T | undefined => (Object.hasOwn(map, id) ? map[id] : undefined);
   const drop = (path: string, what: string) => warnings.push({ path, message: `${what}; it was removed` });
 
   for (const [id, c] of Object.entries(d.columns)) {
-    const t = d.tables[c.tableId];
+    const t = get(d.tables, c.tableId);
     if (!t || !t.columnIds.includes(id)) {
       drop(`$.design.columns.${id}`, `column "${c.name}" belongs to no table`);
       delete d.columns[id];
-    } else if (c.enumId !== null && !d.enums[c.enumId]) {
+    } else if (c.enumId !== null && !get(d.enums, c.enumId)) {
       drop(`$.design.columns.${id}.enumId`, `column "${c.name}" uses enum "${c.enumId}", which does not exist`);
       c.enumId = null;
     }
@@ -212,33 +211,39 @@ export function repairDesign(input: Design): LoadResult {
   for (const t of Object.values(d.tables)) {
     const seen = new Set<string>();
     t.columnIds = t.columnIds.filter((cid, i) => {
-      const ok = d.columns[cid]?.tableId === t.id && !seen.has(cid);
-      if (!ok) drop(`$.design.tables.${t.id}.columnIds[${i}]`, `table "${t.name}" lists column "${cid}", which is missing`);
+      const ok = get(d.columns, cid)?.tableId === t.id && !seen.has(cid);
+      if (!ok)
+        drop(`$.design.tables.${t.id}.columnIds[${i}]`, `table "${t.name}" lists column "${cid}", which is missing`);
       seen.add(cid);
       return ok;
     });
     t.indexIds = t.indexIds.filter((iid, i) => {
-      const ok = d.indexes[iid]?.tableId === t.id;
-      if (!ok) drop(`$.design.tables.${t.id}.indexIds[${i}]`, `table "${t.name}" lists index "${iid}", which is missing`);
+      const ok = get(d.indexes, iid)?.tableId === t.id;
+      if (!ok)
+        drop(`$.design.tables.${t.id}.indexIds[${i}]`, `table "${t.name}" lists index "${iid}", which is missing`);
       return ok;
     });
   }
   for (const [id, ix] of Object.entries(d.indexes)) {
-    const t = d.tables[ix.tableId];
+    const t = get(d.tables, ix.tableId);
     if (!t || !t.indexIds.includes(id)) {
       drop(`$.design.indexes.${id}`, `index "${ix.name}" belongs to no table`);
       delete d.indexes[id];
       continue;
     }
     ix.columnIds = ix.columnIds.filter((cid, i) => {
-      const ok = d.columns[cid]?.tableId === ix.tableId;
-      if (!ok) drop(`$.design.indexes.${id}.columnIds[${i}]`, `index "${ix.name}" lists column "${cid}", which is not in its table`);
+      const ok = get(d.columns, cid)?.tableId === ix.tableId;
+      if (!ok)
+        drop(
+          `$.design.indexes.${id}.columnIds[${i}]`,
+          `index "${ix.name}" lists column "${cid}", which is not in its table`,
+        );
       return ok;
     });
   }
   const fromSeen = new Set<string>();
   for (const [id, r] of Object.entries(d.relations)) {
-    if (!d.columns[r.fromColumnId] || !d.columns[r.toColumnId]) {
+    if (!get(d.columns, r.fromColumnId) || !get(d.columns, r.toColumnId)) {
       drop(`$.design.relations.${id}`, `relation "${id}" points at a missing column`);
       delete d.relations[id];
     } else if (fromSeen.has(r.fromColumnId)) {

@@ -11,7 +11,7 @@ const MAP_KEYS: readonly MapKey[] = ['tables', 'columns', 'relations', 'enums', 
 interface MapDiff {
   /** id → [before, after]; `undefined` = absent. */
   changed: Record<string, [unknown, unknown]>;
-  /** Key order before and after, kept only when keys were added or removed. */
+  /** Key order before and after, kept only when keys were added, removed or reordered. */
   order?: [string[], string[]];
 }
 
@@ -50,23 +50,26 @@ export function diffDesigns(a: Design, b: Design): DesignDiff | null {
     if (before === after) continue;
     const changed: Record<string, [unknown, unknown]> = {};
     let n = 0;
-    let keysChanged = false;
-    for (const id of Object.keys(before)) {
-      if (before[id] !== after[id]) {
-        changed[id] = [before[id], after[id]];
+    const beforeKeys = Object.keys(before);
+    const afterKeys = Object.keys(after);
+    // Map order is part of the document (table order drives the generated file), so a pure reorder counts too.
+    const keysChanged = beforeKeys.length !== afterKeys.length || beforeKeys.some((id, i) => afterKeys[i] !== id);
+    for (const id of beforeKeys) {
+      const next = Object.hasOwn(after, id) ? after[id] : undefined;
+      // Operations copy what they touch; a copy with equal content (a drag back to the start) is no change.
+      if (before[id] !== next && (next === undefined || JSON.stringify(before[id]) !== JSON.stringify(next))) {
+        changed[id] = [before[id], next];
         n++;
-        if (!(id in after)) keysChanged = true;
       }
     }
-    for (const id of Object.keys(after)) {
-      if (!(id in before)) {
+    for (const id of afterKeys) {
+      if (!Object.hasOwn(before, id)) {
         changed[id] = [undefined, after[id]];
         n++;
-        keysChanged = true;
       }
     }
-    if (n === 0) continue;
-    diff.maps[key] = keysChanged ? { changed, order: [Object.keys(before), Object.keys(after)] } : { changed };
+    if (n === 0 && !keysChanged) continue;
+    diff.maps[key] = keysChanged ? { changed, order: [beforeKeys, afterKeys] } : { changed };
     any = true;
   }
   return any ? diff : null;
@@ -84,7 +87,7 @@ export function applyDiff(d: Design, diff: DesignDiff, direction: 'undo' | 'redo
     const out: Record<string, unknown> = {};
     const order = md.order ? md.order[side] : Object.keys(current);
     for (const id of order) {
-      const value = id in md.changed ? (md.changed[id] as [unknown, unknown])[side] : current[id];
+      const value = Object.hasOwn(md.changed, id) ? (md.changed[id] as [unknown, unknown])[side] : current[id];
       if (value !== undefined) out[id] = value;
     }
     (next as unknown as Record<string, unknown>)[key] = out;

@@ -7,7 +7,7 @@
 import { Project, type SourceFile } from 'ts-morph';
 import type { Design, Layout } from '../core/design';
 import { initialMigration } from '../sql/migration-files';
-import { formatTypeScript } from './format-code';
+import { CodeFormatter } from './format-code';
 import { layoutPaths } from './layout-paths';
 import {
   manifestYaml,
@@ -44,65 +44,75 @@ export interface GenerateOptions {
   skipMigration?: boolean;
 }
 
-let sharedProject: Project | undefined;
+/**
+ * Generates module files. It keeps one in-memory ts-morph project (creating one costs more than printing a file)
+ * and remembers formatted statements, so regenerating after a small edit is fast. One per worker or CLI run.
+ */
+export class ModuleGenerator {
+  private readonly project = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true });
+  private readonly formatter = new CodeFormatter();
 
-/** One in-memory ts-morph project, reused: creating one costs more than printing a file. */
-function project(): Project {
-  sharedProject ??= new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true });
-  return sharedProject;
-}
+  async printTs(path: string, write: (sf: SourceFile) => void): Promise<string> {
+    const sf = this.project.createSourceFile(path, '', { overwrite: true });
+    try {
+      write(sf);
+      return await this.formatter.formatSourceFile(sf);
+    } finally {
+      sf.forget();
+    }
+  }
 
-async function printTs(path: string, write: (sf: SourceFile) => void): Promise<string> {
-  const sf = project().createSourceFile(path, '', { overwrite: true });
-  try {
-    write(sf);
-    return await formatTypeScript(sf.getFullText());
-  } finally {
-    sf.forget();
+  /** Generates all module files for a design. */
+  async generate(design: Design, options: GenerateOptions = {}): Promise<GeneratedFile[]> {
+    const printTs = this.printTs.bind(this);
+    const layout = options.layout ?? design.module.layout;
+    const paths = layoutPaths(layout);
+    const files: GeneratedFile[] = [
+      {
+        path: paths.schemaFile,
+        role: 'schema',
+        content: await printTs(paths.schemaFile, (sf) => writeTablesTs(sf, design, layout)),
+      },
+      { path: paths.schemaIndex, role: 'schema-index', content: await printTs(paths.schemaIndex, writeSchemaIndexTs) },
+      {
+        path: paths.modelsFile,
+        role: 'models',
+        content: await printTs(paths.modelsFile, (sf) => writeModelsTs(sf, design)),
+      },
+      {
+        path: 'drizzle.config.ts',
+        role: 'drizzle-config',
+        content: await printTs('drizzle.config.ts', (sf) => writeDrizzleConfigTs(sf, layout)),
+      },
+      { path: 'manifest.yaml', role: 'manifest', content: manifestYaml(design) },
+    ];
+    if (paths.configFile) {
+      const configFile = paths.configFile;
+      files.push({
+        path: configFile,
+        role: 'module-config',
+        content: await printTs(configFile, (sf) => writeModuleConfigTs(sf, design)),
+      });
+    }
+    if (!options.skipMigration) {
+      const m = initialMigration(design, options.now ?? Date.now());
+      files.push(
+        { path: `drizzle/${m.tag}.sql`, role: 'migration', content: m.sql },
+        { path: 'drizzle/meta/0000_snapshot.json', role: 'snapshot', content: m.snapshot },
+        { path: 'drizzle/meta/_journal.json', role: 'journal', content: m.journal },
+      );
+    }
+    return files;
   }
 }
 
+let defaultGenerator: ModuleGenerator | undefined;
+
 /**
- * Generates all module files for a design.
+ * Generates all module files for a design with a shared generator.
  * @example const files = await generateModuleFiles(design, { layout: 'current' });
  */
 export async function generateModuleFiles(design: Design, options: GenerateOptions = {}): Promise<GeneratedFile[]> {
-  const layout = options.layout ?? design.module.layout;
-  const paths = layoutPaths(layout);
-  const files: GeneratedFile[] = [
-    {
-      path: paths.schemaFile,
-      role: 'schema',
-      content: await printTs(paths.schemaFile, (sf) => writeTablesTs(sf, design, layout)),
-    },
-    { path: paths.schemaIndex, role: 'schema-index', content: await printTs(paths.schemaIndex, writeSchemaIndexTs) },
-    {
-      path: paths.modelsFile,
-      role: 'models',
-      content: await printTs(paths.modelsFile, (sf) => writeModelsTs(sf, design)),
-    },
-    {
-      path: 'drizzle.config.ts',
-      role: 'drizzle-config',
-      content: await printTs('drizzle.config.ts', (sf) => writeDrizzleConfigTs(sf, layout)),
-    },
-    { path: 'manifest.yaml', role: 'manifest', content: manifestYaml(design) },
-  ];
-  if (paths.configFile) {
-    const configFile = paths.configFile;
-    files.push({
-      path: configFile,
-      role: 'module-config',
-      content: await printTs(configFile, (sf) => writeModuleConfigTs(sf, design)),
-    });
-  }
-  if (!options.skipMigration) {
-    const m = initialMigration(design, options.now ?? Date.now());
-    files.push(
-      { path: `drizzle/${m.tag}.sql`, role: 'migration', content: m.sql },
-      { path: 'drizzle/meta/0000_snapshot.json', role: 'snapshot', content: m.snapshot },
-      { path: 'drizzle/meta/_journal.json', role: 'journal', content: m.journal },
-    );
-  }
-  return files;
+  defaultGenerator ??= new ModuleGenerator();
+  return defaultGenerator.generate(design, options);
 }

@@ -2,7 +2,6 @@
  * Property tests: random valid designs pass every rule and give files that parse, type-check, match
  * drizzle-kit and run in SQLite; random hostile names are caught by the rules and never break the code.
  */
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import ts from 'typescript';
@@ -17,7 +16,7 @@ import { loadExample } from '../../testing/examples';
 import { drizzleKitGenerate, readText, removeDir, tempDir, typeCheck, writeModule } from '../../testing/module-folder';
 import { applyWithBetterSqlite, applyWithSqlJs } from '../../testing/sqlite';
 import { generateModuleFiles } from './module-files';
-import { LUCIDE_STAND_IN, MODULE_CONFIG_TYPES_STAND_IN, TEXT_ENUM_STAND_IN } from '../../testing/host-stand-ins';
+import { STAND_IN_FILES, standInTsconfig } from '../../testing/host-stand-ins';
 import { writeFiles } from '../../testing/module-folder';
 
 const dirs: string[] = [];
@@ -68,32 +67,16 @@ describe('random valid designs', () => {
       writeFiles(join(root, `m${i}`), files);
     }
     writeFiles(root, [
-      { path: '.host/text-enum.ts', content: TEXT_ENUM_STAND_IN },
-      { path: '.host/config-types.ts', content: MODULE_CONFIG_TYPES_STAND_IN },
-      { path: '.host/lucide.d.ts', content: LUCIDE_STAND_IN },
+      ...STAND_IN_FILES,
+      {
+        path: 'tsconfig.json',
+        content: standInTsconfig(
+          '',
+          'current',
+          designs.map((_, i) => `m${i}`),
+        ),
+      },
     ]);
-    writeFileSync(
-      join(root, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          target: 'ES2022',
-          module: 'ESNext',
-          moduleResolution: 'bundler',
-          strict: true,
-          noEmit: true,
-          skipLibCheck: true,
-          types: [],
-          lib: ['ES2022', 'DOM'],
-          paths: {
-            '@molos/database/utils': ['./.host/text-enum.ts'],
-            '$lib/config/types': ['./.host/config-types.ts'],
-            'lucide-svelte': ['./.host/lucide.d.ts'],
-          },
-        },
-        include: ['m*/**/*.ts'],
-        exclude: ['m*/drizzle.config.ts'],
-      }),
-    );
     expect(await typeCheck(root)).toBe('');
   });
 

@@ -1,7 +1,17 @@
 import type { Column, ColumnDefault, ColumnMode, ColumnType, Design } from '../design';
 import { newId } from '../ids';
 import { toCamelCase, uniqueName } from '../naming';
-import { OperationError, detachColumns, getColumn, getTable, moveItem, put, without } from './util';
+import {
+  OperationError,
+  assertFreeId,
+  detachColumns,
+  getColumn,
+  getEnum,
+  getTable,
+  moveItem,
+  put,
+  without,
+} from './util';
 
 export type ColumnPatch = Partial<Omit<Column, 'id' | 'tableId'>>;
 
@@ -42,6 +52,8 @@ export function defaultFits(def: ColumnDefault, type: ColumnType, mode: ColumnMo
 export function addColumn(d: Design, args: AddColumnArgs): Design {
   const t = getTable(d, args.tableId);
   const id = args.id ?? newId('c');
+  assertFreeId(d.columns, id, 'column');
+  if (args.enumId) getEnum(d, args.enumId);
   const names = new Set(t.columnIds.map((cid) => d.columns[cid]?.name));
   const name = args.name ?? uniqueName('column', (n) => names.has(n));
   const column: Column = {
@@ -77,7 +89,9 @@ export function addColumn(d: Design, args: AddColumnArgs): Design {
  */
 export function updateColumn(d: Design, args: { columnId: string; patch: ColumnPatch }): Design {
   const c = getColumn(d, args.columnId);
-  const patch = args.patch;
+  // An `undefined` field means "unchanged" (as the checks below assume), not "set to undefined".
+  const patch = Object.fromEntries(Object.entries(args.patch).filter(([, v]) => v !== undefined)) as ColumnPatch;
+  if (patch.enumId) getEnum(d, patch.enumId);
   const next: Column = { ...c, ...patch };
   if (patch.name !== undefined && patch.key === undefined && c.key === toCamelCase(c.name)) {
     next.key = toCamelCase(patch.name);
@@ -88,6 +102,7 @@ export function updateColumn(d: Design, args: { columnId: string; patch: ColumnP
   } else if (next.type !== 'text') {
     next.enumId = null;
   }
+  if (next.enumId !== null) next.mode = null;
   if (next.mode !== null && !modesFor(next.type).includes(next.mode)) next.mode = null;
   if (next.default !== null && !defaultFits(next.default, next.type, next.mode)) next.default = null;
   if (next.primaryKey) next.notNull = true;

@@ -1,7 +1,7 @@
 import type { Column, Design, EnumDef, EnumMember } from '../design';
 import { newId } from '../ids';
 import { toConstantCase, uniqueName } from '../naming';
-import { getEnum, put, without } from './util';
+import { assertFreeId, getEnum, put, without } from './util';
 
 export interface MemberInput {
   id?: string;
@@ -22,6 +22,7 @@ export function addEnum(
   args: { id?: string; name?: string; comment?: string; members?: MemberInput[] },
 ): Design {
   const id = args.id ?? newId('e');
+  assertFreeId(d.enums, id, 'enum');
   const taken = new Set(Object.values(d.enums).map((e) => e.name));
   const def: EnumDef = {
     id,
@@ -76,7 +77,10 @@ export function setEnumMembers(d: Design, args: { enumId: string; members: Membe
 /** Appends a member to an enum. */
 export function addEnumMember(d: Design, args: { enumId: string } & MemberInput): Design {
   const e = getEnum(d, args.enumId);
-  return setEnumMembers(d, { enumId: e.id, members: [...e.members, { id: args.id, key: args.key, value: args.value }] });
+  return setEnumMembers(d, {
+    enumId: e.id,
+    members: [...e.members, { id: args.id, key: args.key, value: args.value }],
+  });
 }
 
 /** Deletes an enum; columns that used it become plain `text` and keep their default. */

@@ -47,7 +47,9 @@ export type OperationCall = { [N in OperationName]: { op: N; args: OperationArgs
  * @example applyOperation(design, { op: 'renameTable', args: { tableId, name: 'tasks' } })
  */
 export function applyOperation(d: Design, call: OperationCall): Design {
-  const fn = operations[call.op] as (d: Design, args: unknown) => Design;
+  // `hasOwn`: an op name such as `toString` must not reach `Object.prototype`.
+  const fn = (Object.hasOwn(operations, call.op) ? operations[call.op] : undefined) as
+    ((d: Design, args: unknown) => Design) | undefined;
   if (!fn) throw new OperationError(`Unknown operation "${String(call.op)}".`);
   return fn(d, call.args);
 }

@@ -1,7 +1,7 @@
 import { type Design, type Index, fullTableName } from '../design';
 import { newId } from '../ids';
 import { uniqueName } from '../naming';
-import { OperationError, getColumn, getIndex, getTable, put, without } from './util';
+import { OperationError, assertFreeId, getColumn, getIndex, getTable, put, without } from './util';
 
 /** The name the studio gives an index: `<full table>_<columns>_idx` (or `_uq` when unique). */
 export function derivedIndexName(d: Design, tableId: string, columnIds: readonly string[], unique: boolean): string {
@@ -27,6 +27,7 @@ export function addIndex(
   const t = getTable(d, args.tableId);
   checkColumns(d, t.id, args.columnIds);
   const id = args.id ?? newId('i');
+  assertFreeId(d.indexes, id, 'index');
   const unique = args.unique ?? false;
   const taken = new Set(Object.values(d.indexes).map((ix) => ix.name));
   const name = args.name ?? uniqueName(derivedIndexName(d, t.id, args.columnIds, unique), (n) => taken.has(n));

@@ -2,7 +2,7 @@ import { type Design, type FkAction, type Relation, primaryKeyColumn } from '../
 import { newId } from '../ids';
 import { toSnakeCase, toCamelCase, uniqueName } from '../naming';
 import { addColumn } from './columns';
-import { OperationError, getColumn, getRelation, getTable, put, without } from './util';
+import { OperationError, assertFreeId, getColumn, getRelation, getTable, put, without } from './util';
 
 export interface ConnectArgs {
   id?: string;
@@ -33,17 +33,20 @@ export function connect(d: Design, args: ConnectArgs): Design {
   const from = getColumn(d, args.fromColumnId);
   const toColumnId = targetColumnId(d, args);
   const existing = Object.values(d.relations).filter((r) => r.fromColumnId === from.id);
+  const id = args.id ?? existing[0]?.id ?? newId('r');
+  if (!existing.some((r) => r.id === id)) assertFreeId(d.relations, id, 'relation');
   const relation: Relation = {
-    id: args.id ?? existing[0]?.id ?? newId('r'),
+    id,
     fromColumnId: from.id,
     toColumnId,
     onDelete: args.onDelete ?? null,
     onUpdate: args.onUpdate ?? null,
     logical: args.logical ?? false,
   };
+  // The replaced relation keeps its id and its place in the map; any other relation from the column goes.
   const relations = without(
     d.relations,
-    existing.map((r) => r.id),
+    existing.filter((r) => r.id !== id).map((r) => r.id),
   );
   return { ...d, relations: put(relations, relation.id, relation) };
 }
@@ -91,9 +94,9 @@ export function connectTables(d: Design, args: ConnectTablesArgs): Design {
 
 /** A naive English singular for column names: `projects` → `project`, `categories` → `category`. */
 export function singular(name: string): string {
+  if (/(series|species|news|ss|us|is)$/.test(name)) return name;
   if (/ies$/.test(name)) return name.replace(/ies$/, 'y');
-  if (/(ss|us)$/.test(name)) return name;
-  if (/(sh|ch|x|z)es$/.test(name)) return name.replace(/es$/, '');
+  if (/(s|sh|ch|x|z)es$/.test(name)) return name.replace(/es$/, '');
   return name.replace(/s$/, '');
 }
 

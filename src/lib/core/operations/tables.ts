@@ -1,14 +1,7 @@
-import {
-  type Column,
-  type Design,
-  type Position,
-  type Table,
-  UNIX_SECONDS_SQL,
-  fullTableName,
-} from '../design';
+import { type Column, type Design, type Position, type Table, UNIX_SECONDS_SQL, fullTableName } from '../design';
 import { newId } from '../ids';
 import { toCamelCase, uniqueName } from '../naming';
-import { detachColumns, getTable, put, without } from './util';
+import { OperationError, assertFreeId, detachColumns, getTable, put, without } from './util';
 
 /** The export name the studio derives for a table: `exampleItems` for `items` in `MoLOS-Example`. */
 export function derivedExportName(d: Design, tableName: string): string {
@@ -32,44 +25,35 @@ export interface AddTableArgs {
  */
 export function addTable(d: Design, args: AddTableArgs = {}): Design {
   const id = args.id ?? newId('t');
+  assertFreeId(d.tables, id, 'table');
   const taken = new Set(Object.values(d.tables).map((t) => t.name));
   const name = args.name ?? uniqueName('new_table', (n) => taken.has(n));
   const ids = args.columnIds ?? {};
-  const base = { tableId: id, mode: null, enumId: null, unique: false, comment: '' } as const;
+  // Fields in the order of `Column` (and of the file schema), so a saved file reloads and re-saves identically.
+  const column = (cid: string | undefined, colName: string, type: Column['type'], def: Column['default']): Column => ({
+    id: cid ?? newId('c'),
+    tableId: id,
+    name: colName,
+    key: toCamelCase(colName),
+    type,
+    mode: null,
+    enumId: null,
+    notNull: true,
+    primaryKey: colName === 'id',
+    unique: false,
+    default: def,
+    comment: '',
+  });
   const columns: Column[] = [
-    {
-      ...base,
-      id: ids.id ?? newId('c'),
-      name: 'id',
-      key: 'id',
-      type: 'text',
-      notNull: true,
-      primaryKey: true,
-      default: { kind: 'uuid' },
-    },
-    {
-      ...base,
-      id: ids.userId ?? newId('c'),
-      name: 'user_id',
-      key: 'userId',
-      type: 'text',
-      notNull: true,
-      primaryKey: false,
-      default: null,
-    },
-    ...(['created_at', 'updated_at'] as const).map(
-      (col): Column => ({
-        ...base,
-        id: (col === 'created_at' ? ids.createdAt : ids.updatedAt) ?? newId('c'),
-        name: col,
-        key: toCamelCase(col),
-        type: 'integer',
-        notNull: true,
-        primaryKey: false,
-        default: { kind: 'sql', sql: UNIX_SECONDS_SQL },
-      }),
-    ),
+    column(ids.id, 'id', 'text', { kind: 'uuid' }),
+    column(ids.userId, 'user_id', 'text', null),
+    column(ids.createdAt, 'created_at', 'integer', { kind: 'sql', sql: UNIX_SECONDS_SQL }),
+    column(ids.updatedAt, 'updated_at', 'integer', { kind: 'sql', sql: UNIX_SECONDS_SQL }),
   ];
+  for (const c of columns) assertFreeId(d.columns, c.id, 'column');
+  if (new Set(columns.map((c) => c.id)).size !== columns.length) {
+    throw new OperationError('The four standard columns need four different ids.');
+  }
   const table: Table = {
     id,
     name,
@@ -97,7 +81,7 @@ export function renameTable(d: Design, args: { tableId: string; name: string }):
   const indexes = { ...d.indexes };
   for (const id of t.indexIds) {
     const ix = indexes[id];
-    if (ix && ix.name.startsWith(oldFull)) indexes[id] = { ...ix, name: newFull + ix.name.slice(oldFull.length) };
+    if (ix && ix.name.startsWith(`${oldFull}_`)) indexes[id] = { ...ix, name: newFull + ix.name.slice(oldFull.length) };
   }
   return { ...d, tables: put(d.tables, t.id, next), indexes };
 }

@@ -8,28 +8,38 @@ export class OperationError extends Error {
   }
 }
 
+/** `map[id]` when `id` is an own key (so ids such as `constructor` never reach `Object.prototype`). */
+function own<T>(map: Record<string, T>, id: string): T | undefined {
+  return Object.hasOwn(map, id) ? map[id] : undefined;
+}
+
+/** Throws when an explicitly given id is already used (storing it would overwrite another element). */
+export function assertFreeId(map: Record<string, unknown>, id: string, what: string): void {
+  if (Object.hasOwn(map, id)) throw new OperationError(`The id "${id}" is already used by another ${what}.`);
+}
+
 export function getTable(d: Design, id: string): Table {
-  const t = d.tables[id];
+  const t = own(d.tables, id);
   if (!t) throw new OperationError(`No table with id "${id}".`);
   return t;
 }
 export function getColumn(d: Design, id: string): Column {
-  const c = d.columns[id];
+  const c = own(d.columns, id);
   if (!c) throw new OperationError(`No column with id "${id}".`);
   return c;
 }
 export function getRelation(d: Design, id: string): Relation {
-  const r = d.relations[id];
+  const r = own(d.relations, id);
   if (!r) throw new OperationError(`No relation with id "${id}".`);
   return r;
 }
 export function getEnum(d: Design, id: string): EnumDef {
-  const e = d.enums[id];
+  const e = own(d.enums, id);
   if (!e) throw new OperationError(`No enum with id "${id}".`);
   return e;
 }
 export function getIndex(d: Design, id: string): Index {
-  const i = d.indexes[id];
+  const i = own(d.indexes, id);
   if (!i) throw new OperationError(`No index with id "${id}".`);
   return i;
 }
