@@ -199,7 +199,7 @@ describe('loadDesign: errors name the JSON path and the expectation', () => {
     const { design: _, ...noDesign } = file();
     expect(loadDesign(noDesign)).toStrictEqual({
       ok: false,
-      errors: [{ path: '$.design', message: 'missing; expected "design"' }],
+      errors: [{ path: '$.design', message: 'missing (this field is required)' }],
     });
   });
 
@@ -222,7 +222,7 @@ describe('loadDesign: errors name the JSON path and the expectation', () => {
     delete loose(f.design.tables[IDS.projects]!).name;
     expect(loadDesign(f)).toStrictEqual({
       ok: false,
-      errors: [{ path: `$.design.tables.${IDS.projects}.name`, message: 'missing; expected "name"' }],
+      errors: [{ path: `$.design.tables.${IDS.projects}.name`, message: 'missing (this field is required)' }],
     });
   });
 
@@ -236,7 +236,7 @@ describe('loadDesign: errors name the JSON path and the expectation', () => {
     expect(result).toStrictEqual({
       ok: false,
       errors: [
-        { path: `$.design.tables.${IDS.tasks}.position.y`, message: 'missing; expected "y"' },
+        { path: `$.design.tables.${IDS.tasks}.position.y`, message: 'missing (this field is required)' },
         { path: `$.design.columns.${IDS.tasksTitle}.notNull`, message: 'expected boolean, got "yes"' },
         {
           path: `$.design.relations.${IDS.tasksProject}.onDelete`,
@@ -453,5 +453,16 @@ describe('repairDesign', () => {
     expect(result.design.columns[IDS.tasksStatus]!.enumId).toBeNull();
     expect(result.design.relations).toStrictEqual({});
     expect(result.design.tables[IDS.projects]!.columnIds).toEqual(exampleDesign().tables[IDS.projects]!.columnIds);
+  });
+});
+
+describe('id-keyed maps', () => {
+  it('refuses an array where an object keyed by id belongs', () => {
+    const file = JSON.parse(serializeDesign(exampleDesign()));
+    file.design.tables = [];
+    expect(loadDesign(JSON.stringify(file))).toEqual({
+      ok: false,
+      errors: [{ path: '$.design.tables', message: 'expected an object keyed by id, got an array' }],
+    });
   });
 });

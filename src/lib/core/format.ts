@@ -10,6 +10,17 @@ export const FORMAT_NAME = 'molos-schema-studio/design';
 export const FORMAT_VERSION = 1;
 
 const name = v.string();
+
+/** An object keyed by element id (an array is refused: ids are keys, never positions). */
+function idMap<T extends v.GenericSchema>(item: T) {
+  return v.pipe(
+    v.custom<Record<string, unknown>>(
+      (x) => typeof x === 'object' && x !== null && !Array.isArray(x),
+      'expected an object keyed by id',
+    ),
+    v.record(v.string(), item),
+  );
+}
 const position = v.object({ x: v.pipe(v.number(), v.finite()), y: v.pipe(v.number(), v.finite()) });
 const fkAction = v.nullable(v.picklist(FK_ACTIONS));
 
@@ -29,8 +40,7 @@ const designSchema = v.object({
     description: v.optional(v.string(), ''),
     layout: v.optional(v.picklist(LAYOUTS), 'legacy'),
   }),
-  tables: v.record(
-    v.string(),
+  tables: idMap(
     v.object({
       id: v.string(),
       name,
@@ -41,8 +51,7 @@ const designSchema = v.object({
       indexIds: v.optional(v.array(v.string()), []),
     }),
   ),
-  columns: v.record(
-    v.string(),
+  columns: idMap(
     v.object({
       id: v.string(),
       tableId: v.string(),
@@ -59,8 +68,7 @@ const designSchema = v.object({
     }),
   ),
   relations: v.optional(
-    v.record(
-      v.string(),
+    idMap(
       v.object({
         id: v.string(),
         fromColumnId: v.string(),
@@ -73,8 +81,7 @@ const designSchema = v.object({
     {},
   ),
   enums: v.optional(
-    v.record(
-      v.string(),
+    idMap(
       v.object({
         id: v.string(),
         name,
@@ -85,8 +92,7 @@ const designSchema = v.object({
     {},
   ),
   indexes: v.optional(
-    v.record(
-      v.string(),
+    idMap(
       v.object({
         id: v.string(),
         tableId: v.string(),
@@ -120,7 +126,9 @@ function pathOf(prefix: string, issue: v.BaseIssue<unknown>): string {
 }
 
 function describe(issue: v.BaseIssue<unknown>): string {
-  if (issue.kind === 'schema' && issue.received === 'undefined') return `missing; expected ${issue.expected}`;
+  if (issue.kind === 'schema' && issue.received === 'undefined') return 'missing (this field is required)';
+  if (issue.type === 'custom')
+    return `${issue.message}, got ${issue.received === 'Array' ? 'an array' : issue.received}`;
   return `expected ${issue.expected ?? 'a valid value'}, got ${issue.received}`;
 }
 
