@@ -6,7 +6,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LAYOUTS } from '../core/design';
+import { type Column, LAYOUTS } from '../core/design';
+import { addColumn } from '../core/operations';
 import { exampleNames, loadExample } from '../../testing/examples';
 import { drizzleKitGenerate, readText, removeDir, tempDir, typeCheck, writeModule } from '../../testing/module-folder';
 import { applyWithBetterSqlite, applyWithSqlJs } from '../../testing/sqlite';
@@ -82,4 +83,34 @@ it('tsc rejects a broken module (the type-check can fail)', async () => {
   );
   writeModule(dir, broken, design.module.id, 'legacy');
   expect(await typeCheck(dir)).toMatch(/NOPE/);
+});
+
+it('every kind of default matches drizzle-kit, including values the rules warn about', async () => {
+  let design = loadExample('molos-example');
+  const defaults: [string, Partial<Column>][] = [
+    ['j_string', { mode: 'json', default: { kind: 'json', json: '"it\'s"' } }],
+    ['j_number', { mode: 'json', default: { kind: 'json', json: '5.5' } }],
+    ['j_true', { mode: 'json', default: { kind: 'json', json: 'true' } }],
+    ['j_null', { mode: 'json', default: { kind: 'json', json: 'null' } }],
+    ['j_array', { mode: 'json', default: { kind: 'json', json: '[1, "a", {"b": null}]' } }],
+    ['j_object', { mode: 'json', default: { kind: 'json', json: '{"theme": "dark", "n": 1e21}' } }],
+    ['t_quote', { default: { kind: 'literal', value: 'it\'s a "quoted" `value`\n\\ ${x} */' } }],
+    ['t_empty', { default: { kind: 'literal', value: '' } }],
+    ['n_text', { type: 'numeric', default: { kind: 'literal', value: '10.50' } }],
+    ['r_small', { type: 'real', default: { kind: 'literal', value: 1e-7 } }],
+    ['i_negative', { type: 'integer', default: { kind: 'literal', value: -42 } }],
+    ['b_false', { type: 'integer', mode: 'boolean', default: { kind: 'literal', value: false } }],
+    ['s_current', { type: 'text', default: { kind: 'sql', sql: 'CURRENT_TIMESTAMP' } }],
+    ['s_backtick', { type: 'text', default: { kind: 'sql', sql: "('a`b' || '${c}')" } }],
+  ];
+  for (const [name, patch] of defaults) design = addColumn(design, { tableId: 't_items', name, ...patch });
+  const files = await generateModuleFiles(design, { layout: 'legacy', now: 1 });
+  const dir = tempDir('dk-defaults');
+  dirs.push(dir);
+  writeModule(dir, files, design.module.id, 'legacy');
+  await drizzleKitGenerate(dir);
+  expect(readText(dir, 'drizzle/0000_init.sql')).toBe(files.find((f) => f.role === 'migration')?.content);
+  expect(withoutId(readText(dir, 'drizzle/meta/0000_snapshot.json'))).toEqual(
+    withoutId(files.find((f) => f.role === 'snapshot')?.content ?? ''),
+  );
 });

@@ -42,7 +42,8 @@ export class CodeFormatter {
     for (const st of sf.getStatements()) {
       if (Node.isImportDeclaration(st) && chunks.length === 0) imports += st.getFullText();
       else {
-        if (imports) (chunks.push(imports), (imports = ''));
+        if (imports) chunks.push(imports);
+        imports = '';
         chunks.push(st.getFullText());
       }
     }

@@ -38,11 +38,16 @@ export function snapshotDefault(column: Column): string | number | boolean | und
   if (!d || d.kind === 'uuid') return undefined;
   if (d.kind === 'sql') return d.sql;
   if (d.kind === 'json') {
+    // The JS value `.default(<json>)` passes to drizzle-kit's serializer, rendered by the same rules.
+    let value: unknown;
     try {
-      return `'${JSON.stringify(JSON.parse(d.json))}'`;
+      value = JSON.parse(d.json);
     } catch {
       return `'${d.json}'`;
     }
+    if (typeof value === 'string') return `'${value.replace(/'/g, "''")}'`;
+    if (typeof value === 'number' || typeof value === 'boolean') return value;
+    return `'${JSON.stringify(value)}'`;
   }
   if (typeof d.value === 'string') return `'${d.value.replace(/'/g, "''")}'`;
   return d.value;

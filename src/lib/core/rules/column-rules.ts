@@ -155,13 +155,20 @@ function defaultRules(c: Column, p: Record<string, string>, out: Issue[]): void 
     }
   }
   if (def.kind === 'json') {
-    let text: string | undefined;
+    let value: unknown;
     try {
-      text = JSON.stringify(JSON.parse(def.json));
+      value = JSON.parse(def.json);
     } catch (e) {
       out.push(issue('default-json-invalid', 'error', col(c), { ...p, error: (e as Error).message }, drop));
+      return;
     }
-    if (text?.includes("'")) out.push(issue('default-json-quote', 'error', col(c), p, drop));
+    // drizzle-kit writes a string or boolean default as a plain SQL value: 'abc' is not JSON, and true is stored
+    // as 1. Objects, arrays, numbers and null read back as written.
+    if (typeof value === 'string' || typeof value === 'boolean') {
+      out.push(issue('default-json-scalar', 'error', col(c), { ...p, kind: typeof value }, drop));
+    } else if (typeof value === 'object' && value !== null && JSON.stringify(value).includes("'")) {
+      out.push(issue('default-json-quote', 'error', col(c), p, drop));
+    }
   }
 }
 

@@ -44,24 +44,28 @@ export const enumRules: Rule = (d: Design): Issue[] => {
         );
       }
       if (m.value.includes("'")) {
+        const unquoted = m.value.replace(/'/g, '');
+        const clash = e.members.some((x) => x.id !== m.id && x.value === unquoted);
         out.push(
           issue(
             'enum-member-value-quote',
             'error',
             target(e),
             { ...p, value: m.value },
-            {
-              label: 'Remove the apostrophes from the value',
-              calls: [
-                {
-                  op: 'setEnumMembers',
-                  args: {
-                    enumId: e.id,
-                    members: e.members.map((x) => (x.id === m.id ? { ...x, value: x.value.replace(/'/g, '') } : x)),
-                  },
+            clash
+              ? undefined
+              : {
+                  label: 'Remove the apostrophes from the value',
+                  calls: [
+                    {
+                      op: 'setEnumMembers',
+                      args: {
+                        enumId: e.id,
+                        members: e.members.map((x) => (x.id === m.id ? { ...x, value: unquoted } : x)),
+                      },
+                    },
+                  ],
                 },
-              ],
-            },
           ),
         );
       }

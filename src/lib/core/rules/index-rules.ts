@@ -7,7 +7,9 @@ import type { Issue } from './types';
 
 export const indexRules: Rule = (d: Design): Issue[] => {
   const out: Issue[] = [];
-  const all: { name: string; target: { kind: 'index' | 'column'; id: string } }[] = [];
+  // Tables and indexes share one namespace in SQLite; tables come first so the index is the one reported.
+  const all: { name: string; target: { kind: 'index' | 'column' | 'table'; id: string } }[] = [];
+  for (const t of Object.values(d.tables)) all.push({ name: fullTableName(d, t), target: { kind: 'table', id: t.id } });
   for (const t of Object.values(d.tables)) {
     const table = fullTableName(d, t);
     for (const c of tableColumns(d, t)) {
@@ -56,7 +58,10 @@ export const indexRules: Rule = (d: Design): Issue[] => {
     }
   }
   for (const group of duplicates(all, (x) => x.name.toLowerCase())) {
-    for (const x of group.slice(1)) out.push(issue('index-name-duplicate', 'error', x.target, { index: x.name }));
+    // Two tables with one name are table-name-duplicate; only indexes (and unique columns) are reported here.
+    for (const x of group.slice(1)) {
+      if (x.target.kind !== 'table') out.push(issue('index-name-duplicate', 'error', x.target, { index: x.name }));
+    }
   }
   return out;
 };

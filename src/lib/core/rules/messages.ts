@@ -54,6 +54,8 @@ const MESSAGES: Record<RuleCode, (p: Params) => string> = {
   'default-json-invalid': (p) => `The JSON default of ${p.table}.${p.column} is not valid JSON: ${p.error}.`,
   'default-json-quote': (p) =>
     `The JSON default of ${p.table}.${p.column} contains an apostrophe, which drizzle-kit does not escape: the migration would not run.`,
+  'default-json-scalar': (p) =>
+    `The JSON default of ${p.table}.${p.column} is a ${p.kind}; drizzle-kit stores it as plain SQL, so reading the column as JSON gives back something else. Use an object or an array.`,
   'enum-column-not-text': (p) => `Column ${p.table}.${p.column} uses enum ${p.enum}, so it must be plain text.`,
   'enum-column-name-unquotable': (p) =>
     `Enum column ${p.table}.${p.column}: textEnum writes CHECK(${p.name} IN (...)) without quoting, so the name must be a plain word that is not an SQL keyword.`,
@@ -77,7 +79,7 @@ const MESSAGES: Record<RuleCode, (p: Params) => string> = {
   'index-name-prefix': (p) =>
     `Index ${p.index} should start with its table name "${p.table}_" so it cannot collide in the shared database ("${p.suggestion}").`,
   'index-name-duplicate': (p) =>
-    `Another index is also named ${p.index}; index names are shared by the whole database.`,
+    `The name ${p.index} is already used by another index or a table; they share one namespace in the database.`,
 };
 
 /** The message for an issue. */

@@ -1,5 +1,6 @@
 /** Rules about relations: they must target a key, and their actions must be able to run. */
 import { type Design, fullTableName, primaryKeyColumn } from '../design';
+import type { OperationCall } from '../operations';
 import { issue, type Rule } from './support';
 import type { Issue } from './types';
 
@@ -16,12 +17,18 @@ export const relationRules: Rule = (d: Design): Issue[] => {
       from: `${fullTableName(d, fromTable)}.${from.name}`,
       to: `${fullTableName(d, toTable)}.${to.name}`,
     };
-    if (!to.primaryKey && !to.unique) {
+    // SQLite accepts a parent key that is the primary key, UNIQUE, or covered by a one-column unique index.
+    const uniqueIndexed = toTable.indexIds.some((id) => {
+      const ix = d.indexes[id];
+      return ix?.unique === true && ix.columnIds.length === 1 && ix.columnIds[0] === to.id;
+    });
+    if (!to.primaryKey && !to.unique && !uniqueIndexed) {
       const key = primaryKeyColumn(d, toTable);
       out.push(
         issue(
           'fk-target-not-key',
-          'error',
+          // A logical relation emits no SQL, so a non-key target is only worth a warning there.
+          r.logical ? 'warning' : 'error',
           target,
           p,
           key
@@ -63,12 +70,14 @@ export const relationRules: Rule = (d: Design): Issue[] => {
     }
     if (r.logical) continue;
     if ((r.onDelete === 'set null' || r.onUpdate === 'set null') && from.notNull) {
-      out.push(
-        issue('fk-set-null-not-null', 'error', target, p, {
-          label: `Make ${from.name} nullable`,
-          calls: [{ op: 'updateColumn', args: { columnId: from.id, patch: { notNull: false } } }],
-        }),
-      );
+      // A primary key stays NOT NULL (updateColumn forces it), so making it nullable is no fix.
+      const fix = from.primaryKey
+        ? undefined
+        : {
+            label: `Make ${from.name} nullable`,
+            calls: [{ op: 'updateColumn', args: { columnId: from.id, patch: { notNull: false } } } as OperationCall],
+          };
+      out.push(issue('fk-set-null-not-null', 'error', target, p, fix));
     }
     if ((r.onDelete === 'set default' || r.onUpdate === 'set default') && !from.default) {
       out.push(issue('fk-set-default-no-default', 'warning', target, p));

@@ -1,22 +1,19 @@
 /** Rules about tables: names, the UUID key, the owner column and the two timestamps. */
 import { type Column, type Design, type Table, UNIX_SECONDS_SQL, fullTableName, tableColumns } from '../design';
-import {
-  JS_RESERVED_WORDS,
-  isCamelCase,
-  isIdentifier,
-  isSnakeCase,
-  isSqlKeyword,
-  toCamelCase,
-  toSnakeCase,
-} from '../naming';
+import { JS_RESERVED_WORDS, isCamelCase, isIdentifier, isSnakeCase, toCamelCase, toSnakeCase } from '../naming';
 import type { OperationCall } from '../operations';
 import { derivedExportName } from '../operations/tables';
 import { duplicates, isUnsafeSqlName, issue, unsafeChars, type Rule } from './support';
 import type { Issue } from './types';
 
-/** Same SQL after dropping whitespace and normalizing quotes: `(strftime('%s', 'now'))` matches. */
+/**
+ * Same SQL after dropping whitespace and letter case outside string literals: `(strftime('%s', 'now'))` matches.
+ * Literals stay exact (`'%S'` is the second of the minute, not unix seconds), and `"…"` stays an identifier
+ * (better-sqlite3 disables double-quoted strings: `DEFAULT (strftime("%s","now"))` is "not constant").
+ */
 export function sameSql(a: string, b: string): boolean {
-  const norm = (s: string) => s.replace(/\s+/g, '').replace(/"/g, "'").toLowerCase();
+  const norm = (s: string) =>
+    s.replace(/'(?:[^']|'')*'|[^']+/g, (m) => (m.startsWith("'") ? m : m.replace(/\s+/g, '').toLowerCase()));
   return norm(a) === norm(b);
 }
 
@@ -43,10 +40,13 @@ function nameRules(d: Design, t: Table, out: Issue[]): void {
     const prefix = /^molos[-_]/i.test(t.name) || t.name.toLowerCase().startsWith(`${d.module.id.toLowerCase()}_`);
     if (prefix) {
       const stripped = t.name
-        .replace(new RegExp(`^${d.module.id.replace(/[-]/g, '[-_]')}_`, 'i'), '')
+        .replace(new RegExp(`^${d.module.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/-/g, '[-_]')}_`, 'i'), '')
         .replace(/^molos[-_][a-z0-9]+_/i, '');
+      const strippedTaken = Object.values(d.tables).some(
+        (o) => o.id !== t.id && o.name.toLowerCase() === stripped.toLowerCase(),
+      );
       const fix =
-        stripped && stripped !== t.name
+        stripped && stripped !== t.name && !strippedTaken
           ? {
               label: `Rename to "${stripped}"`,
               calls: [{ op: 'renameTable', args: { tableId: t.id, name: stripped } } as OperationCall],
@@ -68,8 +68,6 @@ function nameRules(d: Design, t: Table, out: Issue[]): void {
         issue('table-name-not-snake-case', 'warning', tableTarget(t), { ...p, name: t.name, suggestion: snake }, fix),
       );
     }
-    if (isSqlKeyword(t.name))
-      out.push(issue('sql-reserved-word', 'warning', tableTarget(t), { ...p, name: t.name, what: 'table' }));
   }
   const derived = derivedExportName(d, t.name);
   if (!isIdentifier(t.exportName) || JS_RESERVED_WORDS.has(t.exportName)) {
@@ -183,7 +181,7 @@ function keyRules(d: Design, t: Table, cols: Column[], out: Issue[]): void {
         'pk-not-text',
         'error',
         ct,
-        { ...cp, type: key.enumId ? 'enum' : key.type },
+        { ...cp, type: key.enumId ? 'enum' : key.mode ? `${key.type} (${key.mode})` : key.type },
         {
           label: 'Make it a text UUID',
           calls: [
@@ -229,7 +227,11 @@ function ownerRules(d: Design, t: Table, cols: Column[], out: Issue[]): void {
         'user-id-not-text',
         'error',
         ct,
-        { ...p, column: 'user_id', type: userId.type },
+        {
+          ...p,
+          column: 'user_id',
+          type: userId.enumId ? 'enum' : userId.mode ? `${userId.type} (${userId.mode})` : userId.type,
+        },
         {
           label: 'Make it text',
           calls: [

@@ -60,6 +60,7 @@ export type RuleCode =
   | 'default-sql-unparenthesized'
   | 'default-json-invalid'
   | 'default-json-quote'
+  | 'default-json-scalar'
   | 'enum-column-not-text'
   | 'enum-column-name-unquotable'
   | 'enum-default-not-member'
