@@ -9,7 +9,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { type Column, LAYOUTS } from '../core/design';
 import { addColumn } from '../core/operations';
 import { exampleNames, loadExample } from '../../testing/examples';
-import { drizzleKitGenerate, readText, removeDir, tempDir, typeCheck, writeModule } from '../../testing/module-folder';
+import {
+  drizzleKitGenerate,
+  readText,
+  removeDir,
+  tempDir,
+  typeCheck,
+  writeFiles,
+  writeModule,
+} from '../../testing/module-folder';
+import { TEXT_ENUM_STAND_IN } from '../../testing/host-stand-ins';
 import { applyWithBetterSqlite, applyWithSqlJs } from '../../testing/sqlite';
 import { generateModuleFiles } from './module-files';
 
@@ -113,4 +122,33 @@ it('every kind of default matches drizzle-kit, including values the rules warn a
   expect(withoutId(readText(dir, 'drizzle/meta/0000_snapshot.json'))).toEqual(
     withoutId(files.find((f) => f.role === 'snapshot')?.content ?? ''),
   );
+});
+
+it('in the current layout the schema and models type-check with only textEnum mapped', async () => {
+  const design = loadExample('molos-tasks');
+  const files = await generateModuleFiles(design, { layout: 'current', skipMigration: true });
+  const dir = tempDir('tsc-text-enum-only');
+  dirs.push(dir);
+  writeFiles(dir, [
+    ...files.filter((f) => f.role === 'schema' || f.role === 'schema-index' || f.role === 'models'),
+    { path: 'utils.ts', content: TEXT_ENUM_STAND_IN },
+    {
+      path: 'tsconfig.json',
+      content: JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          module: 'ESNext',
+          moduleResolution: 'bundler',
+          target: 'ES2022',
+          skipLibCheck: true,
+          types: [],
+          lib: ['ES2022', 'DOM'],
+          paths: { '@molos/database/utils': ['./utils.ts'] },
+        },
+        include: ['src/**/*.ts'],
+      }),
+    },
+  ]);
+  expect(await typeCheck(dir)).toBe('');
 });

@@ -34,6 +34,8 @@ const MESSAGES: Record<RuleCode, (p: Params) => string> = {
   'user-id-missing': (p) => `Table ${p.table} has no user_id column; every MoLOS table belongs to a user.`,
   'user-id-nullable': (p) => `${p.table}.user_id is nullable; it must be NOT NULL so every row has an owner.`,
   'user-id-not-text': (p) => `${p.table}.user_id is ${p.type}; user ids are text.`,
+  'user-id-references': (p) =>
+    `${p.table}.user_id has a foreign key; MoLOS modules keep user_id a plain text column (users live in the host's core table).`,
   'timestamp-missing': (p) => `Table ${p.table} has no ${p.column} column (integer, NOT NULL, default unix seconds).`,
   'timestamp-form': (p) =>
     `${p.table}.${p.column} must be integer NOT NULL DEFAULT (strftime('%s','now')) — unix seconds, no timestamp mode.`,

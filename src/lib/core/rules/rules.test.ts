@@ -327,6 +327,13 @@ const CASES: Record<RuleCode, Case> = {
     params: { type: 'integer' },
     fix: true,
   },
+  'user-id-references': {
+    mutate: (d) => connect(d, { id: 'r_owner', fromColumnId: ID.itemsUserId, toColumnId: ID.categoriesId }),
+    severity: 'warning',
+    target: column(ID.itemsUserId),
+    mentions: `${ITEMS}.user_id`,
+    fix: true,
+  },
   'timestamp-missing': {
     mutate: (d) => deleteColumn(d, { columnId: ID.itemsCreatedAt }),
     severity: 'error',

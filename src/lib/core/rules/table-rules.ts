@@ -1,5 +1,13 @@
 /** Rules about tables: names, the UUID key, the owner column and the two timestamps. */
-import { type Column, type Design, type Table, UNIX_SECONDS_SQL, fullTableName, tableColumns } from '../design';
+import {
+  type Column,
+  type Design,
+  type Table,
+  UNIX_SECONDS_SQL,
+  fullTableName,
+  relationFrom,
+  tableColumns,
+} from '../design';
 import { JS_RESERVED_WORDS, isCamelCase, isIdentifier, isSnakeCase, toCamelCase, toSnakeCase } from '../naming';
 import type { OperationCall } from '../operations';
 import { derivedExportName } from '../operations/tables';
@@ -251,6 +259,22 @@ function ownerRules(d: Design, t: Table, cols: Column[], out: Issue[]): void {
         {
           label: 'Make it NOT NULL',
           calls: [{ op: 'updateColumn', args: { columnId: userId.id, patch: { notNull: true } } }],
+        },
+      ),
+    );
+  }
+  // Users live in the host's core table; a module never references it (nor points user_id anywhere else).
+  const fk = relationFrom(d, userId.id);
+  if (fk && !fk.logical) {
+    out.push(
+      issue(
+        'user-id-references',
+        'warning',
+        ct,
+        { ...p, column: 'user_id' },
+        {
+          label: 'Remove the foreign key',
+          calls: [{ op: 'disconnect', args: { relationId: fk.id } }],
         },
       ),
     );

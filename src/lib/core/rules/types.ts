@@ -47,6 +47,7 @@ export type RuleCode =
   | 'user-id-missing'
   | 'user-id-nullable'
   | 'user-id-not-text'
+  | 'user-id-references'
   | 'timestamp-missing'
   | 'timestamp-form'
   | 'column-name-not-snake-case'
