@@ -59,6 +59,7 @@ export default defineConfig(
     'playwright-report/',
     'e2e-output/',
     '.tmp/',
+    'fixtures/',
   ]),
   js.configs.recommended,
   ts.configs.recommended,
