@@ -12,6 +12,7 @@ export function columnSql(c: SnapshotColumn): string {
   if (c.primaryKey) out += ' PRIMARY KEY';
   if (c.autoincrement) out += ' AUTOINCREMENT';
   if (c.default !== undefined) out += ` DEFAULT ${String(c.default)}`;
+  if (c.generated) out += ` GENERATED ALWAYS AS ${c.generated.as} ${c.generated.type.toUpperCase()}`;
   if (c.notNull) out += ' NOT NULL';
   return out;
 }

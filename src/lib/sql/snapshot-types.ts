@@ -8,6 +8,8 @@ export interface SnapshotColumn {
   autoincrement: boolean;
   /** SQL text, or a raw number/boolean, exactly as drizzle-kit stores it. */
   default?: string | number | boolean;
+  /** Generated columns (never produced by the studio; read from drizzle-kit snapshots). */
+  generated?: { as: string; type: 'virtual' | 'stored' };
 }
 
 export interface SnapshotIndex {
