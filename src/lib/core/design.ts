@@ -116,6 +116,19 @@ export interface Index {
   unique: boolean;
 }
 
+/**
+ * What the module's migrations already contain: the drizzle snapshot its last migration left, and the SQL name
+ * every element had then. Comparing ids with these names is how the next migration knows a rename is a rename.
+ */
+export interface Baseline {
+  /** `id` of the snapshot of the last migration (the next migration's `prevId`). */
+  snapshotId: string;
+  /** Table id → full SQL table name at that point. */
+  tables: Record<string, string>;
+  /** Column id → SQL column name at that point. */
+  columns: Record<string, string>;
+}
+
 export interface Design {
   module: ModuleInfo;
   tables: Record<string, Table>;
@@ -123,6 +136,8 @@ export interface Design {
   relations: Record<string, Relation>;
   enums: Record<string, EnumDef>;
   indexes: Record<string, Index>;
+  /** The schema the module's migrations already hold; `null` before the first export. */
+  baseline: Baseline | null;
 }
 
 /** The SQL expression MoLOS uses for `created_at`/`updated_at`: unix seconds. */
@@ -142,6 +157,7 @@ export function emptyDesign(module: Partial<ModuleInfo> = {}): Design {
     relations: {},
     enums: {},
     indexes: {},
+    baseline: null,
   };
 }
 

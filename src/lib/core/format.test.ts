@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Design, emptyDesign } from './design';
-import { FORMAT_NAME, FORMAT_VERSION, type LoadResult, loadDesign, repairDesign, serializeDesign } from './format';
+import {
+  FILE_MIGRATIONS,
+  FORMAT_NAME,
+  FORMAT_VERSION,
+  type LoadResult,
+  loadDesign,
+  repairDesign,
+  serializeDesign,
+} from './format';
 import { OperationError, applyOperation } from './operations';
 import { IDS, type OpSeed, deepFreeze, exampleDesign, keyOrder, randomOperation } from './test-fixtures';
 
@@ -25,7 +33,7 @@ describe('serializeDesign', () => {
       [
         '{',
         '  "format": "molos-schema-studio/design",',
-        '  "formatVersion": 1,',
+        '  "formatVersion": 2,',
         '  "design": {',
         '    "module": {',
         '      "id": "MoLOS-Example",',
@@ -37,14 +45,15 @@ describe('serializeDesign', () => {
         '    "columns": {},',
         '    "relations": {},',
         '    "enums": {},',
-        '    "indexes": {}',
+        '    "indexes": {},',
+        '    "baseline": null',
         '  }',
         '}',
         '',
       ].join('\n'),
     );
     expect(FORMAT_NAME).toBe('molos-schema-studio/design');
-    expect(FORMAT_VERSION).toBe(1);
+    expect(FORMAT_VERSION).toBe(2);
   });
 });
 
@@ -135,6 +144,8 @@ describe('loadDesign: round trip', () => {
       relations: {},
       enums: {},
       indexes: {},
+      // A version 1 file is upgraded: it was never exported with a migration baseline.
+      baseline: null,
     });
   });
 });
@@ -178,13 +189,13 @@ describe('loadDesign: errors name the JSON path and the expectation', () => {
   });
 
   it('a future, zero, fractional or non-numeric formatVersion', () => {
-    for (const version of [2, 0, 1.5]) {
+    for (const version of [3, 0, 1.5]) {
       expect(loadDesign({ ...file(), formatVersion: version })).toStrictEqual({
         ok: false,
         errors: [
           {
             path: '$.formatVersion',
-            message: `version ${version} is not supported: this studio reads versions 1 to 1`,
+            message: `version ${version} is not supported: this studio reads versions 1 to 2`,
           },
         ],
       });
@@ -464,5 +475,32 @@ describe('id-keyed maps', () => {
       ok: false,
       errors: [{ path: '$.design.tables', message: 'expected an object keyed by id, got an array' }],
     });
+  });
+});
+
+describe('file versions', () => {
+  it('upgrades a version 1 file: no baseline yet', () => {
+    const v1 = JSON.parse(serializeDesign(exampleDesign()));
+    v1.formatVersion = 1;
+    delete v1.design.baseline;
+    const r = loadDesign(JSON.stringify(v1));
+    expect(r.ok && r.design).toStrictEqual(exampleDesign());
+    expect(FILE_MIGRATIONS[1]?.({ module: {} })).toEqual({ module: {}, baseline: null });
+  });
+
+  it('keeps a baseline and names the path of a bad one', () => {
+    const file = JSON.parse(serializeDesign(exampleDesign()));
+    file.design.baseline = { snapshotId: 'abc', tables: { [IDS.projects]: 'MoLOS-Example_projects' }, columns: {} };
+    const r = loadDesign(JSON.stringify(file));
+    expect(r.ok && r.design.baseline).toEqual(file.design.baseline);
+    file.design.baseline.columns = [];
+    expect(loadDesign(JSON.stringify(file))).toEqual({
+      ok: false,
+      errors: [{ path: '$.design.baseline.columns', message: 'expected an object keyed by id, got an array' }],
+    });
+  });
+
+  it('every older version has an upgrade', () => {
+    for (let v = 1; v < FORMAT_VERSION; v++) expect(FILE_MIGRATIONS[v], `upgrade from ${v}`).toBeTypeOf('function');
   });
 });

@@ -7,7 +7,16 @@ import * as v from 'valibot';
 import { COLUMN_MODES, COLUMN_TYPES, type Design, FK_ACTIONS, LAYOUTS } from './design';
 
 export const FORMAT_NAME = 'molos-schema-studio/design';
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
+
+/**
+ * Upgrades from older file versions, applied in order to the raw `design` value before validation. Each entry
+ * turns version N into N + 1; there is a test per entry.
+ */
+export const FILE_MIGRATIONS: Record<number, (design: Record<string, unknown>) => Record<string, unknown>> = {
+  /** Version 2 added the migration baseline; a version 1 design has never been exported with one. */
+  1: (design) => ({ ...design, baseline: null }),
+};
 
 const name = v.string();
 
@@ -103,6 +112,13 @@ const designSchema = v.object({
     ),
     {},
   ),
+  baseline: v.nullable(
+    v.object({
+      snapshotId: v.string(),
+      tables: idMap(v.string()),
+      columns: idMap(v.string()),
+    }),
+  ),
 });
 
 const fileSchema = v.object({
@@ -171,7 +187,13 @@ export function loadDesign(input: string | unknown): LoadResult {
       ],
     };
   }
-  const parsed = v.safeParse(designSchema, envelope.output.design);
+  let raw = envelope.output.design;
+  for (let from = version; from < FORMAT_VERSION; from++) {
+    const upgrade = FILE_MIGRATIONS[from];
+    if (upgrade && typeof raw === 'object' && raw !== null && !Array.isArray(raw))
+      raw = upgrade(raw as Record<string, unknown>);
+  }
+  const parsed = v.safeParse(designSchema, raw);
   if (!parsed.success) {
     return { ok: false, errors: parsed.issues.map((i) => ({ path: pathOf('$.design', i), message: describe(i) })) };
   }

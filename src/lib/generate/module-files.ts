@@ -6,7 +6,7 @@
  */
 import { Project, type SourceFile } from 'ts-morph';
 import type { Design, Layout } from '../core/design';
-import { initialMigration } from '../sql/migration-files';
+import { EMPTY_FOLDER, nextMigration } from '../sql/next-migration';
 import { CodeFormatter } from './format-code';
 import { layoutPaths } from './layout-paths';
 import {
@@ -95,12 +95,10 @@ export class ModuleGenerator {
       });
     }
     if (!options.skipMigration) {
-      const m = initialMigration(design, options.now ?? Date.now());
-      files.push(
-        { path: `drizzle/${m.tag}.sql`, role: 'migration', content: m.sql },
-        { path: 'drizzle/meta/0000_snapshot.json', role: 'snapshot', content: m.snapshot },
-        { path: 'drizzle/meta/_journal.json', role: 'journal', content: m.journal },
-      );
+      const m = nextMigration(design, EMPTY_FOLDER, { now: options.now ?? Date.now() });
+      // A design without tables has nothing to migrate; drizzle-kit writes no files then either.
+      const roles: FileRole[] = ['migration', 'snapshot', 'journal'];
+      m.files.forEach((file, i) => files.push({ ...file, role: roles[i] as FileRole }));
     }
     return files;
   }

@@ -1,17 +1,16 @@
 /**
  * The migration files of a fresh module: `drizzle/0000_init.sql`, `drizzle/meta/0000_snapshot.json` and
- * `drizzle/meta/_journal.json`, as drizzle-kit writes them.
+ * `drizzle/meta/_journal.json`, as drizzle-kit writes them. The same path as every later migration: the
+ * differ, from the empty schema.
  */
 import type { Design } from '../core/design';
-import { createStatements, joinStatements } from './create-sql';
-import { buildSnapshot, snapshotText } from './snapshot';
-import type { Journal } from './snapshot-types';
+import { EMPTY_FOLDER, nextMigration } from './next-migration';
 
 export const INITIAL_TAG = '0000_init';
 
 /** The `0000` migration SQL of a design, byte-identical to drizzle-kit's file. */
 export function initialMigrationSql(design: Design): string {
-  return joinStatements(createStatements(buildSnapshot(design)));
+  return nextMigration(design, EMPTY_FOLDER, { now: 1 }).sql;
 }
 
 export interface InitialMigration {
@@ -26,16 +25,7 @@ export interface InitialMigration {
  * order migrations.
  */
 export function initialMigration(design: Design, now: number): InitialMigration {
-  const snapshot = buildSnapshot(design);
-  const journal: Journal = {
-    version: '7',
-    dialect: 'sqlite',
-    entries: [{ idx: 0, version: '6', when: now, tag: INITIAL_TAG, breakpoints: true }],
-  };
-  return {
-    tag: INITIAL_TAG,
-    sql: joinStatements(createStatements(snapshot)),
-    snapshot: snapshotText(snapshot),
-    journal: JSON.stringify(journal, null, 2),
-  };
+  const m = nextMigration(design, EMPTY_FOLDER, { now });
+  const file = (suffix: string) => m.files.find((f) => f.path.endsWith(suffix))?.content ?? '';
+  return { tag: m.tag, sql: m.sql, snapshot: file('_snapshot.json'), journal: file('_journal.json') };
 }

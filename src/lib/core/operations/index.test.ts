@@ -33,6 +33,7 @@ function col(c: Partial<Column> & Pick<Column, 'id' | 'tableId' | 'name' | 'key'
 /** The example fixture, written out by hand: if an operation it uses changes behaviour, this fails. */
 const EXPECTED_EXAMPLE: Design = {
   module: { id: 'MoLOS-Example', name: 'Example', description: 'An example module', layout: 'legacy' },
+  baseline: null,
   tables: {
     [IDS.projects]: {
       id: IDS.projects,

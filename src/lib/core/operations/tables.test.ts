@@ -30,6 +30,7 @@ describe('addTable', () => {
     });
     const expected: Design = {
       module: { id: 'MoLOS-Example', name: '', description: '', layout: 'legacy' },
+      baseline: null,
       tables: {
         t_items: {
           id: 't_items',
@@ -324,6 +325,7 @@ describe('deleteTable', () => {
       relations: {},
       enums: input.enums,
       indexes: {},
+      baseline: null,
     });
     expect(d.tables[IDS.projects]).toBe(input.tables[IDS.projects]);
     expect(keyOrder(d).columns).toEqual([

@@ -1,0 +1,130 @@
+/**
+ * Validation of what a module's `drizzle/` folder holds — the journal and the snapshots, whether the studio or
+ * drizzle-kit wrote them. They are untrusted input: a bad file gets an error naming the file and the JSON path.
+ */
+import * as v from 'valibot';
+import type { Journal, Snapshot } from './snapshot-types';
+
+const names = v.record(v.string(), v.string());
+
+const column = v.object({
+  name: v.string(),
+  type: v.string(),
+  primaryKey: v.boolean(),
+  notNull: v.boolean(),
+  autoincrement: v.optional(v.boolean(), false),
+  default: v.optional(v.union([v.string(), v.number(), v.boolean()])),
+  generated: v.optional(v.object({ as: v.string(), type: v.picklist(['virtual', 'stored']) })),
+});
+
+const table = v.object({
+  name: v.string(),
+  columns: v.record(v.string(), column),
+  indexes: v.optional(
+    v.record(
+      v.string(),
+      v.object({
+        name: v.string(),
+        columns: v.array(v.string()),
+        isUnique: v.boolean(),
+        where: v.optional(v.string()),
+      }),
+    ),
+    {},
+  ),
+  foreignKeys: v.optional(
+    v.record(
+      v.string(),
+      v.object({
+        name: v.string(),
+        tableFrom: v.string(),
+        tableTo: v.string(),
+        columnsFrom: v.array(v.string()),
+        columnsTo: v.array(v.string()),
+        onDelete: v.optional(v.string(), 'no action'),
+        onUpdate: v.optional(v.string(), 'no action'),
+      }),
+    ),
+    {},
+  ),
+  compositePrimaryKeys: v.optional(
+    v.record(v.string(), v.object({ columns: v.array(v.string()), name: v.string() })),
+    {},
+  ),
+  uniqueConstraints: v.optional(v.record(v.string(), v.never()), {}),
+  checkConstraints: v.optional(v.record(v.string(), v.object({ name: v.string(), value: v.string() })), {}),
+});
+
+const snapshotSchema = v.object({
+  version: v.literal('6'),
+  dialect: v.literal('sqlite'),
+  id: v.string(),
+  prevId: v.string(),
+  tables: v.record(v.string(), table),
+  views: v.optional(v.record(v.string(), v.never()), {}),
+  enums: v.optional(v.record(v.string(), v.never()), {}),
+  _meta: v.optional(
+    v.object({ schemas: v.optional(v.record(v.string(), v.never()), {}), tables: names, columns: names }),
+    {
+      schemas: {},
+      tables: {},
+      columns: {},
+    },
+  ),
+  internal: v.optional(v.object({ indexes: v.optional(v.record(v.string(), v.unknown()), {}) }), { indexes: {} }),
+});
+
+const journalSchema = v.object({
+  version: v.string(),
+  dialect: v.literal('sqlite'),
+  entries: v.array(
+    v.object({
+      idx: v.pipe(v.number(), v.integer()),
+      version: v.string(),
+      when: v.number(),
+      tag: v.string(),
+      breakpoints: v.boolean(),
+    }),
+  ),
+});
+
+/** A problem in a migration folder file. */
+export class MigrationFolderError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(`${file}: ${message}`);
+    this.name = 'MigrationFolderError';
+  }
+}
+
+function parse<T>(schema: v.GenericSchema, file: string, text: string): T {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new MigrationFolderError(file, `not valid JSON (${(e as Error).message})`);
+  }
+  const r = v.safeParse(schema, data);
+  if (!r.success) {
+    const issue = r.issues[0];
+    const path =
+      issue.path?.map((p) => (typeof p.key === 'number' ? `[${p.key}]` : `.${String(p.key)}`)).join('') ?? '';
+    throw new MigrationFolderError(
+      file,
+      `$${path}: expected ${issue.expected ?? 'a valid value'}, got ${issue.received}`,
+    );
+  }
+  return r.output as T;
+}
+
+/** Parses a drizzle-kit SQLite snapshot file. */
+export function parseSnapshot(file: string, text: string): Snapshot {
+  return parse<Snapshot>(snapshotSchema, file, text);
+}
+
+/** Parses `meta/_journal.json`. */
+export function parseJournal(file: string, text: string): Journal {
+  return parse<Journal>(journalSchema, file, text);
+}
