@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { enumChecks } from './enum-checks';
+
+describe('enumChecks', () => {
+  it('reads textEnum CHECKs written inside the column type', () => {
+    const sql = `CREATE TABLE \`MoLOS-Tasks_tasks\` (
+	\`status\` text CHECK(status IN ('to_do', 'in_progress', 'done')) DEFAULT 'to_do' NOT NULL,
+	\`priority\` text CHECK(priority IN ('low', 'medium', 'high')) DEFAULT 'medium' NOT NULL
+)`;
+    expect([...enumChecks(sql)]).toEqual([
+      ['status', ['to_do', 'in_progress', 'done']],
+      ['priority', ['low', 'medium', 'high']],
+    ]);
+  });
+
+  it('handles quoted and qualified names, escaped quotes, parentheses in values and numbers', () => {
+    const sql = `CREATE TABLE t (
+      a text, b text, c integer, d text,
+      CONSTRAINT "a_in" CHECK("MoLOS-X_t"."a" IN ('it''s', 'x)y')),
+      CHECK (\`b\` in ('p'))
+    , CHECK([c] IN (1, -2, 3.5)), CHECK(d IN ('u', 'v')), CHECK(d IN ('v', 'w')))`;
+    expect([...enumChecks(sql)]).toEqual([
+      ['a', ["it's", 'x)y']],
+      ['b', ['p']],
+      ['c', [1, -2, 3.5]],
+      ['d', ['v']],
+    ]);
+  });
+
+  it('ignores other CHECKs', () => {
+    expect(enumChecks('CREATE TABLE t (a int, CHECK(length("t"."a") > 0), CHECK(a >= 0))').size).toBe(0);
+  });
+});

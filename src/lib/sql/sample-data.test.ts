@@ -1,0 +1,188 @@
+import type { Database, SqlJsStatic } from 'sql.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { exampleNames, loadExample } from '../../testing/examples';
+import { goldMigrations, goldText, loadSqlJs } from '../../testing/gold-migrations';
+import { applyMigrations } from './host-runner';
+import { initialMigrationSql } from './migration-files';
+import { captureRows, seedSampleRows } from './sample-data';
+import { queryRows } from './sqljs-rows';
+
+let SQL: SqlJsStatic;
+beforeAll(async () => {
+  SQL = await loadSqlJs();
+});
+
+function migrated(sql: string): Database {
+  const result = applyMigrations(SQL, [{ name: '0000_init.sql', sql }]);
+  expect(result.ok).toBe(true);
+  return result.db;
+}
+
+const fkViolations = (db: Database) => queryRows(db, 'PRAGMA foreign_key_check');
+const column = (db: Database, table: string, col: string) =>
+  queryRows(db, `SELECT "${col}" AS v FROM "${table}" ORDER BY rowid`).map((r) => r.v);
+
+describe('seedSampleRows on the gold full schema', () => {
+  it('fills every table, parents first, and satisfies foreign keys, CHECKs and unique indexes', () => {
+    const db = migrated(goldText('full/drizzle/0000_init.sql'));
+    const report = seedSampleRows(db);
+    expect(report.tables.map((t) => [t.table, t.inserted, t.errors])).toEqual([
+      ['key_named', 3, []],
+      ['named_pk', 3, []],
+      ['tags', 3, []],
+      ['users', 3, []],
+      ['MoLOS-Example_items', 3, []],
+      ['posts', 3, []],
+      ['comments', 3, []],
+      ['post_tags', 3, []],
+    ]);
+    expect(report.inserted).toBe(24);
+    expect(fkViolations(db)).toEqual([]);
+    // Self references: the first row has none (nullable column), later rows point at the previous row.
+    expect(column(db, 'MoLOS-Example_items', 'parent id')).toEqual([
+      null,
+      'MoLOS-Example_items-1',
+      'MoLOS-Example_items-2',
+    ]);
+    expect(column(db, 'comments', 'parent_id')).toEqual([null, 1, 2]);
+    expect(column(db, 'users', 'manager_id')).toEqual([null, 'users-1', 'users-2']);
+    // Children reference parent rows in turn.
+    expect(column(db, 'post_tags', 'post_id')).toEqual([1, 2, 3]);
+    expect(column(db, 'posts', 'author_id')).toEqual(['users-1', 'users-2', 'users-3']);
+    // Values follow the declared types; JSON-looking text defaults are reused; booleans alternate.
+    expect(queryRows(db, 'SELECT * FROM users WHERE id = ?', ['users-1'])[0]).toMatchObject({
+      name: 'name 1',
+      age: 1,
+      score: 1.5,
+      avatar: new Uint8Array([1]),
+      created_at: 1_767_312_000,
+      is_active: 1,
+      settings_default: '{"theme":"dark","n":1}',
+      tags_default: '["a","b"]',
+    });
+    expect(column(db, 'users', 'is_active')).toEqual([1, 0, 1]);
+    // Generated columns are computed by SQLite, never written.
+    expect(column(db, 'posts', 'title_len')).toEqual([7, 7, 7]);
+    db.close();
+  });
+
+  it('is deterministic and continues numbering on a second call', () => {
+    const a = migrated(goldText('full/drizzle/0000_init.sql'));
+    const b = migrated(goldText('full/drizzle/0000_init.sql'));
+    seedSampleRows(a);
+    seedSampleRows(b);
+    expect(captureRows(a)).toEqual(captureRows(b));
+    const again = seedSampleRows(a, 2);
+    expect(again.tables.every((t) => t.inserted === 2 && t.errors.length === 0)).toBe(true);
+    expect(column(a, 'users', 'id')).toEqual(['users-1', 'users-2', 'users-3', 'users-4', 'users-5']);
+    expect(fkViolations(a)).toEqual([]);
+  });
+});
+
+describe('seedSampleRows on the shipped examples', () => {
+  it.each(exampleNames())('%s: every table gets rows that pass every constraint', (name) => {
+    const db = migrated(initialMigrationSql(loadExample(name)));
+    const report = seedSampleRows(db, 4);
+    expect(report.tables.length).toBeGreaterThan(0);
+    for (const t of report.tables) expect([t.table, t.inserted, t.errors]).toEqual([t.table, 4, []]);
+    expect(fkViolations(db)).toEqual([]);
+  });
+
+  it('molos-tasks: text ids, enum values in turn, references to earlier rows', () => {
+    const db = migrated(initialMigrationSql(loadExample('molos-tasks')));
+    const report = seedSampleRows(db, 4);
+    expect(report.tables.map((t) => t.table)).toEqual([
+      'MoLOS-Tasks_daily_log',
+      'MoLOS-Tasks_projects',
+      'MoLOS-Tasks_tags',
+      'MoLOS-Tasks_tasks',
+      'MoLOS-Tasks_task_tags',
+    ]);
+    expect(column(db, 'MoLOS-Tasks_tasks', 'id')).toEqual([
+      'MoLOS-Tasks_tasks-1',
+      'MoLOS-Tasks_tasks-2',
+      'MoLOS-Tasks_tasks-3',
+      'MoLOS-Tasks_tasks-4',
+    ]);
+    expect(column(db, 'MoLOS-Tasks_tasks', 'status')).toEqual(['to_do', 'in_progress', 'done', 'to_do']);
+    expect(column(db, 'MoLOS-Tasks_tasks', 'priority')).toEqual(['low', 'medium', 'high', 'low']);
+    expect(column(db, 'MoLOS-Tasks_tasks', 'labels')).toEqual(['[]', '[]', '[]', '[]']);
+    expect(column(db, 'MoLOS-Tasks_tasks', 'parent_id')).toEqual([
+      null,
+      'MoLOS-Tasks_tasks-1',
+      'MoLOS-Tasks_tasks-2',
+      'MoLOS-Tasks_tasks-3',
+    ]);
+    expect(column(db, 'MoLOS-Tasks_task_tags', 'tag_id')).toEqual([
+      'MoLOS-Tasks_tags-1',
+      'MoLOS-Tasks_tags-2',
+      'MoLOS-Tasks_tags-3',
+      'MoLOS-Tasks_tags-4',
+    ]);
+    // The CHECK holds for every row (SQLite would have refused the insert otherwise).
+    expect(
+      queryRows(
+        db,
+        "SELECT count(*) AS n FROM `MoLOS-Tasks_tasks` WHERE status NOT IN ('to_do', 'in_progress', 'done')",
+      ),
+    ).toEqual([{ n: 0 }]);
+  });
+});
+
+describe('seedSampleRows edge cases', () => {
+  it('seeds the replayed gold evolve history', () => {
+    const result = applyMigrations(SQL, goldMigrations('evolve/drizzle'));
+    const report = seedSampleRows(result.db);
+    expect(report.tables.map((t) => [t.table, t.inserted])).toEqual([
+      ['renamed_again', 3],
+      ['users', 3],
+      ['projects', 3],
+      ['MoLOS-Example_items', 3],
+      ['project_members', 3],
+    ]);
+    expect(fkViolations(result.db)).toEqual([]);
+  });
+
+  it('a NOT NULL self reference points the first row at itself', () => {
+    const db = migrated('CREATE TABLE `n` (`id` text PRIMARY KEY NOT NULL, `up` text NOT NULL REFERENCES `n`(`id`))');
+    expect(seedSampleRows(db).inserted).toBe(3);
+    expect(column(db, 'n', 'up')).toEqual(['n-1', 'n-1', 'n-2']);
+  });
+
+  it('seeds a table that references a table missing from the database, with foreign keys off for it', () => {
+    const db = migrated(
+      'CREATE TABLE `c` (`id` text PRIMARY KEY NOT NULL, `must` text NOT NULL REFERENCES `user`(`id`), `may` text REFERENCES `user`(`id`))',
+    );
+    const report = seedSampleRows(db, 2);
+    expect(report.tables).toEqual([{ table: 'c', inserted: 2, errors: [], missingParents: ['user'] }]);
+    expect(column(db, 'c', 'must')).toEqual(['must 1', 'must 2']);
+    expect(column(db, 'c', 'may')).toEqual([null, null]);
+    expect(queryRows(db, 'PRAGMA foreign_keys')).toEqual([{ foreign_keys: 1 }]);
+  });
+
+  it('reports the rows SQLite refuses', () => {
+    const db = migrated('CREATE TABLE `r` (`id` integer PRIMARY KEY, `v` integer CHECK(v > 2))');
+    expect(seedSampleRows(db).tables).toEqual([
+      {
+        table: 'r',
+        inserted: 1,
+        errors: ['CHECK constraint failed: v > 2', 'CHECK constraint failed: v > 2'],
+        missingParents: [],
+      },
+    ]);
+  });
+
+  it('breaks a reference cycle by name order, with NULL for the table not seeded yet', () => {
+    const db = migrated(
+      'CREATE TABLE `a` (`id` integer PRIMARY KEY, `b_id` integer REFERENCES `b`(`id`));\n' +
+        'CREATE TABLE `b` (`id` integer PRIMARY KEY, `a_id` integer REFERENCES `a`(`id`));',
+    );
+    expect(seedSampleRows(db).tables.map((t) => [t.table, t.inserted])).toEqual([
+      ['a', 3],
+      ['b', 3],
+    ]);
+    expect(column(db, 'a', 'b_id')).toEqual([null, null, null]);
+    expect(column(db, 'b', 'a_id')).toEqual([1, 2, 3]);
+    expect(fkViolations(db)).toEqual([]);
+  });
+});

@@ -1,0 +1,180 @@
+/**
+ * Deterministic sample rows for every table of a live database, derived from the schema SQLite reports. They are
+ * the "before" picture of a data-loss demonstration: seed, capture, run a migration, capture, compare.
+ */
+import type { Database, SqlValue } from 'sql.js';
+import { type EnumChecks, enumChecks } from './enum-checks';
+import { type ColumnReport, type TableReport, readSchema } from './schema-report';
+import { type Row, errorMessage, queryRows, quoteIdent } from './sqljs-rows';
+
+export { captureRows, compareRows } from './row-compare';
+export type { RowChange, RowKey, RowSnapshot, RowsReport, TableRows, TableRowsReport } from './row-compare';
+
+export interface SeededTable {
+  table: string;
+  inserted: number;
+  /** SQLite's message for each row that could not be inserted. */
+  errors: string[];
+  /**
+   * Referenced tables that are not in the database (a core table such as `user`, say). SQLite refuses every insert
+   * into such a table while foreign keys are on, so its rows are inserted with them off: nullable references are
+   * NULL, NOT NULL ones hold a made-up value that `PRAGMA foreign_key_check` will report.
+   */
+  missingParents: string[];
+}
+
+export interface SeedReport {
+  /** In insertion order: referenced tables before the tables that reference them. */
+  tables: SeededTable[];
+  inserted: number;
+}
+
+// 2026-01-01T00:00:00Z: timestamps in sample rows are whole days after it, in unix seconds (the MoLOS convention).
+const EPOCH_2026 = 1_767_225_600;
+
+/**
+ * Inserts `rowsPerTable` rows into every table. Values satisfy NOT NULL, the declared type, UNIQUE constraints
+ * and indexes (every row differs), textEnum CHECKs (allowed values in turn) and foreign keys (parents are seeded
+ * first; a row references a parent row; a self reference points at the previous row, or is NULL for the first).
+ * Text primary keys are `<table>-<n>`. Running it twice adds rows numbered after the existing ones.
+ *
+ * @example
+ * const report = seedSampleRows(db); // { tables: [{ table: 'projects', inserted: 3, errors: [] }, …], inserted: 9 }
+ */
+export function seedSampleRows(db: Database, rowsPerTable = 3): SeedReport {
+  const schema = readSchema(db);
+  const present = new Set(schema.tables.map((t) => t.name));
+  const made = new Map<string, Row[]>();
+  const tables: SeededTable[] = [];
+  for (const t of parentsFirst(schema.tables)) {
+    const sql = queryRows(db, "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [t.name])[0]?.sql;
+    const ctx: TableContext = {
+      table: t,
+      missingParents: new Set(t.foreignKeys.map((fk) => fk.table).filter((p) => !present.has(p))),
+      enums: enumChecks(typeof sql === 'string' ? sql : ''),
+      unique: uniqueColumns(t),
+      offset: Number(queryRows(db, `SELECT count(*) AS n FROM ${quoteIdent(t.name)}`)[0]?.n ?? 0),
+    };
+    const rows: Row[] = [];
+    const errors: string[] = [];
+    const missingParents = [...ctx.missingParents].sort();
+    made.set(t.name, rows);
+    const relax = missingParents.length > 0 && queryRows(db, 'PRAGMA foreign_keys')[0]?.foreign_keys === 1;
+    if (relax) db.run('PRAGMA foreign_keys = OFF');
+    for (let i = 1; i <= rowsPerTable; i++) {
+      const row = sampleRow(ctx, ctx.offset + i, rows, made);
+      const columns = Object.keys(row);
+      try {
+        db.run(
+          `INSERT INTO ${quoteIdent(t.name)} (${columns.map(quoteIdent).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+          columns.map((c) => row[c] ?? null),
+        );
+        rows.push(row);
+      } catch (error) {
+        errors.push(errorMessage(error));
+      }
+    }
+    if (relax) db.run('PRAGMA foreign_keys = ON');
+    tables.push({ table: t.name, inserted: rows.length, errors, missingParents });
+  }
+  return { tables, inserted: tables.reduce((n, t) => n + t.inserted, 0) };
+}
+
+interface TableContext {
+  table: TableReport;
+  enums: EnumChecks;
+  /** Columns that take part in a primary key or a unique index: their values must differ per row. */
+  unique: Set<string>;
+  /** Rows already in the table: numbering continues after them. */
+  offset: number;
+  /** Referenced tables that do not exist in the database. */
+  missingParents: Set<string>;
+}
+
+function sampleRow(ctx: TableContext, n: number, earlier: Row[], made: Map<string, Row[]>): Row {
+  const row: Row = {};
+  for (const c of ctx.table.columns) {
+    if (c.generated === null) row[c.name] = sampleValue(ctx, c, n);
+  }
+  for (const fk of ctx.table.foreignKeys) {
+    const self = fk.table === ctx.table.name;
+    const parents = self ? earlier : (made.get(fk.table) ?? []);
+    // A self reference points at the row inserted just before; the first row points at itself when the column is
+    // NOT NULL (SQLite checks the constraint after the row exists), otherwise at nothing.
+    const required = fk.from.some((f) => ctx.table.columns.find((c) => c.name === f)?.notNull);
+    // No parent table at all: keep the sampled value where one is required (see SeededTable.missingParents).
+    if (ctx.missingParents.has(fk.table)) {
+      if (!required) for (const from of fk.from) row[from] = null;
+      continue;
+    }
+    const parent = self
+      ? (earlier[earlier.length - 1] ?? (required ? row : undefined))
+      : parents[(n - ctx.offset - 1) % Math.max(parents.length, 1)];
+    fk.from.forEach((from, k) => {
+      const to = fk.to[k];
+      row[from] = parent && to !== undefined ? (parent[to] ?? null) : null;
+    });
+  }
+  return row;
+}
+
+function sampleValue(ctx: TableContext, c: ColumnReport, n: number): SqlValue {
+  const allowed = ctx.enums.get(c.name);
+  if (allowed && allowed.length > 0) return allowed[(n - 1) % allowed.length] ?? null;
+  const unique = ctx.unique.has(c.name);
+  switch (affinity(c.type)) {
+    case 'integer':
+      if (!unique && /^(true|false|0|1)$/i.test(c.default ?? '')) return n % 2;
+      if (/(_at|_date|date)$/i.test(c.name)) return EPOCH_2026 + n * 86_400;
+      return n;
+    case 'real':
+      return n + 0.5;
+    case 'numeric':
+      return n;
+    case 'blob':
+      return new Uint8Array([n % 256]);
+    case 'text': {
+      if (c.primaryKey > 0 && c.name === 'id') return `${ctx.table.name}-${n}`;
+      const json = /^'([[{][\s\S]*)'$/.exec(c.default ?? '');
+      if (json && !unique) return (json[1] ?? '').replaceAll("''", "'");
+      return c.primaryKey > 0 ? `${c.name}-${n}` : `${c.name} ${n}`;
+    }
+  }
+}
+
+/** SQLite's type-affinity rules (https://sqlite.org/datatype3.html §3.1), with "no type" read as blob. */
+function affinity(type: string): 'integer' | 'text' | 'blob' | 'real' | 'numeric' {
+  const t = type.toUpperCase();
+  if (t.includes('INT')) return 'integer';
+  if (t.includes('CHAR') || t.includes('CLOB') || t.includes('TEXT')) return 'text';
+  if (t.includes('BLOB') || t.trim() === '') return 'blob';
+  if (t.includes('REAL') || t.includes('FLOA') || t.includes('DOUB')) return 'real';
+  return 'numeric';
+}
+
+function uniqueColumns(t: TableReport): Set<string> {
+  const out = new Set(t.columns.filter((c) => c.primaryKey > 0).map((c) => c.name));
+  for (const ix of t.indexes) if (ix.unique) for (const c of ix.columns) out.add(c);
+  return out;
+}
+
+// Kahn's algorithm over foreign keys, ties broken by name so the order is stable. Tables caught in a cycle are
+// taken in name order; their references to a table not seeded yet become NULL (or the insert fails and is reported).
+function parentsFirst(tables: TableReport[]): TableReport[] {
+  const names = new Set(tables.map((t) => t.name));
+  const parentsOf = new Map(
+    tables.map((t) => [
+      t.name,
+      new Set(t.foreignKeys.map((fk) => fk.table).filter((p) => p !== t.name && names.has(p))),
+    ]),
+  );
+  const out: TableReport[] = [];
+  const left = [...tables].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  while (left.length > 0) {
+    const done = new Set(out.map((t) => t.name));
+    const ready = left.findIndex((t) => [...(parentsOf.get(t.name) ?? [])].every((p) => done.has(p)));
+    const [next] = left.splice(ready === -1 ? 0 : ready, 1);
+    if (next) out.push(next);
+  }
+  return out;
+}

@@ -1,0 +1,179 @@
+/**
+ * The schema of a live SQLite database as SQLite itself reports it (PRAGMA table_xinfo / index_list / index_xinfo /
+ * foreign_key_list), normalized so two databases built differently — all migrations replayed vs. a fresh `0000` —
+ * compare equal when they hold the same schema.
+ */
+import type { Database } from 'sql.js';
+import { queryRows } from './sqljs-rows';
+
+export { compareSchemas, foreignKeyText, type DriftKind, type SchemaDrift } from './schema-compare';
+
+/** Bookkeeping tables of the host and of drizzle's migrator: never part of a module's schema. */
+export const IGNORED_TABLES: readonly string[] = ['molos_migrations', '__drizzle_migrations'];
+
+export interface ColumnReport {
+  name: string;
+  /** The declared type as SQLite reports it (upper case, e.g. `TEXT`; a textEnum's CHECK is not part of it). */
+  type: string;
+  notNull: boolean;
+  /** The DEFAULT clause's text (`'draft'`, `(strftime('%s','now'))`), or `null`. */
+  default: string | null;
+  /** Position in the primary key (1-based), 0 when not part of it. */
+  primaryKey: number;
+  generated: 'virtual' | 'stored' | null;
+}
+
+export interface IndexReport {
+  /** The index name; a UNIQUE constraint's automatic index is named `unique(<columns>)` instead of `sqlite_autoindex_*`. */
+  name: string;
+  unique: boolean;
+  /** Column names in order; an expression appears as its SQL text. */
+  columns: string[];
+  partial: boolean;
+  /** The WHERE clause of a partial index. */
+  where: string | null;
+}
+
+export interface ForeignKeyReport {
+  from: string[];
+  table: string;
+  /** Target columns; an implicit target (`REFERENCES t`) is resolved to the target's primary key. */
+  to: string[];
+  onUpdate: string;
+  onDelete: string;
+}
+
+export interface TableReport {
+  name: string;
+  /** In table order. */
+  columns: ColumnReport[];
+  /** Sorted by name. */
+  indexes: IndexReport[];
+  /** Sorted by their text. */
+  foreignKeys: ForeignKeyReport[];
+}
+
+export interface SchemaReport {
+  /** Sorted by name; `sqlite_*` and {@link IGNORED_TABLES} left out. */
+  tables: TableReport[];
+}
+
+/**
+ * Reads every user table of a database.
+ *
+ * @example
+ * db.run('CREATE TABLE t (id text PRIMARY KEY NOT NULL, email text UNIQUE)');
+ * readSchema(db).tables[0].indexes; // [{ name: 'unique(email)', unique: true, columns: ['email'], partial: false, where: null }]
+ */
+export function readSchema(db: Database): SchemaReport {
+  const names = queryRows(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    .map((r) => String(r.name))
+    .filter((n) => !n.startsWith('sqlite_') && !IGNORED_TABLES.includes(n));
+  const tables = names.map((name) => ({ name, columns: readColumns(db, name), indexes: [], foreignKeys: [] }));
+  const pkOf = (table: string) =>
+    (tables.find((t) => t.name === table)?.columns ?? [])
+      .filter((c) => c.primaryKey > 0)
+      .sort((a, b) => a.primaryKey - b.primaryKey)
+      .map((c) => c.name);
+  return {
+    tables: tables.map((t) => ({
+      ...t,
+      indexes: readIndexes(db, t.name),
+      foreignKeys: readForeignKeys(db, t.name, pkOf),
+    })),
+  };
+}
+
+function readColumns(db: Database, table: string): ColumnReport[] {
+  return queryRows(db, 'SELECT * FROM pragma_table_xinfo(?) ORDER BY cid', [table])
+    .filter((r) => r.hidden !== 1) // 1 = hidden column of a virtual table
+    .map((r) => ({
+      name: String(r.name),
+      type: String(r.type ?? ''),
+      notNull: r.notnull === 1,
+      default: r.dflt_value === null || r.dflt_value === undefined ? null : String(r.dflt_value),
+      primaryKey: Number(r.pk ?? 0),
+      generated: r.hidden === 2 ? 'virtual' : r.hidden === 3 ? 'stored' : null,
+    }));
+}
+
+function readIndexes(db: Database, table: string): IndexReport[] {
+  const out: IndexReport[] = [];
+  for (const ix of queryRows(db, 'SELECT * FROM pragma_index_list(?)', [table])) {
+    // The primary key's automatic index repeats what ColumnReport.primaryKey already says.
+    if (ix.origin === 'pk') continue;
+    const name = String(ix.name);
+    const sql = queryRows(db, "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", [name])[0]?.sql;
+    const parsed = typeof sql === 'string' ? parseCreateIndex(sql) : { terms: [], where: null };
+    const keys = queryRows(db, 'SELECT * FROM pragma_index_xinfo(?) WHERE key = 1 ORDER BY seqno', [name]);
+    const columns = keys.map((k, i) => (typeof k.name === 'string' ? k.name : (parsed.terms[i] ?? '<expression>')));
+    out.push({
+      name: ix.origin === 'u' ? `unique(${columns.join(', ')})` : name,
+      unique: ix.unique === 1,
+      columns,
+      partial: ix.partial === 1,
+      where: parsed.where,
+    });
+  }
+  return out.sort((a, b) => compareText(a.name, b.name));
+}
+
+function readForeignKeys(db: Database, table: string, pkOf: (t: string) => string[]): ForeignKeyReport[] {
+  const byId = new Map<number, ForeignKeyReport>();
+  for (const r of queryRows(db, 'SELECT * FROM pragma_foreign_key_list(?) ORDER BY id, seq', [table])) {
+    const id = Number(r.id);
+    const fk = byId.get(id) ?? {
+      from: [],
+      table: String(r.table),
+      to: [],
+      onUpdate: String(r.on_update),
+      onDelete: String(r.on_delete),
+    };
+    fk.from.push(String(r.from));
+    if (r.to !== null) fk.to.push(String(r.to));
+    byId.set(id, fk);
+  }
+  const fks = [...byId.values()].map((fk) => (fk.to.length === 0 ? { ...fk, to: pkOf(fk.table) } : fk));
+  const key = (fk: ForeignKeyReport) => JSON.stringify([fk.table, fk.from, fk.to, fk.onUpdate, fk.onDelete]);
+  return fks.sort((a, b) => compareText(key(a), key(b)));
+}
+
+// The key terms and WHERE clause of a stored `CREATE INDEX` statement. PRAGMA gives no text for expression terms
+// or partial-index conditions, so they are read from the SQL that sqlite_master keeps verbatim.
+function parseCreateIndex(sql: string): { terms: string[]; where: string | null } {
+  const on = /\bON\s+(`[^`]*`|"(?:[^"]|"")*"|\[[^\]]*\]|[^\s(]+)\s*\(/i.exec(sql);
+  if (!on) return { terms: [], where: null };
+  const start = on.index + on[0].length;
+  const terms: string[] = [];
+  let depth = 0;
+  let quote = '';
+  let term = '';
+  let end = sql.length;
+  for (let i = start; i < sql.length; i++) {
+    const ch = sql[i] ?? '';
+    if (quote) {
+      if (ch === quote) quote = '';
+    } else if (ch === "'" || ch === '"' || ch === '`') {
+      quote = ch;
+    } else if (ch === '(') {
+      depth++;
+    } else if (ch === ')' && depth === 0) {
+      end = i;
+      break;
+    } else if (ch === ')') {
+      depth--;
+    } else if (ch === ',' && depth === 0) {
+      terms.push(term.trim());
+      term = '';
+      continue;
+    }
+    term += ch;
+  }
+  terms.push(term.trim());
+  const where = /^\s*WHERE\s+([\s\S]*?)\s*;?\s*$/i.exec(sql.slice(end + 1));
+  return { terms, where: where ? (where[1] ?? null) : null };
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
