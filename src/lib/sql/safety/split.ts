@@ -1,0 +1,87 @@
+/**
+ * Splits a migration the way the MoLOS host and drizzle's migrator do (on `--> statement-breakpoint`), then finds
+ * the statements inside each chunk, so that a chunk holding zero or two statements can be reported.
+ */
+import { isWord, tokenize, type Token } from './tokens';
+
+export const BREAKPOINT_MARKER = '--> statement-breakpoint';
+
+export interface SqlStatement {
+  /** The statement text, trimmed, with its final `;` when it had one. */
+  text: string;
+  /** Its tokens (offsets relative to `text`). */
+  tokens: Token[];
+}
+
+export interface MigrationChunk {
+  /** 0-based position in the file, as the host numbers the parts of `sql.split(marker)`. */
+  index: number;
+  /** The raw chunk text (what the host hands to SQLite). */
+  raw: string;
+  /** The statements in the chunk; the host needs exactly one. */
+  statements: SqlStatement[];
+  /** `empty` = only whitespace; `comment-only` = only comments; else `sql`. */
+  content: 'empty' | 'comment-only' | 'sql';
+}
+
+/**
+ * `CREATE [TEMP] TRIGGER … BEGIN …; …; END` holds `;` that do not end the statement: true when the tokens so far
+ * open a trigger body that has not reached its `END` yet.
+ */
+function insideTriggerBody(tokens: readonly Token[]): boolean {
+  const create = tokens.findIndex((t) => t.kind === 'word');
+  if (!isWord(tokens[create], 'CREATE')) return false;
+  const kind = isWord(tokens[create + 1], 'TEMP') || isWord(tokens[create + 1], 'TEMPORARY') ? 2 : 1;
+  if (!isWord(tokens[create + kind], 'TRIGGER')) return false;
+  let depth = 0;
+  for (const t of tokens) {
+    // CASE … END nests inside a trigger body and closes with the same keyword.
+    if (isWord(t, 'BEGIN') || isWord(t, 'CASE')) depth++;
+    else if (isWord(t, 'END')) depth--;
+  }
+  return depth > 0 || !tokens.some((t) => isWord(t, 'BEGIN'));
+}
+
+/**
+ * The statements of one piece of SQL, cut at top-level `;` (never inside strings, quoted names, comments,
+ * parentheses or a trigger body).
+ * @example splitStatements("INSERT INTO t VALUES ('a;b'); SELECT 1").length // 2
+ */
+export function splitStatements(sql: string): SqlStatement[] {
+  const tokens = tokenize(sql);
+  const out: SqlStatement[] = [];
+  let current: Token[] = [];
+  let depth = 0;
+  const flush = (endOffset: number) => {
+    const first = current[0];
+    if (first) {
+      const text = sql.slice(first.start, endOffset);
+      out.push({ text, tokens: tokenize(text) });
+    }
+    current = [];
+  };
+  for (const t of tokens) {
+    if (t.kind === 'punct' && t.value === '(') depth++;
+    if (t.kind === 'punct' && t.value === ')') depth = Math.max(0, depth - 1);
+    if (t.kind === 'punct' && t.value === ';' && depth === 0 && !insideTriggerBody(current)) {
+      flush(t.end);
+      continue;
+    }
+    current.push(t);
+  }
+  const last = current[current.length - 1];
+  if (last) flush(last.end);
+  return out;
+}
+
+/**
+ * Splits a migration file into the chunks the host runs one by one.
+ * @example splitMigration('CREATE TABLE a (x);--> statement-breakpoint\nDROP TABLE b;').length // 2
+ */
+export function splitMigration(sql: string): MigrationChunk[] {
+  return sql.split(BREAKPOINT_MARKER).map((raw, index) => {
+    const statements = splitStatements(raw);
+    const content = statements.length > 0 ? 'sql' : raw.trim() === '' ? 'empty' : 'comment-only';
+    return { index, raw, statements, content };
+  });
+}
