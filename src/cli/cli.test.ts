@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { serializeDesign } from '../lib/core/format';
-import { addTable, updateColumn } from '../lib/core/operations';
+import type { Design } from '../lib/core/design';
+import { loadDesign, serializeDesign } from '../lib/core/format';
+import { addColumn, addEnumMember, addTable, updateColumn } from '../lib/core/operations';
 import { initialMigrationSql } from '../lib/sql/migration-files';
 import { loadExample } from '../testing/examples';
 import { REPO, removeDir, tempDir } from '../testing/module-folder';
@@ -18,6 +19,12 @@ async function cli(args: string[], cwd = REPO) {
   let stderr = '';
   const code = await run(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
   return { code, stdout, stderr };
+}
+
+function loadDesignFile(file: string): Design {
+  const r = loadDesign(readFileSync(file, 'utf8'));
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.design;
 }
 
 function designFile(text: string): string {
@@ -94,12 +101,14 @@ describe('check', () => {
 });
 
 describe('generate', () => {
-  it('writes the module into --out, then leaves an identical migration alone', async () => {
+  it('writes the module into --out; again unchanged, it writes no migration and keeps the author’s files', async () => {
     const out = tempDir('gen');
     dirs.push(out);
-    const first = await cli(['generate', EXAMPLE, '--out', join(out, 'MoLOS-Example')]);
+    const design = designFile(readFileSync(join(REPO, EXAMPLE), 'utf8'));
+    const first = await cli(['generate', design, '--out', join(out, 'MoLOS-Example')]);
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('wrote     lib/server/db/schema/tables.ts\n');
+    expect(first.stdout).toContain('wrote     drizzle/0000_init.sql\n');
     const mod = join(out, 'MoLOS-Example');
     for (const p of [
       'lib/server/db/schema/index.ts',
@@ -118,12 +127,92 @@ describe('generate', () => {
     const journal = readFileSync(join(mod, 'drizzle/meta/_journal.json'), 'utf8');
     writeFileSync(join(mod, 'manifest.yaml'), 'id: MoLOS-Example\nname: Mine\n');
 
-    const second = await cli(['generate', EXAMPLE, '--out', mod]);
+    const second = await cli(['generate', design, '--out', mod]);
     expect(second.code).toBe(0);
-    expect(second.stdout).toContain('unchanged drizzle/0000_init.sql\n');
+    expect(second.stdout).toContain('No schema changes: no migration written.\n');
     expect(second.stdout).toContain('kept      manifest.yaml (exists; yours to edit)\n');
     expect(readFileSync(join(mod, 'drizzle/meta/_journal.json'), 'utf8')).toBe(journal);
     expect(readFileSync(join(mod, 'manifest.yaml'), 'utf8')).toBe('id: MoLOS-Example\nname: Mine\n');
+  });
+
+  it('writes the next migration, knows a rename from the design’s baseline, and never rewrites a migration', async () => {
+    const out = tempDir('gen-next');
+    dirs.push(out);
+    const design = designFile(readFileSync(join(REPO, 'static/examples/molos-tasks.json'), 'utf8'));
+    await cli(['generate', design, '--out', out]);
+    const exported = loadDesignFile(design);
+    expect(exported.baseline?.tables.t_tags).toBe('MoLOS-Tasks_tags');
+    writeFileSync(
+      design,
+      serializeDesign(updateColumn(exported, { columnId: 'c_tags_name', patch: { name: 'label' } })),
+    );
+    const r = await cli(['generate', design, '--out', out, '--name', 'Rename tag label']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('wrote     drizzle/0001_rename_tag_label.sql\n');
+    expect(readFileSync(join(out, 'drizzle/0001_rename_tag_label.sql'), 'utf8')).toBe(
+      'ALTER TABLE `MoLOS-Tasks_tags` RENAME COLUMN "name" TO "label";',
+    );
+    expect(r.stdout).toContain('updated   ');
+    expect(loadDesignFile(design).baseline?.columns.c_tags_name).toBe('label');
+    const journal = JSON.parse(readFileSync(join(out, 'drizzle/meta/_journal.json'), 'utf8'));
+    expect(journal.entries.map((e: { tag: string }) => e.tag)).toEqual(['0000_init', '0001_rename_tag_label']);
+
+    // A file in the way of the next migration is never overwritten.
+    writeFileSync(
+      design,
+      serializeDesign(addColumn(loadDesignFile(design), { tableId: 't_tags', name: 'rank', type: 'integer' })),
+    );
+    writeFileSync(join(out, 'drizzle/0002_add_tags_rank.sql'), 'SELECT 1;');
+    const blocked = await cli(['generate', design, '--out', out]);
+    expect(blocked.code).toBe(1);
+    expect(blocked.stderr).toContain(
+      'drizzle/0002_add_tags_rank.sql: already exists; an existing migration is never rewritten',
+    );
+    expect(readFileSync(join(out, 'drizzle/0002_add_tags_rank.sql'), 'utf8')).toBe('SELECT 1;');
+  });
+
+  it('prints safety findings, and writes the MoLOS-safe variant with --safe', async () => {
+    const out = tempDir('gen-safe');
+    dirs.push(out);
+    const design = designFile(readFileSync(join(REPO, 'static/examples/molos-tasks.json'), 'utf8'));
+    await cli(['generate', design, '--out', out]);
+    writeFileSync(
+      design,
+      serializeDesign(addEnumMember(loadDesignFile(design), { enumId: 'e_task_status', value: 'blocked' })),
+    );
+    const preview = await cli(['sql', design, '--since', out]);
+    expect(preview.stdout).toContain('PRAGMA foreign_keys=OFF;');
+    const safePreview = await cli(['sql', design, '--since', out, '--safe']);
+    expect(safePreview.stdout).toContain(
+      'CREATE TABLE `__keep_MoLOS-Tasks_task_tags` AS SELECT * FROM `MoLOS-Tasks_task_tags`;',
+    );
+    expect(safePreview.stderr).toContain('safe variant: Saves and restores the rows of MoLOS-Tasks_task_tags');
+    const r = await cli(['generate', design, '--out', out, '--safe']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('(MoLOS-safe variant)');
+    expect(r.stdout).not.toMatch(/^error /m);
+    expect(readFileSync(join(out, 'drizzle/0001_alter_tasks.sql'), 'utf8')).toBe(safePreview.stdout);
+    const verified = await cli(['verify', out]);
+    expect(verified.stdout).toContain('applied 0001_alter_tasks.sql');
+    expect(verified.code).toBe(0);
+  });
+
+  it('without --safe, an unsafe migration is written as drizzle-kit would, and the findings say why', async () => {
+    const out = tempDir('gen-unsafe');
+    dirs.push(out);
+    const design = designFile(readFileSync(join(REPO, 'static/examples/molos-tasks.json'), 'utf8'));
+    await cli(['generate', design, '--out', out]);
+    writeFileSync(
+      design,
+      serializeDesign(addEnumMember(loadDesignFile(design), { enumId: 'e_task_status', value: 'blocked' })),
+    );
+    const r = await cli(['generate', design, '--out', out]);
+    expect(r.stdout).toMatch(
+      /^error {3}rebuild-cascade +drizzle\/0001_alter_tasks\.sql chunk \d+: Rebuilding MoLOS-Tasks_tasks/m,
+    );
+    expect(r.stdout).toContain('"generate --safe" writes it');
+    const verified = await cli(['verify', out]);
+    expect(verified.code).toBe(1);
   });
 
   it('uses --layout over the design setting', async () => {
@@ -137,18 +226,6 @@ describe('generate', () => {
     expect((await cli(['generate', EXAMPLE, '--out', out, '--layout', 'flat'])).stderr).toContain(
       '--layout must be "legacy" or "current", got "flat"',
     );
-  });
-
-  it('never overwrites migrations that differ', async () => {
-    const out = tempDir('gen-history');
-    dirs.push(out);
-    await cli(['generate', EXAMPLE, '--out', out]);
-    const sql = join(out, 'drizzle/0000_init.sql');
-    writeFileSync(sql, 'CREATE TABLE `MoLOS-Example_other` (`id` text);');
-    const r = await cli(['generate', EXAMPLE, '--out', out]);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('already has migrations (0000_init)');
-    expect(readFileSync(sql, 'utf8')).toBe('CREATE TABLE `MoLOS-Example_other` (`id` text);');
   });
 
   it('refuses a design that breaks a rule and writes nothing', async () => {
@@ -197,5 +274,76 @@ describe('usage', () => {
       cwd: REPO,
     }).catch((e: { code: number; stdout: string }) => e);
     expect((failing as { code: number }).code).toBe(1);
+  });
+});
+
+describe('verify', () => {
+  async function module(): Promise<string> {
+    const out = tempDir('verify');
+    dirs.push(out);
+    await cli([
+      'generate',
+      designFile(readFileSync(join(REPO, 'static/examples/molos-tasks.json'), 'utf8')),
+      '--out',
+      out,
+    ]);
+    return out;
+  }
+
+  it('replays a generated module cleanly', async () => {
+    const r = await cli(['verify', await module()]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('applied 0000_init.sql (9 statements)');
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toMatch(
+      /^MoLOS-Tasks: 1 migration\(s\); 0 error\(s\), \d+ warning\(s\)$/,
+    );
+  });
+
+  it('reports drift between the migrations and the last snapshot', async () => {
+    const out = await module();
+    const file = join(out, 'drizzle/0000_init.sql');
+    writeFileSync(
+      file,
+      `${readFileSync(file, 'utf8')}--> statement-breakpoint\nALTER TABLE \`MoLOS-Tasks_tags\` ADD \`extra\` text;`,
+    );
+    const r = await cli(['verify', out]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^error {3}drift-extra-column +MoLOS-Tasks_tags: /m);
+  });
+
+  it('reports journal problems', async () => {
+    const out = await module();
+    writeFileSync(join(out, 'drizzle/0001_orphan.sql'), 'SELECT 1;');
+    const journalPath = join(out, 'drizzle/meta/_journal.json');
+    const journal = JSON.parse(readFileSync(journalPath, 'utf8'));
+    journal.entries.push({ ...journal.entries[0], idx: 1, tag: '0002_missing', when: 1 });
+    writeFileSync(journalPath, JSON.stringify(journal));
+    const r = await cli(['verify', out]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('entry 1 names 0002_missing.sql, which does not exist');
+    expect(r.stdout).toContain('"when" of 0002_missing is not later than 0000_init\'s');
+    expect(r.stdout).toContain('drizzle/0001_orphan.sql has no journal entry');
+  });
+
+  it('reports a broken journal file with its path, and a missing folder', async () => {
+    const out = await module();
+    writeFileSync(
+      join(out, 'drizzle/meta/_journal.json'),
+      '{"version": "7", "dialect": "sqlite", "entries": [{"idx": "x"}]}',
+    );
+    const r = await cli(['verify', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/drizzle\/meta\/_journal\.json: \$\.entries\[0\]\.idx: expected number, got "x"/);
+    expect((await cli(['verify', join(out, 'nope')])).stderr).toContain('no such folder');
+  });
+
+  it('replays a history drizzle-kit wrote and names its hazards', async () => {
+    const out = tempDir('verify-gold');
+    dirs.push(out);
+    cpSync(join(REPO, 'fixtures/drizzle-kit-gold/evolve/drizzle'), join(out, 'drizzle'), { recursive: true });
+    const r = await cli(['verify', out]);
+    expect(r.stdout).toContain('applied 0013_drop_fk_and_unique.sql');
+    expect(r.stdout).toMatch(/^error {3}rebuild-cascade +drizzle\/0010_change_type\.sql/m);
+    expect(r.code).toBe(1);
   });
 });

@@ -5,8 +5,11 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { check, generate, sql } from './commands';
+import { check } from './check';
+import { generate } from './generate';
 import { CliError, type CliIo } from './io';
+import { sql } from './sql';
+import { verify } from './verify';
 
 const HELP: Record<string, string> = {
   main: `molos-schema — MoLOS Schema Studio on the command line
@@ -14,32 +17,46 @@ const HELP: Record<string, string> = {
 Usage: molos-schema <command> [options]
 
 Commands:
-  generate <design.json> --out <module-dir> [--layout legacy|current]
-                        write the module's schema, models, config and first migration
-  sql <design.json>     print the first migration's SQL, exactly as drizzle-kit writes it
+  generate <design.json> --out <module-dir> [--layout legacy|current] [--name NAME] [--safe]
+                        write the module's schema, models and config, and its next migration
+  sql <design.json> [--since <module-dir>] [--safe]
+                        print a migration's SQL, exactly as drizzle-kit writes it (or the MoLOS-safe variant)
   check <design.json> [--module-id ID]
                         list MoLOS rule issues; exit 1 when there is an error
+  verify <module-dir>   replay the module's migrations as the MoLOS host does and report problems; exit 1 on errors
 
 Run "molos-schema <command> --help" for a command's details.
 `,
-  generate: `Usage: molos-schema generate <design.json> --out <module-dir> [--layout legacy|current]
+  generate: `Usage: molos-schema generate <design.json> --out <module-dir> [--layout legacy|current] [--name NAME] [--safe]
 
 Writes the module's files into <module-dir> (created if needed):
   lib/server/db/schema/tables.ts + index.ts, lib/models/index.ts   (legacy layout, the documented one)
   src/server/db/schema/tables.ts + index.ts, src/models/index.ts, src/config.ts   (current layout)
-  drizzle.config.ts, manifest.yaml, drizzle/0000_init.sql, drizzle/meta/0000_snapshot.json, drizzle/meta/_journal.json
+  drizzle.config.ts, manifest.yaml
+and the next migration: drizzle/NNNN_<name>.sql, its snapshot in drizzle/meta and a new journal entry — the
+first one (0000_init) for a module without migrations. Without schema changes no migration is written.
+Existing migrations are never rewritten. Renames are known from the design's stable ids: the design file
+remembers what it last exported (its "baseline"), so generate updates <design.json> after writing a migration.
+
+Every safety finding of the new migration is printed (how the MoLOS host will run it, drizzle-kit's hazards).
 
 Options:
   --out <dir>       the module's own folder
   --layout <name>   legacy or current; defaults to the design's layout
+  --name <name>     the migration's name after NNNN_ (default: made from the change, e.g. add_tasks_estimate)
+  --safe            write the MoLOS-safe variant of the migration instead of drizzle-kit's SQL
 
 manifest.yaml, drizzle.config.ts and src/config.ts are created only when missing. A design that breaks a
-MoLOS rule is refused (exit 1), and existing migrations are never overwritten.
+MoLOS rule is refused (exit 1).
 `,
-  sql: `Usage: molos-schema sql <design.json>
+  sql: `Usage: molos-schema sql <design.json> [--since <module-dir>] [--safe]
 
-Prints the first migration (drizzle/0000_init.sql) to stdout, byte for byte what drizzle-kit generate writes for
-the generated tables.ts, with nothing added.
+Prints a migration to stdout, byte for byte what drizzle-kit generate writes, with nothing added: the first
+migration (0000_init), or with --since the next migration of that module folder. Nothing is written.
+
+Options:
+  --since <dir>   the module folder whose drizzle/ holds the migrations so far
+  --safe          print the MoLOS-safe variant; what it changes is listed on stderr
 `,
   check: `Usage: molos-schema check <design.json> [--module-id ID]
 
@@ -49,19 +66,33 @@ message and the available fix — then a summary. Exits 1 when any issue is an e
 Options:
   --module-id <ID>  check as if the module had this id (e.g. MoLOS-Tasks)
 `,
+  verify: `Usage: molos-schema verify <module-dir>
+
+Replays drizzle/*.sql on sql.js exactly as the MoLOS host does (file-name filter, numeric order, one transaction
+per file, foreign keys on, a molos_migrations record with each file's SHA-256), then reports:
+  - journal problems (a missing file, a file without entry, "when" not increasing),
+  - files that fail or are skipped,
+  - drift between the replayed schema and a fresh database of the last snapshot,
+  - the safety findings of every migration.
+Exits 1 when anything is an error.
+`,
 };
 
 const OPTIONS = {
   out: { type: 'string' },
   layout: { type: 'string' },
+  name: { type: 'string' },
+  safe: { type: 'boolean' },
+  since: { type: 'string' },
   'module-id': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 const ALLOWED: Record<string, readonly string[]> = {
-  generate: ['out', 'layout', 'help'],
-  sql: ['help'],
+  generate: ['out', 'layout', 'name', 'safe', 'help'],
+  sql: ['since', 'safe', 'help'],
   check: ['module-id', 'help'],
+  verify: ['help'],
 };
 
 /** Runs the CLI with the given arguments (without `node` and the script) and returns the exit code. */
@@ -87,11 +118,15 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const bad = Object.keys(values).filter((k) => !(ALLOWED[command] as readonly string[]).includes(k));
     if (bad.length > 0) throw new CliError(`${command} does not take --${bad.join(', --')}\n\n${HELP[command]}`);
     if (positionals.length !== 1) {
-      throw new CliError(`${command} needs exactly one design file, got ${positionals.length}\n\n${HELP[command]}`);
+      const what = command === 'verify' ? 'module folder' : 'design file';
+      throw new CliError(`${command} needs exactly one ${what}, got ${positionals.length}\n\n${HELP[command]}`);
     }
     const file = positionals[0] as string;
-    if (command === 'generate') return await generate(io, file, { out: values.out, layout: values.layout });
-    if (command === 'sql') return sql(io, file);
+    if (command === 'generate') {
+      return await generate(io, file, { out: values.out, layout: values.layout, name: values.name, safe: values.safe });
+    }
+    if (command === 'sql') return sql(io, file, { since: values.since, safe: values.safe });
+    if (command === 'verify') return await verify(io, file);
     return check(io, file, { moduleId: values['module-id'] });
   } catch (e) {
     if (e instanceof CliError) {

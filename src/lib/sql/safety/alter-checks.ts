@@ -90,6 +90,8 @@ export function checkDropTable(
 ): SafetyFinding[] {
   if (s.info.kind !== 'drop-table') return [];
   const table = s.info.table;
+  // A scratch copy made by this file (CREATE TABLE … AS SELECT) held nothing that existed before.
+  if (model.scratch.has(table.toLowerCase())) return [];
   const out = [finding(s, 'drop-table', 'warning', { table })];
   const effects = dropEffects(model, table);
   const beforePragma = pragmaOffFollows && !foreignKeysOff;

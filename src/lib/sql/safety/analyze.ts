@@ -41,8 +41,6 @@ function schemaChecks(statements: readonly LocatedStatement[], before: Snapshot 
     role.set(r.drop, { r, step: 'drop' });
     role.set(r.rename, { r, step: 'rename' });
   }
-  // Tables created by this file (and not yet filled) have no rows, so row-dependent ADD failures cannot happen.
-  const empty = new Set<string>();
   let fkOff = false;
   let pragmaRebuildSeen = false;
   statements.forEach((s, i) => {
@@ -58,13 +56,11 @@ function schemaChecks(statements: readonly LocatedStatement[], before: Snapshot 
       const pragmaOffFollows = statements.slice(i + 1).some(isFkOff);
       out.push(...checkDropTable(s, model, pragmaOffFollows, fkOff));
     }
-    if (info.kind === 'add-column') out.push(...checkAddColumn(s, empty.has(info.table.toLowerCase())));
+    // Tables with no rows at this point cannot hit the row-dependent ADD failures.
+    if (info.kind === 'add-column') out.push(...checkAddColumn(s, model.empty.has(info.table.toLowerCase())));
     if (info.kind === 'drop-column') out.push(...checkDropColumn(s, model));
 
     if (info.kind === 'pragma' && info.name === 'foreign_keys') fkOff = isFkOff(s);
-    if (info.kind === 'create-table' && step === undefined) empty.add(info.table.toLowerCase());
-    if (info.kind === 'insert' || info.kind === 'drop-table') empty.delete(info.table.toLowerCase());
-    if (info.kind === 'rename-table' && empty.delete(info.table.toLowerCase())) empty.add(info.to.toLowerCase());
     applyStatement(model, info);
   });
   return out;

@@ -24,7 +24,7 @@ export interface SelectItem {
 }
 
 export type StatementInfo =
-  | { kind: 'create-table'; table: string; columns: ColumnDef[]; foreignKeys: ForeignKeyDef[] }
+  | { kind: 'create-table'; table: string; columns: ColumnDef[]; foreignKeys: ForeignKeyDef[]; asSelect: boolean }
   | { kind: 'create-index'; name: string; table: string; unique: boolean; items: IndexItem[] }
   | { kind: 'drop-index'; name: string }
   | { kind: 'drop-table'; table: string }
@@ -33,6 +33,7 @@ export type StatementInfo =
   | { kind: 'add-column'; table: string; column: ColumnDef }
   | { kind: 'drop-column'; table: string; column: string }
   | { kind: 'insert'; table: string; columns: string[] | null; select: SelectItem[] | null; from: string | null }
+  | { kind: 'delete'; table: string; where: boolean }
   | { kind: 'pragma'; name: string; value: string | null }
   | { kind: 'create-view'; name: string; body: string }
   | { kind: 'drop-view'; name: string }
@@ -59,7 +60,8 @@ function classifyCreate(sql: string, t: readonly Token[]): StatementInfo {
   const name = nameAt(t, skipIfExists(t, i + 1));
   if (what === 'TABLE') {
     const body = parseTableBody(sql, t, name.next);
-    return { kind: 'create-table', table: name.name, ...body };
+    // `CREATE TABLE x AS SELECT …` copies rows (the safe variant saves rows this way).
+    return { kind: 'create-table', table: name.name, ...body, asSelect: isWord(t[name.next], 'AS') };
   }
   if (what === 'INDEX' && isWord(t[name.next], 'ON')) {
     const table = nameAt(t, name.next + 1);
@@ -141,6 +143,10 @@ export function classifyStatement(sql: string, tokens: readonly Token[] = tokeni
   if (verb === 'CREATE') return classifyCreate(sql, tokens);
   if (verb === 'ALTER' && isWord(tokens[1], 'TABLE')) return classifyAlter(sql, tokens);
   if (verb === 'INSERT' || verb === 'REPLACE') return classifyInsert(sql, tokens);
+  if (verb === 'DELETE' && isWord(tokens[1], 'FROM')) {
+    const name = nameAt(tokens, 2);
+    return { kind: 'delete', table: name.name, where: tokens.slice(name.next).some((x) => isWord(x, 'WHERE')) };
+  }
   if (verb === 'PRAGMA') {
     const name = nameAt(tokens, 1);
     const eq = isPunct(tokens[name.next], '=') ? name.next + 1 : isPunct(tokens[name.next], '(') ? name.next + 1 : -1;

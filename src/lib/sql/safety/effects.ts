@@ -30,7 +30,8 @@ export function dropEffects(model: SchemaModel, table: string): ChildEffect[] {
     const via = key(parent) === key(table) ? null : parent;
     const found: ChildEffect[] = [];
     for (const child of model.tables.values()) {
-      if (seen.has(key(child.name))) continue;
+      // A table with no rows at this point loses nothing (the safe variant empties them on purpose).
+      if (seen.has(key(child.name)) || model.emptied.has(key(child.name))) continue;
       for (const fk of child.foreignKeys) {
         if (key(fk.tableTo) === key(parent))
           found.push({ table: child.name, columns: fk.columns, action: fk.onDelete, via });

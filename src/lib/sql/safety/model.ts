@@ -33,6 +33,12 @@ export interface SchemaModel {
   tables: Map<string, ModelTable>;
   indexes: Map<string, { name: string; table: string; columns: string[] }>;
   views: Map<string, { name: string; definition: string }>;
+  /** Tables created by this file and not filled yet: no rows, so row-dependent ADD failures cannot happen. */
+  empty: Set<string>;
+  /** Tables emptied on purpose (DELETE without WHERE, or a copy of such a table): dropping a parent cannot touch them. */
+  emptied: Set<string>;
+  /** Copies made with CREATE TABLE … AS SELECT: scratch tables, whose drop loses nothing that existed before. */
+  scratch: Set<string>;
 }
 
 const key = (name: string) => name.toLowerCase();
@@ -56,6 +62,9 @@ export function createModel(before?: Snapshot): SchemaModel {
     tables: new Map(),
     indexes: new Map(),
     views: new Map(),
+    empty: new Set(),
+    emptied: new Set(),
+    scratch: new Set(),
   };
   if (!before) return model;
   for (const t of Object.values(before.tables)) {
@@ -92,6 +101,7 @@ function renameTable(model: SchemaModel, from: string, to: string): void {
   if (!t) return;
   model.tables.delete(key(from));
   model.tables.set(key(to), { ...t, name: to });
+  for (const set of [model.empty, model.emptied, model.scratch]) if (set.delete(key(from))) set.add(key(to));
   // SQLite (legacy_alter_table off) rewrites the REFERENCES of other tables to follow a renamed table.
   for (const other of model.tables.values()) {
     for (const fk of other.foreignKeys) if (key(fk.tableTo) === key(from)) fk.tableTo = to;
@@ -112,6 +122,8 @@ function modelColumn(c: ColumnDef): ModelColumn {
 export function applyStatement(model: SchemaModel, s: StatementInfo): void {
   switch (s.kind) {
     case 'create-table':
+      if (s.asSelect) model.scratch.add(key(s.table));
+      else model.empty.add(key(s.table));
       model.tables.set(key(s.table), {
         name: s.table,
         columns: s.columns.map(modelColumn),
@@ -119,6 +131,7 @@ export function applyStatement(model: SchemaModel, s: StatementInfo): void {
       });
       return;
     case 'drop-table':
+      for (const set of [model.empty, model.emptied, model.scratch]) set.delete(key(s.table));
       model.tables.delete(key(s.table));
       for (const [k, ix] of model.indexes) if (key(ix.table) === key(s.table)) model.indexes.delete(k);
       return;
@@ -170,6 +183,15 @@ export function applyStatement(model: SchemaModel, s: StatementInfo): void {
       return;
     case 'drop-view':
       model.views.delete(key(s.name));
+      return;
+    case 'delete':
+      if (!s.where) model.emptied.add(key(s.table));
+      return;
+    case 'insert':
+      model.empty.delete(key(s.table));
+      // A copy of a table that was emptied holds nothing either (the safe variant's rebuild of an emptied table).
+      if (s.from !== null && model.emptied.has(key(s.from))) model.emptied.add(key(s.table));
+      else model.emptied.delete(key(s.table));
       return;
     default:
       return;
