@@ -9,6 +9,7 @@ import { checkDesign } from '../src/lib/core/rules';
 import { ModuleGenerator } from '../src/lib/generate/module-files';
 import { initialMigrationSql } from '../src/lib/sql/migration-files';
 import { largeDesign } from './large-design';
+import { migrationBench } from './migrations';
 
 async function time<T>(
   runs: number,
@@ -66,6 +67,15 @@ row(
     return undo(h);
   }),
 );
+console.log('migrations (300 tables, 20 migrations of random edits):');
+await migrationBench(design, (label, ms) => {
+  const sorted = [...ms].sort((a, b) => a - b);
+  row(`  ${label}`, {
+    median: sorted[Math.floor(sorted.length / 2)] as number,
+    min: sorted[0] as number,
+    max: sorted.at(-1) as number,
+  });
+});
 const heap = process.memoryUsage();
 console.log(
   `heap used: ${(heap.heapUsed / 1024 / 1024).toFixed(0)} MiB, rss: ${(heap.rss / 1024 / 1024).toFixed(0)} MiB`,
