@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Design } from '../lib/core/design';
 import { loadDesign, serializeDesign } from '../lib/core/format';
-import { addColumn, addEnumMember, addTable, updateColumn } from '../lib/core/operations';
+import { addColumn, addEnumMember, addTable, connectTables, updateColumn } from '../lib/core/operations';
 import { initialMigrationSql } from '../lib/sql/migration-files';
 import { loadExample } from '../testing/examples';
 import { REPO, removeDir, tempDir } from '../testing/module-folder';
@@ -190,11 +190,37 @@ describe('generate', () => {
     const r = await cli(['generate', design, '--out', out, '--safe']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('(MoLOS-safe variant)');
+    expect(r.stdout).toContain('dry run on sample data: no rows lost or changed, schema as designed\n');
     expect(r.stdout).not.toMatch(/^error /m);
     expect(readFileSync(join(out, 'drizzle/0001_alter_tasks.sql'), 'utf8')).toBe(safePreview.stdout);
     const verified = await cli(['verify', out]);
     expect(verified.stdout).toContain('applied 0001_alter_tasks.sql');
     expect(verified.code).toBe(0);
+  });
+
+  it('does not write a migration that fails under the host; --safe writes one that runs', async () => {
+    const out = tempDir('gen-fails');
+    dirs.push(out);
+    const design = designFile(readFileSync(join(REPO, 'static/examples/molos-tasks.json'), 'utf8'));
+    await cli(['generate', design, '--out', out]);
+    const edited = connectTables(loadDesignFile(design), {
+      fromTableId: 't_daily_log',
+      toTableId: 't_projects',
+      name: 'project_id',
+      onDelete: 'cascade',
+    });
+    writeFileSync(design, serializeDesign(edited));
+    const refused = await cli(['generate', design, '--out', out]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('dry run: the migration fails on sample data: near "-": syntax error');
+    expect(refused.stderr).toContain('would fail under the MoLOS host, so no migration was written; "generate --safe"');
+    expect(existsSync(join(out, 'drizzle/0001_add_daily_log_project_id.sql'))).toBe(false);
+    const safe = await cli(['generate', design, '--out', out, '--safe']);
+    expect(safe.code).toBe(0);
+    expect(readFileSync(join(out, 'drizzle/0001_add_daily_log_project_id.sql'), 'utf8')).toBe(
+      'ALTER TABLE `MoLOS-Tasks_daily_log` ADD `project_id` text REFERENCES `MoLOS-Tasks_projects`(`id`) ON UPDATE no action ON DELETE cascade;',
+    );
+    expect((await cli(['verify', out])).code).toBe(0);
   });
 
   it('without --safe, an unsafe migration is written as drizzle-kit would, and the findings say why', async () => {
@@ -211,6 +237,7 @@ describe('generate', () => {
       /^error {3}rebuild-cascade +drizzle\/0001_alter_tasks\.sql chunk \d+: Rebuilding MoLOS-Tasks_tasks/m,
     );
     expect(r.stdout).toContain('"generate --safe" writes it');
+    expect(r.stdout).toContain('dry run: MoLOS-Tasks_task_tags lost 3 of 3 sample rows\n');
     const verified = await cli(['verify', out]);
     expect(verified.code).toBe(1);
   });

@@ -14,6 +14,7 @@ import { readDesign } from './load';
 import { inFolder, readMigrationFolder } from './module-folder';
 import { formatIssue } from './report';
 import { formatFinding } from './safety-report';
+import { dryRunLines, runDryRun } from './dry-run-report';
 
 /** Files a module author owns after the first export: created when missing, never overwritten. */
 const SCAFFOLD_ROLES: ReadonlySet<GeneratedFile['role']> = new Set(['manifest', 'drizzle-config', 'module-config']);
@@ -74,6 +75,16 @@ export async function generate(io: CliIo, file: string, opts: GenerateOptions): 
     const migrationFiles = migration.files.map((f) =>
       safe && f.path.endsWith('.sql') ? { ...f, content: safe.sql } : f,
     );
+    const sqlFile = migrationFiles.find((f) => f.path.endsWith('.sql'));
+    // Try it first, on sample data, as the host would run it; a migration that cannot run is not written.
+    const run = await runDryRun(dir, folder, design, migration, sqlFile?.content ?? '');
+    for (const line of dryRunLines(run)) io.stdout(`${line}\n`);
+    if (!run.ok && !run.historyError) {
+      throw new CliError(
+        `${migration.tag}.sql would fail under the MoLOS host, so no migration was written${opts.safe ? '' : '; "generate --safe" writes the MoLOS-safe variant'}`,
+        1,
+      );
+    }
     for (const f of migrationFiles) {
       const target = join(dir, f.path);
       if (f.path.endsWith('.sql') && existsSync(target))
@@ -84,7 +95,6 @@ export async function generate(io: CliIo, file: string, opts: GenerateOptions): 
     }
     for (const note of migration.notes) io.stdout(`note: ${note}\n`);
     for (const d of safe?.differences ?? []) io.stdout(`safe variant: ${d}\n`);
-    const sqlFile = migrationFiles.find((f) => f.path.endsWith('.sql'));
     const findings = analyzeMigration(
       { name: sqlFile?.path ?? '', sql: sqlFile?.content ?? '', moduleId: design.module.id },
       migration.before,

@@ -125,7 +125,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (command === 'generate') {
       return await generate(io, file, { out: values.out, layout: values.layout, name: values.name, safe: values.safe });
     }
-    if (command === 'sql') return sql(io, file, { since: values.since, safe: values.safe });
+    if (command === 'sql') return await sql(io, file, { since: values.since, safe: values.safe });
     if (command === 'verify') return await verify(io, file);
     return check(io, file, { moduleId: values['module-id'] });
   } catch (e) {

@@ -7,8 +7,9 @@ import type { CliIo } from './io';
 import { readDesign } from './load';
 import { inFolder, readMigrationFolder } from './module-folder';
 import { summary } from './report';
+import { dryRunLines, runDryRun } from './dry-run-report';
 
-export function sql(io: CliIo, file: string, opts: { since?: string; safe?: boolean }): number {
+export async function sql(io: CliIo, file: string, opts: { since?: string; safe?: boolean }): Promise<number> {
   const design = readDesign(io, file);
   const issues = checkDesign(design);
   if (hasErrors(issues))
@@ -20,12 +21,14 @@ export function sql(io: CliIo, file: string, opts: { since?: string; safe?: bool
     return 0;
   }
   for (const note of m.notes) io.stderr(`note: ${note}\n`);
-  if (opts.safe) {
-    const safe = safeVariant(m);
-    for (const d of safe.differences) io.stderr(`safe variant: ${d}\n`);
-    io.stdout(safe.sql);
-  } else {
-    io.stdout(m.sql);
+  const safe = opts.safe ? safeVariant(m) : undefined;
+  for (const d of safe?.differences ?? []) io.stderr(`safe variant: ${d}\n`);
+  const text = safe?.sql ?? m.sql;
+  if (opts.since) {
+    // The dry run goes to stderr: stdout stays exactly the migration file.
+    const run = await runDryRun(resolve(io.cwd, opts.since), folder, design, m, text);
+    for (const line of dryRunLines(run)) io.stderr(`${line}\n`);
   }
+  io.stdout(text);
   return 0;
 }

@@ -1,0 +1,40 @@
+/** Runs the dry run of a new migration for the CLI and prints what it found. */
+import initSqlJs from 'sql.js';
+import type { Design } from '../lib/core/design';
+import { type DryRun, dryRun } from '../lib/sql/dry-run';
+import { EMPTY_FOLDER, type MigrationFolder, type NextMigration, nextMigration } from '../lib/sql/next-migration';
+import { readSqlFiles } from './module-folder';
+
+export async function runDryRun(
+  dir: string,
+  folder: MigrationFolder,
+  design: Design,
+  m: NextMigration,
+  sql: string,
+): Promise<DryRun> {
+  const SQL = await initSqlJs();
+  const history = readSqlFiles(dir, [...folder.sqlFiles].sort());
+  const fresh = nextMigration(design, EMPTY_FOLDER, { now: 1 }).sql;
+  return dryRun(SQL, history, { name: `${m.tag}.sql`, sql }, fresh, m.renames);
+}
+
+/** Lines describing a dry run: failures, drift, and each table that lost or changed rows. */
+export function dryRunLines(run: DryRun): string[] {
+  if (run.historyError)
+    return [`dry run: the existing migrations do not replay (${run.historyError}); the new one was not tried`];
+  const lines: string[] = [];
+  if (!run.ok) lines.push(`dry run: the migration fails on sample data: ${run.error}`);
+  for (const d of run.drift) lines.push(`dry run: schema drift in ${d.table}: ${d.detail}`);
+  for (const t of run.rows.tables) {
+    if (t.lost > 0) lines.push(`dry run: ${t.table} lost ${t.lost} of ${t.before} sample rows`);
+    if (t.changed > 0) {
+      const ex = t.changedExamples[0];
+      const example = ex
+        ? ` (e.g. ${ex.column}: ${JSON.stringify(ex.before ?? null)} → ${JSON.stringify(ex.after)})`
+        : '';
+      lines.push(`dry run: ${t.table} had ${t.changed} sample rows changed${example}`);
+    }
+  }
+  if (lines.length === 0) lines.push('dry run on sample data: no rows lost or changed, schema as designed');
+  return lines;
+}
