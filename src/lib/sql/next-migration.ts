@@ -10,7 +10,7 @@ import { BREAKPOINT } from './create-sql';
 import { MigrationFolderError } from './folder-format';
 import { migrationName } from './migration-name';
 import { buildSnapshot, snapshotText } from './snapshot';
-import { EMPTY_SNAPSHOT_ID, type Journal, type Snapshot } from './snapshot-types';
+import { EMPTY_SNAPSHOT, type Journal, type Snapshot } from './snapshot-types';
 
 /** What a module's `drizzle/` folder holds, already parsed. */
 export interface MigrationFolder {
@@ -23,17 +23,7 @@ export interface MigrationFolder {
 
 export const EMPTY_FOLDER: MigrationFolder = { journal: null, snapshots: {}, sqlFiles: [] };
 
-export const EMPTY_SNAPSHOT: Snapshot = {
-  version: '6',
-  dialect: 'sqlite',
-  id: EMPTY_SNAPSHOT_ID,
-  prevId: '',
-  tables: {},
-  views: {},
-  enums: {},
-  _meta: { schemas: {}, tables: {}, columns: {} },
-  internal: { indexes: {} },
-};
+export { EMPTY_SNAPSHOT };
 
 export interface NextMigration {
   /** `unchanged`: the schema equals the last snapshot, nothing to write. */

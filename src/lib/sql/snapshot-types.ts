@@ -67,3 +67,16 @@ export interface Journal {
 
 /** The id drizzle-kit gives the empty schema before the first migration. */
 export const EMPTY_SNAPSHOT_ID = '00000000-0000-0000-0000-000000000000';
+
+/** The schema before the first migration. */
+export const EMPTY_SNAPSHOT: Snapshot = {
+  version: '6',
+  dialect: 'sqlite',
+  id: EMPTY_SNAPSHOT_ID,
+  prevId: '',
+  tables: {},
+  views: {},
+  enums: {},
+  _meta: { schemas: {}, tables: {}, columns: {} },
+  internal: { indexes: {} },
+};

@@ -211,16 +211,7 @@ export function diffSnapshots(prev: Snapshot, next: Snapshot, renames: Renames =
     return c.columns.map((column) => {
       const ref = addedFks.find((fk) => fk.columnsFrom.includes(column.name));
       const st: JsonStatement = { type: 'sqlite_alter_table_add_column', tableName: c.table, column };
-      if (ref)
-        st.referenceData = [
-          ref.name,
-          ref.tableFrom,
-          ref.columnsFrom.join(','),
-          ref.tableTo,
-          ref.columnsTo.join(','),
-          ref.onUpdate,
-          ref.onDelete,
-        ].join(';');
+      if (ref) st.referenceData = squashForeignKey(ref);
       return st;
     });
   });

@@ -1,20 +1,11 @@
 /** Checks on `ALTER TABLE … ADD`, `ALTER TABLE … DROP COLUMN` and a plain `DROP TABLE` (not part of a rebuild). */
 import { dropEffects, effectParams } from './effects';
-import type { LocatedStatement } from './host-checks';
+import { type LocatedStatement, finding } from './host-checks';
 import type { SchemaModel } from './model';
 import type { SafetyFinding } from './types';
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 const isNullLiteral = (d: string | null) => d === null || /^null$/i.test(d.trim());
-
-function finding(
-  s: LocatedStatement,
-  code: SafetyFinding['code'],
-  severity: SafetyFinding['severity'],
-  params: SafetyFinding['params'],
-): SafetyFinding {
-  return { code, severity, chunk: s.chunk, statement: s.text, params };
-}
 
 /**
  * `ALTER TABLE t ADD c …`: SQLite refuses some columns outright (UNIQUE, PRIMARY KEY), and others only when the

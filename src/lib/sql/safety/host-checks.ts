@@ -15,6 +15,16 @@ export interface LocatedStatement {
   info: StatementInfo;
 }
 
+/** A finding about one located statement. */
+export function finding(
+  s: LocatedStatement,
+  code: SafetyFinding['code'],
+  severity: SafetyFinding['severity'],
+  params: SafetyFinding['params'],
+): SafetyFinding {
+  return { code, severity, chunk: s.chunk, statement: s.text, params };
+}
+
 /** The older host read a table name after each of these words and required the module prefix on it. */
 const TABLE_KEYWORDS = new Set(['TABLE', 'INTO', 'UPDATE', 'FROM', 'JOIN', 'REFERENCES']);
 

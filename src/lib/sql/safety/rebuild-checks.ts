@@ -4,22 +4,13 @@
  * `PRAGMA foreign_keys=OFF` a no-op), so the DROP of the old table fires its children's ON DELETE actions.
  */
 import { dropEffects, effectParams } from './effects';
-import type { LocatedStatement } from './host-checks';
+import { type LocatedStatement, finding } from './host-checks';
 import { findTable, type SchemaModel } from './model';
 import type { Rebuild } from './rebuilds';
 import { tokenize } from './tokens';
 import type { SafetyFinding } from './types';
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-
-function finding(
-  s: LocatedStatement,
-  code: SafetyFinding['code'],
-  severity: SafetyFinding['severity'],
-  params: SafetyFinding['params'],
-): SafetyFinding {
-  return { code, severity, chunk: s.chunk, statement: s.text, params };
-}
 
 /**
  * At the CREATE of the copy: `table-rebuild`, and `rebuild-without-pragma` when an earlier rebuild in the file
