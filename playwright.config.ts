@@ -11,6 +11,8 @@ const executablePath =
   (existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined);
 
 const PORT = 4173;
+// E2E_BASE_URL runs the specs against a server that is already up (e.g. `npm run dev -- --port 4201`).
+const BASE_URL = process.env.E2E_BASE_URL;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -24,7 +26,7 @@ export default defineConfig({
   reporter: 'list',
   use: {
     ...devices['Desktop Chrome'],
-    baseURL: `http://localhost:${PORT}`,
+    baseURL: BASE_URL ?? `http://localhost:${PORT}`,
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath,
@@ -39,12 +41,14 @@ export default defineConfig({
     },
   },
   // Tests run against the production build (`npm run build` comes first in `npm test`).
-  webServer: {
-    command: `npm run preview -- --strictPort --port ${PORT}`,
-    url: `http://localhost:${PORT}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: BASE_URL
+    ? undefined
+    : {
+        command: `npm run preview -- --strictPort --port ${PORT}`,
+        url: `http://localhost:${PORT}`,
+        reuseExistingServer: !process.env.CI,
+        timeout: 60_000,
+        stdout: 'ignore',
+        stderr: 'pipe',
+      },
 });

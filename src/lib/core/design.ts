@@ -127,6 +127,11 @@ export interface Baseline {
   tables: Record<string, string>;
   /** Column id → SQL column name at that point. */
   columns: Record<string, string>;
+  /**
+   * The drizzle snapshot itself (drizzle-kit's JSON), so the designer can show the migration "since the last
+   * export" without the module folder. Validated by the SQL layer when used.
+   */
+  snapshot?: unknown;
 }
 
 export interface Design {

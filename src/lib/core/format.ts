@@ -117,6 +117,7 @@ const designSchema = v.object({
       snapshotId: v.string(),
       tables: idMap(v.string()),
       columns: idMap(v.string()),
+      snapshot: v.optional(v.unknown()),
     }),
   ),
 });

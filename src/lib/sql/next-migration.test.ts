@@ -3,7 +3,7 @@ import type { Design } from '../core/design';
 import { addColumn, addTable, renameTable, updateColumn, deleteColumn } from '../core/operations';
 import { loadExample } from '../../testing/examples';
 import { parseJournal, parseSnapshot } from './folder-format';
-import { EMPTY_FOLDER, type MigrationFolder, nextMigration } from './next-migration';
+import { EMPTY_FOLDER, type MigrationFolder, migrationSinceBaseline, nextMigration } from './next-migration';
 
 /** The folder after writing a migration's files on top of `folder`. */
 function written(folder: MigrationFolder, files: { path: string; content: string }[]): MigrationFolder {
@@ -125,5 +125,22 @@ describe('nextMigration', () => {
     expect(() => nextMigration(d, folder, { now: 1 })).toThrow(
       /already exists; an existing migration is never rewritten/,
     );
+  });
+});
+
+describe('migrationSinceBaseline', () => {
+  it('is null before the first export, and shows the pending change after one', () => {
+    const design = loadExample('molos-tasks');
+    expect(migrationSinceBaseline(design)).toBeNull();
+    const exported = { ...design, baseline: nextMigration(design, EMPTY_FOLDER, { now: 1 }).baseline };
+    expect(migrationSinceBaseline(exported)?.kind).toBe('unchanged');
+    const edited = addColumn(exported, { tableId: 't_tasks', name: 'estimate', type: 'integer' });
+    expect(migrationSinceBaseline(edited)?.sql).toBe('ALTER TABLE `MoLOS-Tasks_tasks` ADD `estimate` integer;');
+  });
+
+  it('ignores a stored snapshot that is not one', () => {
+    const design = loadExample('molos-tasks');
+    const broken = { ...design, baseline: { snapshotId: 'x', tables: {}, columns: {}, snapshot: { tables: 'nope' } } };
+    expect(migrationSinceBaseline(broken)).toBeNull();
   });
 });

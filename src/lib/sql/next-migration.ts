@@ -7,7 +7,7 @@
 import { type Baseline, type Design, fullTableName } from '../core/design';
 import { type JsonStatement, type Renames, migrationStatements } from './diff/index';
 import { BREAKPOINT } from './create-sql';
-import { MigrationFolderError } from './folder-format';
+import { MigrationFolderError, parseSnapshot } from './folder-format';
 import { migrationName } from './migration-name';
 import { buildSnapshot, snapshotText } from './snapshot';
 import { EMPTY_SNAPSHOT, type Journal, type Snapshot } from './snapshot-types';
@@ -51,13 +51,13 @@ export function previousSnapshot(folder: MigrationFolder): { file: string; snaps
   return file ? { file, snapshot: folder.snapshots[file] as Snapshot } : null;
 }
 
-/** The names every table and column has now, by id: the baseline after this migration. */
-export function baselineOf(design: Design, snapshotId: string): Baseline {
+/** The names every table and column has now, by id, and the snapshot: the baseline after this migration. */
+export function baselineOf(design: Design, snapshot: Snapshot): Baseline {
   const tables: Record<string, string> = {};
   for (const t of Object.values(design.tables)) tables[t.id] = fullTableName(design, t);
   const columns: Record<string, string> = {};
   for (const c of Object.values(design.columns)) columns[c.id] = c.name;
-  return { snapshotId, tables, columns };
+  return { snapshotId: snapshot.id, tables, columns, snapshot };
 }
 
 /** Renames since the baseline, when the baseline describes the folder's last snapshot. */
@@ -143,7 +143,7 @@ export function nextMigration(
       before,
       after,
       renames,
-      baseline: baselineOf(design, before.id),
+      baseline: baselineOf(design, before),
       notes,
     };
   }
@@ -169,7 +169,27 @@ export function nextMigration(
     before,
     after,
     renames,
-    baseline: baselineOf(design, after.id),
+    baseline: baselineOf(design, after),
     notes,
   };
+}
+
+/**
+ * The migration the design would get now, relative to what it last exported — for previews, without the module
+ * folder: the baseline's stored snapshot stands in for the folder's last one. `null` before the first export (or
+ * when the stored snapshot is unreadable): then the whole schema is new.
+ * @example migrationSinceBaseline(design)?.sql
+ */
+export function migrationSinceBaseline(design: Design): NextMigration | null {
+  const stored = design.baseline?.snapshot;
+  if (!stored) return null;
+  let snapshot: Snapshot;
+  try {
+    snapshot = parseSnapshot('baseline', JSON.stringify(stored));
+  } catch {
+    return null;
+  }
+  // The journal is unknown here, so numbering starts at 0; the preview shows the SQL, not the file name.
+  const folder: MigrationFolder = { journal: null, snapshots: { 'baseline_snapshot.json': snapshot }, sqlFiles: [] };
+  return nextMigration(design, folder, { now: Date.now() });
 }
