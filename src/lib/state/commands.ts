@@ -42,7 +42,10 @@ export const COMMANDS: Command[] = [
     id: 'delete-selection',
     label: 'Delete selection',
     kbd: 'Delete',
-    when: (c) => c.editor.selection.tableIds.length + c.editor.selection.relationIds.length > 0,
+    // With a column, index or enum in focus, Delete is about that element (the inspector's job), not its table.
+    when: (c) =>
+      c.editor.selection.tableIds.length + c.editor.selection.relationIds.length > 0 &&
+      (c.editor.selection.focus === null || ['table', 'relation'].includes(c.editor.selection.focus.kind)),
     run: (c) => {
       const { tableIds, relationIds } = c.editor.selection;
       c.editor.apply(
@@ -65,6 +68,12 @@ export const COMMANDS: Command[] = [
   { id: 'save-json', label: 'Save design file', kbd: 'Mod+S', when: (c) => !!c.files, run: (c) => c.files?.saveJson() },
   { id: 'open-json', label: 'Open design file', kbd: 'Mod+O', when: (c) => !!c.files, run: (c) => c.files?.openJson() },
   { id: 'export-zip', label: 'Download module (.zip)', when: (c) => !!c.files, run: (c) => c.files?.exportZip() },
+  {
+    id: 'write-folder',
+    label: 'Write to folder…',
+    when: (c) => !!c.files?.writeToFolder,
+    run: (c) => c.files?.writeToFolder?.(),
+  },
 ];
 
 const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);

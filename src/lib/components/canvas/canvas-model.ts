@@ -1,0 +1,282 @@
+/**
+ * The canvas as a projection of the design: Svelte Flow nodes (one per table) and edges (one per relation) are
+ * derived here, and the flow's events (a connection, a selection, a move) are turned back into operations or a
+ * selection. Pure functions, so the mapping is tested without a browser.
+ *
+ * Arrays are replaced, never mutated. Objects that did not change are reused, because Svelte Flow skips
+ * re-measuring a node whose object is the one it already knows.
+ */
+import type { Edge, Node } from '@xyflow/svelte';
+import type { Design, FkAction, Position } from '$lib/core/design';
+import type { OperationCall } from '$lib/core/operations';
+import type { Target } from '$lib/core/rules';
+import { CARD, cardOf } from './card-model';
+
+/** Domain truth stays in the design: a node only says which table it shows. */
+export type TableNodeData = { tableId: string };
+export type TableFlowNode = Node<TableNodeData, 'table'>;
+
+/** What the edge draws; the edge id is the relation id. */
+export type RelationEdgeData = {
+  onDelete: FkAction | null;
+  logical: boolean;
+  /** The referencing column is unique (or the key): one-to-one, not many-to-one. */
+  oneToOne: boolean;
+  /** Row index of the referencing column in its card, and of the referenced column in its card. */
+  fromRow: number;
+  toRow: number;
+};
+export type RelationFlowEdge = Edge<RelationEdgeData, 'relation'>;
+
+/**
+ * Handle ids. Each column row has a source handle (`out:`) and the card header a "new relation" source handle
+ * to start a relation from; the whole card is one target handle, so a relation can be dropped anywhere on a
+ * table. Edges run between two card-sized handles (`table` and `frame`) and place their ends on the rows
+ * themselves (see `relationEnds`): card geometry is known from the design, so an edge never waits for rows to
+ * be measured, and zooming out (no rows drawn) does not change a single edge.
+ */
+export const TABLE_HANDLE = 'table';
+export const FRAME_HANDLE = 'frame';
+export const NEW_RELATION_HANDLE = 'rel';
+export const columnOut = (columnId: string): string => `out:${columnId}`;
+
+/** The column of an `out:` handle id, if it is one. */
+export function outColumnId(handle: string | null | undefined): string | null {
+  return handle?.startsWith('out:') ? handle.slice(4) : null;
+}
+
+/** What Svelte Flow reports when a connection is dropped. */
+export interface FlowConnection {
+  source: string;
+  target: string;
+  sourceHandle?: string | null;
+  targetHandle?: string | null;
+}
+
+/**
+ * The operation a dropped connection makes, or `null` when it makes none. Dropping on the own card does
+ * nothing: a short drag from a handle would otherwise turn into an accidental self reference.
+ * @example connectionCall(design, { source: 't_tasks', sourceHandle: 'rel', target: 't_projects', targetHandle: 'table' })
+ *   // { op: 'connectTables', args: { fromTableId: 't_tasks', toTableId: 't_projects', onDelete: 'cascade' } }
+ */
+export function connectionCall(d: Design, c: FlowConnection): OperationCall | null {
+  if (c.source === c.target || c.targetHandle !== TABLE_HANDLE) return null;
+  if (!Object.hasOwn(d.tables, c.source) || !Object.hasOwn(d.tables, c.target)) return null;
+  if (c.sourceHandle === NEW_RELATION_HANDLE) {
+    return { op: 'connectTables', args: { fromTableId: c.source, toTableId: c.target, onDelete: 'cascade' } };
+  }
+  const fromColumnId = outColumnId(c.sourceHandle);
+  if (!fromColumnId || d.columns[fromColumnId]?.tableId !== c.source) return null;
+  return { op: 'connect', args: { fromColumnId, toTableId: c.target } };
+}
+
+/**
+ * The nodes for a design: one per table, in design order, positioned and selected as the design and the
+ * selection say. A node being dragged keeps the position Svelte Flow gave it (the design learns it on drop).
+ * Returns `prev` itself when nothing changed.
+ */
+export function syncNodes(d: Design, selected: ReadonlySet<string>, prev: readonly TableFlowNode[]): TableFlowNode[] {
+  const old = new Map(prev.map((n) => [n.id, n]));
+  const tables = Object.values(d.tables);
+  let changed = tables.length !== prev.length;
+  const next = tables.map((t, i): TableFlowNode => {
+    const p = old.get(t.id);
+    const isSelected = selected.has(t.id);
+    const position = p?.dragging ? p.position : t.position;
+    if (p && p.position.x === position.x && p.position.y === position.y && !!p.selected === isSelected) {
+      if (prev[i] !== p) changed = true;
+      return p;
+    }
+    changed = true;
+    const at = { x: position.x, y: position.y };
+    // `...p` keeps what Svelte Flow measured, so an edit does not make the card invisible until re-measured.
+    return p
+      ? { ...p, position: at, selected: isSelected }
+      : { id: t.id, type: 'table', position: at, data: { tableId: t.id }, selected: isSelected };
+  });
+  return changed ? next : (prev as TableFlowNode[]);
+}
+
+/**
+ * The edges for a design: one per relation, from the referencing column's row to the referenced column's row.
+ * Returns `prev` itself when nothing changed.
+ */
+export function syncEdges(
+  d: Design,
+  selected: ReadonlySet<string>,
+  prev: readonly RelationFlowEdge[],
+): RelationFlowEdge[] {
+  const old = new Map(prev.map((e) => [e.id, e]));
+  const next: RelationFlowEdge[] = [];
+  let changed = false;
+  for (const r of Object.values(d.relations)) {
+    const from = d.columns[r.fromColumnId];
+    const to = d.columns[r.toColumnId];
+    const fromTable = from && d.tables[from.tableId];
+    const toTable = to && d.tables[to.tableId];
+    if (!from || !to || !fromTable || !toTable) continue;
+    const edge: RelationFlowEdge = {
+      id: r.id,
+      type: 'relation',
+      source: fromTable.id,
+      target: toTable.id,
+      sourceHandle: FRAME_HANDLE,
+      targetHandle: TABLE_HANDLE,
+      selected: selected.has(r.id),
+      data: {
+        onDelete: r.onDelete,
+        logical: r.logical,
+        oneToOne: from.unique || from.primaryKey,
+        fromRow: fromTable.columnIds.indexOf(from.id),
+        toRow: toTable.columnIds.indexOf(to.id),
+      },
+      ariaLabel: `Relation ${fromTable.name}.${from.name} to ${toTable.name}.${to.name}`,
+      domAttributes: { 'data-testid': `edge-${r.id}` } as RelationFlowEdge['domAttributes'],
+    };
+    const p = old.get(r.id);
+    const same = p && sameEdge(p, edge);
+    if (p !== prev[next.length] || !same) changed = true;
+    next.push(same ? p : edge);
+  }
+  return changed || next.length !== prev.length ? next : (prev as RelationFlowEdge[]);
+}
+
+function sameEdge(a: RelationFlowEdge, b: RelationFlowEdge): boolean {
+  return (
+    a.source === b.source &&
+    a.target === b.target &&
+    !!a.selected === !!b.selected &&
+    a.ariaLabel === b.ariaLabel &&
+    a.data?.onDelete === b.data?.onDelete &&
+    a.data?.logical === b.data?.logical &&
+    a.data?.oneToOne === b.data?.oneToOne &&
+    a.data?.fromRow === b.data?.fromRow &&
+    a.data?.toRow === b.data?.toRow
+  );
+}
+
+/** Table positions Svelte Flow moved (with the arrow keys) that the design does not know yet. */
+export function movedPositions(d: Design, nodes: readonly TableFlowNode[]): Record<string, Position> {
+  const moved: Record<string, Position> = {};
+  for (const n of nodes) {
+    const t = d.tables[n.id];
+    if (t && (t.position.x !== n.position.x || t.position.y !== n.position.y)) {
+      moved[n.id] = { x: Math.round(n.position.x), y: Math.round(n.position.y) };
+    }
+  }
+  return moved;
+}
+
+/**
+ * What the inspector shows after the canvas selection changed: the current focus while it is still inside the
+ * selection, else the one selected table or relation, else nothing.
+ */
+export function focusAfterSelection(
+  d: Design,
+  focus: Target | null,
+  tableIds: readonly string[],
+  relationIds: readonly string[],
+): Target | null {
+  if (focus && focus.kind !== 'module' && focus.kind !== 'enum') {
+    // A relation is selected as itself; anything else through the table it belongs to.
+    const inside =
+      focus.kind === 'relation' ? relationIds.includes(focus.id) : tableIds.includes(cardOf(d, focus) ?? '');
+    if (inside) return focus;
+  } else if (focus && tableIds.length + relationIds.length === 0) {
+    return focus;
+  }
+  if (tableIds.length === 1 && relationIds.length === 0) return { kind: 'table', id: tableIds[0] as string };
+  if (relationIds.length === 1 && tableIds.length === 0) return { kind: 'relation', id: relationIds[0] as string };
+  return null;
+}
+
+export function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const set = new Set(a);
+  return b.every((id) => set.has(id));
+}
+
+/**
+ * A free spot for a new table near `at`: stepped diagonally while another table already sits there, so tables
+ * added one after another do not hide each other.
+ */
+export function freePosition(d: Design, at: Position, step = 32): Position {
+  const taken = Object.values(d.tables).map((t) => t.position);
+  let p = { x: Math.round(at.x), y: Math.round(at.y) };
+  for (let i = 0; i < 50 && taken.some((q) => Math.abs(q.x - p.x) < 8 && Math.abs(q.y - p.y) < 8); i++) {
+    p = { x: p.x + step, y: p.y + step };
+  }
+  return p;
+}
+
+/** A card's box in flow coordinates. */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Where an edge leaves and enters its cards. */
+export interface RelationEnds {
+  sourceX: number;
+  sourceY: number;
+  sourceSide: 'left' | 'right';
+  targetX: number;
+  targetY: number;
+  targetSide: 'left' | 'right';
+}
+
+/** The vertical middle of a row of a card (the header's middle for a column not found). */
+export function rowY(box: Box, row: number): number {
+  const top = box.y + CARD.border / 2;
+  return row < 0 ? top + CARD.header / 2 : top + CARD.header + row * CARD.row + CARD.row / 2;
+}
+
+/**
+ * The ends of a relation's line, on the rows of the two columns, on the card sides a person would pick: right
+ * → left when the referenced card is to the right, left → right when it is to the left, and around the right
+ * side when the cards overlap horizontally (a self reference, or one card above the other).
+ */
+export function relationEnds(from: Box, fromRow: number, to: Box, toRow: number, clearance = 24): RelationEnds {
+  const sourceY = rowY(from, fromRow);
+  const targetY = rowY(to, toRow);
+  if (to.x >= from.x + from.width + clearance) {
+    return { sourceX: from.x + from.width, sourceY, sourceSide: 'right', targetX: to.x, targetY, targetSide: 'left' };
+  }
+  if (to.x + to.width <= from.x - clearance) {
+    return { sourceX: from.x, sourceY, sourceSide: 'left', targetX: to.x + to.width, targetY, targetSide: 'right' };
+  }
+  return {
+    sourceX: from.x + from.width,
+    sourceY,
+    sourceSide: 'right',
+    targetX: to.x + to.width,
+    targetY,
+    targetSide: 'right',
+  };
+}
+
+/** The box around all tables (with their card sizes), or `null` for a design without tables. */
+export function designBounds(d: Design, sizeOf: (tableId: string) => { width: number; height: number }): Box | null {
+  const tables = Object.values(d.tables);
+  if (tables.length === 0) return null;
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const t of tables) {
+    const { width, height } = sizeOf(t.id);
+    x0 = Math.min(x0, t.position.x);
+    y0 = Math.min(y0, t.position.y);
+    x1 = Math.max(x1, t.position.x + width);
+    y1 = Math.max(y1, t.position.y + height);
+  }
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}
+
+/** Whether a box (flow coordinates) lies entirely inside the visible part of the canvas. */
+export function boxInView(box: Box, viewport: { x: number; y: number; zoom: number }, width: number, height: number) {
+  const left = box.x * viewport.zoom + viewport.x;
+  const top = box.y * viewport.zoom + viewport.y;
+  return (
+    left >= 0 && top >= 0 && left + box.width * viewport.zoom <= width && top + box.height * viewport.zoom <= height
+  );
+}

@@ -1,0 +1,207 @@
+/**
+ * What a table card shows, computed from the design and the rule issues. Cards and rows that did not change are
+ * reused from the previous build, so an edit to one table re-renders one card, not three hundred.
+ */
+import { type Column, type Design, type Table, fullTableName, tableColumns } from '$lib/core/design';
+import { type Issue, type Severity, type Target, issueMessage } from '$lib/core/rules';
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+/**
+ * Card geometry in pixels, shared with TableNode's CSS: a card's size is known from the design alone, so the
+ * layout needs no measuring and the zoomed-out card keeps the size of the full one.
+ */
+export const CARD = { border: 2, header: 48, row: 23, minWidth: 200, maxWidth: 360 } as const;
+
+/** `text`, `integer · boolean`, `text · TaskStatus`. */
+function typeLabel(d: Design, c: Column): string {
+  const enumName = c.enumId ? (d.enums[c.enumId]?.name ?? '?') : null;
+  return enumName ? `${c.type} · ${enumName}` : c.mode ? `${c.type} · ${c.mode}` : c.type;
+}
+
+/**
+ * A card's size: wide enough for its longest line (estimated from character counts: monospace rows, a
+ * proportional header) within the card width limits, and one row height per column.
+ */
+export function cardSize(d: Design, t: Table): Size {
+  const columns = tableColumns(d, t);
+  const header = Math.max((d.module.id.length + 1 + t.name.length) * 7.6 + 56, t.exportName.length * 6.8 + 30);
+  // Row: 8px padding, 22px marks, 2 gaps of 6px, 12px right padding; 7.3px per monospace character.
+  const rows = columns.map((c) => (c.name.length + 2 + typeLabel(d, c).length) * 7.3 + 54);
+  const width = Math.min(CARD.maxWidth, Math.max(CARD.minWidth, Math.ceil(Math.max(header, ...rows))));
+  return { width, height: CARD.border + CARD.header + Math.max(1, columns.length) * CARD.row };
+}
+
+export interface ColumnRow {
+  id: string;
+  name: string;
+  /** `text`, `integer · boolean`, `text · TaskStatus`. */
+  type: string;
+  pk: boolean;
+  /** The referenced `table.column`, for a foreign key. */
+  fk: string | null;
+  unique: boolean;
+  enumName: string | null;
+  nullable: boolean;
+  issue: Severity | null;
+  /** The row's tooltip: the column in words, then its problems. */
+  title: string;
+}
+
+export interface CardModel {
+  id: string;
+  /** `MoLOS-Example_`: shown muted before the table name. */
+  prefix: string;
+  name: string;
+  exportName: string;
+  comment: string;
+  width: number;
+  height: number;
+  columns: ColumnRow[];
+  issueCount: number;
+  worst: Severity | null;
+  /** The problem badge's tooltip: one message a line. */
+  issueText: string;
+}
+
+/** The table whose card shows an element (a relation is drawn from its referencing column's card). */
+export function cardOf(d: Design, target: Target): string | undefined {
+  switch (target.kind) {
+    case 'table':
+      return Object.hasOwn(d.tables, target.id) ? target.id : undefined;
+    case 'column':
+      return d.columns[target.id]?.tableId;
+    case 'index':
+      return d.indexes[target.id]?.tableId;
+    case 'relation':
+      return d.columns[d.relations[target.id]?.fromColumnId ?? '']?.tableId;
+    default:
+      return undefined;
+  }
+}
+
+/** Issues grouped by the card they show on. */
+function issuesByTable(d: Design, issues: readonly Issue[]): Map<string, Issue[]> {
+  const byTable = new Map<string, Issue[]>();
+  for (const issue of issues) {
+    const tableId = cardOf(d, issue.target);
+    if (!tableId) continue;
+    const list = byTable.get(tableId);
+    if (list) list.push(issue);
+    else byTable.set(tableId, [issue]);
+  }
+  return byTable;
+}
+
+function columnRow(d: Design, c: Column, fk: string | null, issues: readonly Issue[]): ColumnRow {
+  const enumName = c.enumId ? (d.enums[c.enumId]?.name ?? '?') : null;
+  const type = typeLabel(d, c);
+  const words = [
+    `${c.name}: ${type}`,
+    c.primaryKey ? 'primary key' : '',
+    c.notNull ? 'not null' : 'nullable',
+    c.unique ? 'unique' : '',
+    fk ? `references ${fk}` : '',
+  ].filter(Boolean);
+  const mine = issues.filter((i) => i.target.kind === 'column' && i.target.id === c.id);
+  return {
+    id: c.id,
+    name: c.name,
+    type,
+    pk: c.primaryKey,
+    fk,
+    unique: c.unique,
+    enumName,
+    nullable: !c.notNull,
+    issue: mine[0]?.severity ?? null,
+    title: [words.join(', '), ...mine.map(issueMessage)].join('\n'),
+  };
+}
+
+function sameRow(a: ColumnRow, b: ColumnRow): boolean {
+  return (Object.keys(a) as (keyof ColumnRow)[]).every((k) => a[k] === b[k]);
+}
+
+function card(d: Design, t: Table, rows: ColumnRow[], issues: readonly Issue[]): CardModel {
+  return {
+    id: t.id,
+    prefix: `${d.module.id}_`,
+    name: t.name,
+    exportName: t.exportName,
+    comment: t.comment,
+    ...cardSize(d, t),
+    columns: rows,
+    issueCount: issues.length,
+    // `checkDesign` sorts errors first, so the first issue is the worst.
+    worst: issues[0]?.severity ?? null,
+    issueText: issues.map(issueMessage).join('\n'),
+  };
+}
+
+function sameCard(a: CardModel, b: CardModel): boolean {
+  return (Object.keys(a) as (keyof CardModel)[]).every((k) =>
+    k === 'columns'
+      ? a.columns.length === b.columns.length && a.columns.every((r, i) => r === b.columns[i])
+      : a[k] === b[k],
+  );
+}
+
+/** What a card was built from; a card whose inputs are all the same objects and strings is reused as it is. */
+const inputsOf = new WeakMap<CardModel, readonly unknown[]>();
+
+function sameInputs(a: readonly unknown[] | undefined, b: readonly unknown[]): boolean {
+  return !!a && a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/**
+ * Cards for every table, reusing unchanged cards (and rows) of `prev`.
+ * @example const cards = buildCards(editor.design, editor.issues, previous);
+ */
+export function buildCards(
+  d: Design,
+  issues: readonly Issue[],
+  prev: ReadonlyMap<string, CardModel> = new Map(),
+): Map<string, CardModel> {
+  const byTable = issuesByTable(d, issues);
+  const fkTarget = new Map<string, string>();
+  for (const r of Object.values(d.relations)) {
+    const to = d.columns[r.toColumnId];
+    const toTable = to && d.tables[to.tableId];
+    if (to && toTable) fkTarget.set(r.fromColumnId, `${fullTableName(d, toTable)}.${to.name}`);
+  }
+  const cards = new Map<string, CardModel>();
+  for (const t of Object.values(d.tables)) {
+    const issuesHere = byTable.get(t.id) ?? [];
+    const columns = tableColumns(d, t);
+    // Operations copy what they change, so unchanged tables and columns are the same objects as before; names
+    // that come from elsewhere (referenced tables, enums) and the issues are compared as text.
+    const inputs = [
+      d.module.id,
+      t,
+      ...columns,
+      columns.map((c) => `${fkTarget.get(c.id) ?? ''}|${c.enumId ? d.enums[c.enumId]?.name : ''}`).join(','),
+      issuesHere
+        .map((i) => `${i.severity}:${i.target.kind}:${'id' in i.target ? i.target.id : ''}:${issueMessage(i)}`)
+        .join('\n'),
+    ];
+    const old = prev.get(t.id);
+    if (old && sameInputs(inputsOf.get(old), inputs)) {
+      cards.set(t.id, old);
+      continue;
+    }
+    const oldRows = new Map(old?.columns.map((r) => [r.id, r]));
+    const rows = columns.map((c) => {
+      const row = columnRow(d, c, fkTarget.get(c.id) ?? null, issuesHere);
+      const before = oldRows.get(c.id);
+      return before && sameRow(before, row) ? before : row;
+    });
+    const built = card(d, t, rows, issuesHere);
+    const next = old && sameCard(old, built) ? old : built;
+    inputsOf.set(next, inputs);
+    cards.set(t.id, next);
+  }
+  return cards;
+}

@@ -1,0 +1,155 @@
+/**
+ * What the session tells the user — damaged designs, files that cannot be opened, failed saves, exports — as
+ * plain data the designs menu renders. Built here, apart from the session, so the wording is tested.
+ */
+import type { FormatProblem } from '../core/format';
+import type { FolderPlan, WrittenFile } from '../export/folder-export';
+import { safetyMessage } from '../sql/safety';
+import { describeStorageError } from './storage';
+
+export type ReportTone = 'error' | 'warning' | 'success' | 'info';
+
+export interface ReportLine {
+  text: string;
+  /** A JSON path or file path the line is about, shown in monospace. */
+  path?: string;
+  tone?: ReportTone;
+}
+
+export interface SessionReport {
+  /** What the report is about: a newer report with the same key replaces it, and it can be withdrawn. */
+  key: string;
+  tone: ReportTone;
+  title: string;
+  lines: ReportLine[];
+  action?: { label: string; run: () => void };
+}
+
+const problemLines = (problems: readonly FormatProblem[], tone: ReportTone): ReportLine[] =>
+  problems.map((p) => ({ path: p.path, text: p.message, tone }));
+
+/** A saved design whose record fails validation. */
+export function damagedDesignReport(name: string, problems: readonly FormatProblem[]): SessionReport {
+  return {
+    key: 'open',
+    tone: 'error',
+    title: `The saved design “${name}” is damaged and could not be opened`,
+    lines: [
+      ...problemLines(problems, 'error'),
+      { text: 'It was left exactly as stored. Delete it from Designs, or download its file to repair it by hand.' },
+    ],
+  };
+}
+
+/** A design that opened after references to missing elements were dropped. */
+export function repairedReport(name: string, warnings: readonly FormatProblem[]): SessionReport {
+  return {
+    key: 'open',
+    tone: 'warning',
+    title: `“${name}” was opened with ${warnings.length} repair${warnings.length === 1 ? '' : 's'}`,
+    lines: [
+      ...problemLines(warnings, 'warning'),
+      { text: 'The stored version stays as it was until you make a change.' },
+    ],
+  };
+}
+
+/** A design file the user picked that is not a valid design. */
+export function fileErrorReport(fileName: string, problems: readonly FormatProblem[]): SessionReport {
+  return {
+    key: 'open',
+    tone: 'error',
+    title: `“${fileName}” could not be opened`,
+    lines: [...problemLines(problems, 'error'), { text: 'Nothing was changed.' }],
+  };
+}
+
+const clock = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+
+/** Autosave could not write; the last good version is still stored. */
+export function saveFailedReport(
+  name: string,
+  error: string,
+  savedAt: number | null,
+  retry: () => void,
+): SessionReport {
+  return {
+    key: 'save-failed',
+    tone: 'error',
+    title: `Changes to “${name}” are not saved`,
+    lines: [
+      { text: `Autosave failed: ${error}.` },
+      {
+        text:
+          (savedAt ? `The version saved at ${clock(savedAt)} is kept. ` : 'The last saved version is kept. ') +
+          'Your changes are still here in this tab: use “Save design file” to keep a copy.',
+      },
+    ],
+    action: { label: 'Retry', run: retry },
+  };
+}
+
+/** The browser refused storage, so designs live in this tab only. */
+export function storageUnavailableReport(error: string): SessionReport {
+  return {
+    key: 'storage',
+    tone: 'warning',
+    title: 'Designs are not saved in this browser',
+    lines: [
+      { text: `Storage is unavailable: ${error}.` },
+      { text: 'You can keep working, but closing the tab loses your changes: use “Save design file” to keep them.' },
+    ],
+  };
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** Findings with errors first: the ones that make a migration fail come before advice. */
+export function bySeverity<T extends { severity: keyof typeof SEVERITY_ORDER }>(findings: readonly T[]): T[] {
+  return [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}
+
+const ACTION_WORDS: Record<WrittenFile['action'], string> = {
+  create: 'created',
+  update: 'updated',
+  unchanged: 'unchanged',
+  keep: 'kept (yours to edit)',
+};
+
+/** What a folder export wrote, the migration's notes and its safety findings. */
+export function folderWrittenReport(plan: FolderPlan, written: readonly WrittenFile[], safe: boolean): SessionReport {
+  const m = plan.migration;
+  const variant = safe ? plan.safe : plan.plain;
+  const findings = bySeverity(variant?.findings ?? []);
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const sql = `drizzle/${m.tag}.sql`;
+  const lines: ReportLine[] = [
+    m.kind === 'unchanged'
+      ? { text: 'No schema changes since the last migration: no migration written.', tone: 'info' }
+      : { path: sql, text: `new migration${safe ? ' (MoLOS-safe variant)' : ''}`, tone: 'success' },
+    ...written
+      .filter((w) => w.path !== sql)
+      .map((w): ReportLine => ({
+        path: w.path,
+        text: ACTION_WORDS[w.action],
+        tone: w.action === 'keep' ? 'info' : undefined,
+      })),
+    ...m.notes.map((text) => ({ text, tone: 'warning' as const })),
+    ...findings.map((f) => ({ text: safetyMessage(f), tone: f.severity as ReportTone })),
+  ];
+  return {
+    key: 'export',
+    tone: errors > 0 ? 'warning' : 'success',
+    title:
+      errors > 0
+        ? `Wrote ${plan.folderName}; the migration is unsafe under the MoLOS host (${errors} problem${errors === 1 ? '' : 's'})`
+        : `Wrote ${plan.folderName}`,
+    lines,
+  };
+}
+
+/** An exception as words for a report; the browser's storage and file errors get their plain explanation. */
+export function errorText(e: unknown): string {
+  if (e instanceof DOMException) return describeStorageError(e);
+  return e instanceof Error ? e.message : String(e);
+}

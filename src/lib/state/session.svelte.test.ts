@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Editor } from './editor.svelte';
+import { Session } from './session.svelte';
+import { type DesignStore, memoryDesignStore } from './storage';
+
+const EXAMPLES: Record<string, string> = {
+  '/examples/molos-example.json': readFileSync('static/examples/molos-example.json', 'utf8'),
+  '/examples/molos-tasks.json': readFileSync('static/examples/molos-tasks.json', 'utf8'),
+};
+
+beforeEach(() => {
+  vi.stubGlobal('fetch', async (url: string) =>
+    EXAMPLES[url] ? new Response(EXAMPLES[url]) : new Response('missing', { status: 404, statusText: 'Not Found' }),
+  );
+});
+afterEach(() => vi.unstubAllGlobals());
+
+async function started(store: DesignStore = memoryDesignStore()) {
+  const editor = new Editor();
+  const session = new Session(editor, '/examples/molos-example.json', { openStore: async () => store });
+  await session.start();
+  return { editor, session, store };
+}
+
+describe('Session', () => {
+  it('starts with the example as a new saved design the first time', async () => {
+    const { editor, session, store } = await started();
+    expect(editor.design.module.id).toBe('MoLOS-Example');
+    const [record] = await store.list();
+    expect(record?.name).toBe('Example');
+    expect(session.currentId).toBe(record?.id);
+    expect(await store.lastOpened()).toBe(record?.id);
+    expect(session.designs.map((d) => [d.name, d.moduleId])).toEqual([['Example', 'MoLOS-Example']]);
+    expect(session.files?.writeToFolder).toBeUndefined(); // No File System Access API here.
+  });
+
+  it('reopens the design used last', async () => {
+    const first = await started();
+    await first.session.createDesign({ kind: 'example', file: 'molos-tasks.json' });
+    const again = await started(first.store);
+    expect(again.editor.design.module.id).toBe('MoLOS-Tasks');
+    expect(again.session.designs.map((d) => d.name).sort()).toEqual(['Example', 'Tasks']);
+  });
+
+  it('reports a damaged last design with its JSON path, keeps it as stored and opens another', async () => {
+    const first = await started();
+    await first.session.createDesign({ kind: 'blank', moduleId: 'MoLOS-Notes' });
+    const damaged = (await first.store.get(first.session.currentId!))!;
+    const file = JSON.parse(damaged.file);
+    file.design.module.id = 42;
+    await first.store.put({ ...damaged, file: JSON.stringify(file) });
+
+    const again = await started(first.store);
+    expect(again.session.report?.title).toBe('The saved design “Notes” is damaged and could not be opened');
+    expect(again.session.report?.lines[0]).toMatchObject({
+      path: '$.design.module.id',
+      text: 'expected string, got 42',
+    });
+    expect(again.editor.design.module.id).toBe('MoLOS-Example');
+    expect((await first.store.get(damaged.id))?.file).toBe(JSON.stringify(file));
+    expect(again.session.designs.find((d) => d.id === damaged.id)?.problems).toHaveLength(1);
+  });
+
+  it('keeps working in memory, and says so, when the browser refuses storage', async () => {
+    const editor = new Editor();
+    const session = new Session(editor, '/examples/molos-example.json', {
+      openStore: () => Promise.reject(new DOMException('blocked', 'SecurityError')),
+    });
+    await session.start();
+    expect(session.persistent).toBe(false);
+    expect(session.report?.title).toBe('Designs are not saved in this browser');
+    expect(editor.design.module.id).toBe('MoLOS-Example');
+  });
+
+  it('creates a blank design with one table that follows the MoLOS rules', async () => {
+    const { editor, session } = await started();
+    await session.createDesign({ kind: 'blank', moduleId: 'MoLOS-Notes' });
+    expect(editor.design.module.id).toBe('MoLOS-Notes');
+    expect(Object.values(editor.design.tables).map((t) => t.name)).toEqual(['items']);
+    expect(editor.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(session.current?.name).toBe('Notes');
+  });
+
+  it('saves the open design before switching, and switches with editor.load', async () => {
+    const { editor, session, store } = await started();
+    const exampleId = session.currentId!;
+    editor.apply({ op: 'addTable', args: { name: 'extra' } });
+    // Autosave runs from an effect in the page; here the change is handed over as the effect would.
+    (session as unknown as { autosaver: { schedule(v: unknown): void } }).autosaver.schedule({
+      id: exampleId,
+      design: editor.design,
+    });
+    await session.createDesign({ kind: 'blank', moduleId: 'MoLOS-Notes' });
+    expect((await store.get(exampleId))?.file).toContain('"name": "extra"');
+    await session.open(exampleId);
+    expect(Object.values(editor.design.tables).map((t) => t.name)).toContain('extra');
+    expect(editor.canUndo).toBe(false);
+  });
+
+  it('renames, duplicates and deletes, opening another design when the open one is deleted', async () => {
+    const { editor, session, store } = await started();
+    const exampleId = session.currentId!;
+    await session.rename(exampleId, 'Renamed');
+    await session.duplicate(exampleId);
+    expect(session.designs.map((d) => d.name).sort()).toEqual(['Renamed', 'Renamed (copy)']);
+    const copyId = session.designs.find((d) => d.name === 'Renamed (copy)')!.id;
+
+    await session.remove(exampleId);
+    expect(session.currentId).toBe(copyId);
+    expect(await store.get(exampleId)).toBeUndefined();
+
+    await session.remove(copyId);
+    expect(session.designs).toHaveLength(1);
+    expect(Object.values(editor.design.tables).map((t) => t.name)).toEqual(['items']);
+  });
+
+  it('refuses to export a design that breaks a MoLOS rule', async () => {
+    const generate = vi.fn();
+    const editor = new Editor();
+    const session = new Session(editor, '/examples/molos-example.json', {
+      openStore: async () => memoryDesignStore(),
+      generator: { generate, dispose: () => {} },
+    });
+    await session.start();
+    editor.apply({ op: 'deleteColumn', args: { columnId: 'c_items_user_id' } });
+    await session.files?.exportZip();
+    expect(generate).not.toHaveBeenCalled();
+    expect(session.report?.lines[0]?.text).toMatch(/^The design breaks 1 MoLOS rule/);
+  });
+
+  it('shows the example’s problems when even the example cannot be loaded', async () => {
+    const editor = new Editor();
+    const session = new Session(editor, '/examples/missing.json', { openStore: async () => memoryDesignStore() });
+    await session.start();
+    expect(session.error).toBe('The example missing.json could not be loaded: 404 Not Found');
+  });
+});

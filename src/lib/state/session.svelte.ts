@@ -1,0 +1,419 @@
+/**
+ * The working session around the editor: which saved design is open, autosave into the design store, the
+ * designs list, design files and exports. Nothing the user made is dropped silently: every edit is written
+ * ~300 ms later (and at once when the tab is hidden or closed), a failed write keeps the last good version and
+ * says so, a damaged record is reported and left as it is, and switching designs first saves the current one.
+ */
+import { untrack } from 'svelte';
+import { emptyDesign, moduleDisplayName, type Design } from '../core/design';
+import { loadDesign, serializeDesign } from '../core/format';
+import { applyOperation } from '../core/operations';
+import { canPickFolders } from '../export/browser-folder';
+import { downloadFile, pickFile } from '../export/download';
+import { ModuleExport } from '../export/module-export.svelte';
+import { safeFileStem } from '../export/module-zip';
+import type { ModuleGenerator } from '../worker/generator';
+import { type AutosaveState, Autosaver } from './autosave';
+import type { CommandContext } from './commands';
+import type { Editor } from './editor.svelte';
+import {
+  type SessionReport,
+  damagedDesignReport,
+  errorText,
+  fileErrorReport,
+  repairedReport,
+  saveFailedReport,
+  storageUnavailableReport,
+} from './session-reports';
+import {
+  type DesignRecord,
+  type DesignStore,
+  type DesignSummary,
+  describeStorageError,
+  freeName,
+  memoryDesignStore,
+  newDesignId,
+  summarize,
+} from './storage';
+import { openIdbDesignStore, requestPersistence } from './storage-idb';
+
+/** An example module a new design can start from (files in static/examples/). */
+export interface ExampleDesign {
+  file: string;
+  label: string;
+  description: string;
+}
+
+export const EXAMPLES: readonly ExampleDesign[] = [
+  { file: 'molos-example.json', label: 'MoLOS-Example', description: 'The items module of the MoLOS docs' },
+  { file: 'molos-tasks.json', label: 'MoLOS-Tasks', description: 'Projects, tasks and areas, with enums' },
+];
+
+/** Where a new design comes from. */
+export type NewDesignSource = { kind: 'blank'; moduleId: string } | { kind: 'example'; file: string };
+
+interface Saved {
+  id: string;
+  design: Design;
+}
+
+export interface SessionOptions {
+  /** Opens the design store (default: IndexedDB, falling back to memory when the browser refuses it). */
+  openStore?: () => Promise<DesignStore>;
+  /** Generates module files (default: a generator worker, started on the first export). */
+  generator?: ModuleGenerator;
+}
+
+export class Session {
+  files: CommandContext['files'] = $state(undefined);
+  /** A problem that leaves nothing to show (the example could not be loaded). */
+  error: string | null = $state(null);
+  designs: DesignSummary[] = $state.raw([]);
+  currentId: string | null = $state(null);
+  saveState: AutosaveState = $state.raw({ status: 'saved', error: null, savedAt: null });
+  /** False when the browser refused storage and designs live in memory only. */
+  persistent = $state(true);
+  report: SessionReport | null = $state.raw(null);
+
+  readonly current: DesignSummary | undefined = $derived(this.designs.find((d) => d.id === this.currentId));
+  readonly examples = EXAMPLES;
+  /** The zip download and the folder export. */
+  readonly exports: ModuleExport;
+
+  private store: DesignStore = memoryDesignStore();
+  private readonly autosaver: Autosaver<Saved>;
+  private persistenceAsked = false;
+
+  constructor(
+    private readonly editor: Editor,
+    private readonly exampleUrl: string,
+    private readonly options: SessionOptions = {},
+  ) {
+    this.autosaver = new Autosaver<Saved>({
+      delay: 300,
+      save: (value) => this.write(value),
+      same: (a, b) => a.id === b.id && a.design === b.design,
+      describe: describeStorageError,
+      onState: (state) => this.onSaveState(state),
+    });
+    this.exports = new ModuleExport(editor, (report) => this.show(report), options.generator);
+  }
+
+  /** Opens the store and the last used design (or the example, the first time). Call once, in the browser. */
+  async start(): Promise<void> {
+    this.files = {
+      saveJson: () => this.saveJson(),
+      openJson: () => void this.openJson(),
+      exportZip: () => this.exports.exportZip(),
+      ...(canPickFolders() ? { writeToFolder: () => this.exports.writeToFolder() } : {}),
+    };
+    await this.openStore();
+    this.watch();
+    try {
+      await this.refresh();
+      const last = await this.store.lastOpened();
+      const record = last ? await this.store.get(last) : undefined;
+      if (record && (await this.openRecord(record))) return;
+      // The last design is gone or damaged (reported): open the most recent readable one, else the example.
+      const readable = this.designs.find((d) => d.problems.length === 0 && d.id !== last);
+      const fallback = readable ? await this.store.get(readable.id) : undefined;
+      if (fallback && (await this.openRecord(fallback))) return;
+      await this.createDesign({ kind: 'example', file: this.exampleFile() });
+    } catch (e) {
+      this.error = `The designer could not start: ${describeStorageError(e)}`;
+    }
+  }
+
+  /** Schedules a save after every change of the design, and saves at once when the page is hidden or left. */
+  private watch(): void {
+    $effect.root(() => {
+      $effect(() => {
+        const design = this.editor.design;
+        untrack(() => {
+          if (this.currentId) this.autosaver.schedule({ id: this.currentId, design });
+        });
+      });
+    });
+    if (typeof window === 'undefined') return; // Session tests run in Node.
+    // Hidden tabs may be discarded and closed tabs are gone: write at once instead of after the delay.
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') void this.autosaver.flush();
+    });
+    window.addEventListener('pagehide', () => void this.autosaver.flush());
+    // The one case where leaving loses work: changes that could not be stored. Let the browser ask.
+    window.addEventListener('beforeunload', (event) => {
+      if (this.saveState.status === 'failed' || (!this.persistent && this.editor.canUndo)) event.preventDefault();
+    });
+  }
+
+  /** Re-reads the designs list. */
+  async refresh(): Promise<void> {
+    this.designs = (await this.store.list()).map(summarize);
+  }
+
+  /** Opens a saved design, after saving the current one. Returns false when it could not be opened. */
+  async open(id: string): Promise<boolean> {
+    if (id === this.currentId) return true;
+    if (!(await this.saveBeforeLeaving(() => void this.open(id)))) return false;
+    // A report about the previous design would now be about the wrong one.
+    if (this.report?.key === 'open') this.report = null;
+    const record = await this.store.get(id);
+    if (!record) {
+      await this.refresh();
+      return false;
+    }
+    return this.openRecord(record);
+  }
+
+  /** Creates a design (blank with one table, or from an example), stores it and opens it. */
+  async createDesign(source: NewDesignSource): Promise<boolean> {
+    if (!(await this.saveBeforeLeaving(() => void this.createDesign(source)))) return false;
+    let design: Design;
+    if (source.kind === 'blank') {
+      design = applyOperation(emptyDesign({ id: source.moduleId.trim() || undefined }), {
+        op: 'addTable',
+        args: { name: 'items', position: { x: 0, y: 0 } },
+      });
+    } else {
+      const url = this.exampleUrl.replace(/[^/]*$/, source.file);
+      let text: string;
+      try {
+        const response = await fetch(url);
+        if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+        text = await response.text();
+      } catch (e) {
+        return this.fail(`The example ${source.file} could not be loaded: ${(e as Error).message}`);
+      }
+      const loaded = loadDesign(text);
+      if (!loaded.ok) {
+        const detail = loaded.errors.map((p) => `${p.path}: ${p.message}`).join('\n');
+        return this.fail(`The example ${source.file} is not a valid design:\n${detail}`);
+      }
+      design = loaded.design;
+    }
+    return this.adopt(design, moduleDisplayName(design.module));
+  }
+
+  async rename(id: string, name: string): Promise<void> {
+    await this.guard(async () => {
+      if (id === this.currentId) await this.autosaver.flush();
+      await this.store.rename(id, name);
+    });
+  }
+
+  /** Copies a design (with the current one's latest changes) and lists the copy. */
+  async duplicate(id: string): Promise<void> {
+    await this.guard(async () => {
+      if (id === this.currentId) await this.autosaver.flush();
+      await this.store.duplicate(id);
+    });
+  }
+
+  /** Deletes a design; deleting the open one opens the most recent other design (or a new blank one). */
+  async remove(id: string): Promise<void> {
+    await this.guard(async () => {
+      if (id !== this.currentId) {
+        await this.store.delete(id);
+        return;
+      }
+      // Nothing of the deleted design may be written after this point: finish a running write, then stop.
+      await this.autosaver.flush();
+      this.currentId = null;
+      this.autosaver.reset({ id: '', design: this.editor.design });
+      try {
+        await this.store.delete(id);
+      } catch (e) {
+        this.currentId = id;
+        this.autosaver.reset({ id, design: this.editor.design });
+        throw e;
+      }
+      await this.refresh();
+      const next = this.designs.find((d) => d.problems.length === 0);
+      const record = next ? await this.store.get(next.id) : undefined;
+      if (!record || !(await this.openRecord(record))) {
+        await this.createDesign({ kind: 'blank', moduleId: this.editor.design.module.id });
+      }
+    });
+  }
+
+  /** Downloads a saved design's file as stored (for a damaged one, to repair it by hand). */
+  async downloadStored(id: string): Promise<void> {
+    const record = await this.store.get(id);
+    if (record) downloadFile(`${safeFileStem(record.name)}.design.json`, record.file, 'application/json');
+  }
+
+  dismissReport(): void {
+    this.report = null;
+  }
+
+  private saveJson(): void {
+    const design = this.editor.design;
+    downloadFile(`${safeFileStem(design.module.id)}.design.json`, serializeDesign(design), 'application/json');
+  }
+
+  private async openJson(): Promise<void> {
+    const file = await pickFile('.json,application/json');
+    if (!file) return;
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (e) {
+      this.show(fileErrorReport(file.name, [{ path: '$', message: `the file could not be read: ${errorText(e)}` }]));
+      return;
+    }
+    const loaded = loadDesign(text);
+    if (!loaded.ok) {
+      this.show(fileErrorReport(file.name, loaded.errors));
+      return;
+    }
+    const name = file.name.replace(/(\.design)?\.json$/i, '') || moduleDisplayName(loaded.design.module);
+    if ((await this.adopt(loaded.design, name)) && loaded.warnings.length > 0)
+      this.show(repairedReport(file.name, loaded.warnings));
+  }
+
+  /** Opens the store; when the browser refuses IndexedDB, keeps designs in memory and says so. */
+  private async openStore(): Promise<void> {
+    try {
+      this.store = await (this.options.openStore ?? openIdbDesignStore)();
+    } catch (e) {
+      this.store = memoryDesignStore();
+      this.persistent = false;
+      this.show(storageUnavailableReport(describeStorageError(e)));
+    }
+  }
+
+  private exampleFile(): string {
+    return this.exampleUrl.split('/').pop() ?? EXAMPLES[0]!.file;
+  }
+
+  /** Stores a design as a new record and opens it. */
+  private async adopt(design: Design, baseName: string): Promise<boolean> {
+    const record: DesignRecord = {
+      id: newDesignId(),
+      name: freeName(
+        baseName,
+        this.designs.map((d) => d.name),
+      ),
+      updatedAt: Date.now(),
+      file: serializeDesign(design),
+    };
+    let stored = true;
+    try {
+      await this.store.put(record);
+    } catch {
+      stored = false;
+    }
+    this.designs = [summarize(record), ...this.designs];
+    return this.openRecord(record, stored);
+  }
+
+  /** Opens a record; `stored` false means the record is not in the store yet, so autosave writes it. */
+  private async openRecord(record: DesignRecord, stored = true): Promise<boolean> {
+    const loaded = loadDesign(record.file);
+    if (!loaded.ok) {
+      this.show(damagedDesignReport(record.name, loaded.errors));
+      return false;
+    }
+    this.currentId = record.id;
+    this.editor.load(loaded.design);
+    const opened = { id: record.id, design: this.editor.design };
+    if (stored) {
+      this.autosaver.reset(opened, record.updatedAt || null);
+    } else {
+      // Nothing stored to compare with: the write is tried again (and a failure reported) like any edit.
+      this.autosaver.reset({ id: '', design: opened.design });
+      this.autosaver.schedule(opened);
+    }
+    if (loaded.warnings.length > 0) this.show(repairedReport(record.name, loaded.warnings));
+    try {
+      await this.store.setLastOpened(record.id);
+    } catch {
+      // Only which design opens next time; the design itself is stored.
+    }
+    return true;
+  }
+
+  /**
+   * Saves the open design before another one replaces it. When that fails the switch is refused, with an
+   * action to switch anyway — losing the unsaved changes is the user's call, never a side effect.
+   */
+  private async saveBeforeLeaving(retry: () => void): Promise<boolean> {
+    await this.autosaver.flush();
+    if (this.saveState.status !== 'failed' || !this.currentId) return true;
+    const name = this.current?.name ?? 'this design';
+    this.show({
+      ...saveFailedReport(
+        name,
+        this.saveState.error ?? 'unknown error',
+        this.saveState.savedAt,
+        () => void this.autosaver.retry(),
+      ),
+      action: {
+        label: 'Discard changes and continue',
+        run: () => {
+          this.autosaver.reset({ id: this.currentId ?? '', design: this.editor.design });
+          retry();
+        },
+      },
+    });
+    return false;
+  }
+
+  private async write(value: Saved): Promise<void> {
+    const existing = this.designs.find((d) => d.id === value.id);
+    await this.store.put({
+      id: value.id,
+      name: existing?.name ?? moduleDisplayName(value.design.module),
+      updatedAt: Date.now(),
+      file: serializeDesign(value.design),
+    });
+    if (!this.persistenceAsked && this.persistent) {
+      this.persistenceAsked = true;
+      void requestPersistence();
+    }
+  }
+
+  private onSaveState(state: AutosaveState): void {
+    const previous = this.saveState;
+    this.saveState = state;
+    if (state.status === 'failed') {
+      const name = this.current?.name ?? 'this design';
+      this.show(
+        saveFailedReport(name, state.error ?? 'unknown error', state.savedAt, () => void this.autosaver.retry()),
+      );
+    } else if (state.status === 'saved' && this.report?.key === 'save-failed') {
+      this.report = null;
+    }
+    if (state.savedAt !== null && state.savedAt !== previous.savedAt && this.currentId) {
+      const id = this.currentId;
+      const moduleId = this.editor.design.module.id;
+      this.designs = this.designs.map((d) => (d.id === id ? { ...d, updatedAt: state.savedAt ?? 0, moduleId } : d));
+    }
+  }
+
+  /** Runs a list operation, reports a storage failure, and re-reads the list either way. */
+  private async guard(run: () => Promise<void>): Promise<void> {
+    try {
+      await run();
+    } catch (e) {
+      this.show({
+        key: 'designs',
+        tone: 'error',
+        title: 'The designs list could not be changed',
+        lines: [{ text: errorText(e) }],
+      });
+    }
+    await this.refresh().catch(() => {});
+  }
+
+  private fail(message: string): false {
+    if (this.currentId)
+      this.show({ key: 'open', tone: 'error', title: 'Nothing was opened', lines: [{ text: message }] });
+    else this.error = message;
+    return false;
+  }
+
+  private show(report: SessionReport): void {
+    this.report = report;
+  }
+}

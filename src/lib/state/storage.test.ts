@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { emptyDesign } from '$lib/core/design';
+import { serializeDesign } from '$lib/core/format';
+import {
+  copyName,
+  describeStorageError,
+  freeName,
+  memoryDesignStore,
+  newDesignId,
+  readRecord,
+  summarize,
+} from './storage';
+
+const file = serializeDesign(emptyDesign({ id: 'MoLOS-Notes' }));
+const record = (id: string, name: string, updatedAt: number) => ({ id, name, updatedAt, file });
+
+describe('memoryDesignStore', () => {
+  it('lists records most recently edited first', async () => {
+    const store = memoryDesignStore();
+    await store.put(record('a', 'Old', 1));
+    await store.put(record('b', 'New', 3));
+    await store.put(record('c', 'Middle', 2));
+    expect((await store.list()).map((r) => r.name)).toEqual(['New', 'Middle', 'Old']);
+  });
+
+  it('gets, replaces and deletes by id', async () => {
+    const store = memoryDesignStore();
+    await store.put(record('a', 'A', 1));
+    await store.put({ ...record('a', 'A', 2), file: 'changed' });
+    expect(await store.get('a')).toEqual({ id: 'a', name: 'A', updatedAt: 2, file: 'changed' });
+    await store.delete('a');
+    expect(await store.get('a')).toBeUndefined();
+    expect(await store.list()).toEqual([]);
+  });
+
+  it('keeps its own copies: changing a returned record changes nothing stored', async () => {
+    const store = memoryDesignStore();
+    const r = record('a', 'A', 1);
+    await store.put(r);
+    r.name = 'changed';
+    (await store.get('a'))!.name = 'changed too';
+    expect((await store.get('a'))?.name).toBe('A');
+  });
+
+  it('renames without touching the design or its last-edited time', async () => {
+    const store = memoryDesignStore();
+    await store.put(record('a', 'A', 5));
+    expect(await store.rename('a', '  Renamed  ')).toEqual({ ...record('a', 'Renamed', 5) });
+    await expect(store.rename('a', '   ')).rejects.toThrow('A design needs a name.');
+    await expect(store.rename('missing', 'x')).rejects.toThrow('There is no saved design with id "missing".');
+  });
+
+  it('duplicates under a new id and a free "(copy)" name', async () => {
+    const store = memoryDesignStore(() => 99);
+    await store.put(record('a', 'Notes', 5));
+    const first = await store.duplicate('a');
+    const second = await store.duplicate('a');
+    expect(first).toMatchObject({ name: 'Notes (copy)', updatedAt: 99, file });
+    expect(second.name).toBe('Notes (copy 2)');
+    expect(new Set([first.id, second.id, 'a']).size).toBe(3);
+    expect(await store.list()).toHaveLength(3);
+  });
+
+  it('remembers the last opened design and forgets it when that design is deleted', async () => {
+    const store = memoryDesignStore();
+    expect(await store.lastOpened()).toBeNull();
+    await store.put(record('a', 'A', 1));
+    await store.setLastOpened('a');
+    expect(await store.lastOpened()).toBe('a');
+    await store.delete('a');
+    expect(await store.lastOpened()).toBeNull();
+  });
+
+  it('lists a damaged value with stand-ins instead of failing', async () => {
+    const store = memoryDesignStore();
+    await store.backend.put(record('good', 'Good', 2));
+    // Written around the store, as a damaged database or another program would leave it.
+    await (store.backend.put as (r: unknown) => Promise<void>)({ id: 'bad', file: { not: 'text' } });
+    const bad = (await store.list()).find((r) => r.id === 'bad');
+    expect(bad).toEqual({ id: 'bad', name: 'Untitled design', updatedAt: 0, file: '{"not":"text"}' });
+  });
+});
+
+describe('readRecord', () => {
+  it('uses the key it is stored under as the id', () => {
+    expect(readRecord('k', { id: 'other', name: 'N', updatedAt: 1, file: 'f' })).toEqual({
+      id: 'k',
+      name: 'N',
+      updatedAt: 1,
+      file: 'f',
+    });
+  });
+
+  it('turns any value into a record whose file text shows what was found', () => {
+    expect(readRecord('k', 42)).toEqual({ id: 'k', name: 'Untitled design', updatedAt: 0, file: '42' });
+    expect(readRecord('k', null).file).toBe('null');
+  });
+});
+
+describe('summarize', () => {
+  it('gives the module id of a valid record', () => {
+    expect(summarize(record('a', 'A', 1))).toEqual({
+      id: 'a',
+      name: 'A',
+      updatedAt: 1,
+      moduleId: 'MoLOS-Notes',
+      problems: [],
+    });
+  });
+
+  it('gives the JSON path of what is wrong in a damaged record', () => {
+    const parsed = JSON.parse(file);
+    parsed.design.module.id = 42;
+    const s = summarize({ ...record('a', 'A', 1), file: JSON.stringify(parsed) });
+    expect(s.moduleId).toBeNull();
+    expect(s.problems).toEqual([{ path: '$.design.module.id', message: 'expected string, got 42' }]);
+  });
+});
+
+describe('copyName', () => {
+  it('counts up past taken names and does not stack "(copy)"', () => {
+    expect(copyName('A', new Set())).toBe('A (copy)');
+    expect(copyName('A', new Set(['A (copy)']))).toBe('A (copy 2)');
+    expect(copyName('A (copy)', new Set(['A (copy)']))).toBe('A (copy 2)');
+    expect(copyName('A (copy 2)', new Set(['A (copy)', 'A (copy 2)']))).toBe('A (copy 3)');
+  });
+});
+
+describe('freeName', () => {
+  it('numbers a name that is taken', () => {
+    expect(freeName('Example', new Set())).toBe('Example');
+    expect(freeName('Example', new Set(['Example', 'Example 2']))).toBe('Example 3');
+    expect(freeName('  ', new Set())).toBe('Untitled design');
+  });
+});
+
+describe('newDesignId', () => {
+  it('makes distinct ids', () => {
+    const ids = new Set(Array.from({ length: 100 }, newDesignId));
+    expect(ids.size).toBe(100);
+    for (const id of ids) expect(id).toMatch(/^d_[0-9a-z]{12}$/);
+  });
+});
+
+describe('describeStorageError', () => {
+  it('says in plain words what the browser refused', () => {
+    expect(describeStorageError(new DOMException('x', 'QuotaExceededError'))).toBe(
+      'the browser’s storage for this site is full',
+    );
+    expect(describeStorageError(new DOMException('x', 'SecurityError'))).toMatch(/private window/);
+    expect(describeStorageError(new Error('disk on fire'))).toBe('disk on fire');
+    expect(describeStorageError('odd')).toBe('odd');
+  });
+});

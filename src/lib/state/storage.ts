@@ -1,0 +1,187 @@
+/**
+ * Where saved designs live, behind a small interface: IndexedDB in the page (storage-idb.ts), memory in tests and
+ * when the browser refuses storage. A record holds the design as its serialized file text, so what is stored is
+ * exactly what "Save design file" writes, and every read goes through the same validation (`loadDesign`).
+ */
+import { type FormatProblem, loadDesign } from '../core/format';
+
+export interface DesignRecord {
+  id: string;
+  /** The user's label for the design (not the module id). */
+  name: string;
+  /** Last edit, in ms since the epoch. */
+  updatedAt: number;
+  /** The serialized design file (`serializeDesign`). */
+  file: string;
+}
+
+export interface DesignStore {
+  /** All records, most recently edited first. */
+  list(): Promise<DesignRecord[]>;
+  get(id: string): Promise<DesignRecord | undefined>;
+  put(record: DesignRecord): Promise<void>;
+  /** Changes the label only; the design and its last-edited time stay. */
+  rename(id: string, name: string): Promise<DesignRecord>;
+  /** A copy under a new id, named "<name> (copy)". */
+  duplicate(id: string): Promise<DesignRecord>;
+  delete(id: string): Promise<void>;
+  /** The design opened last, to reopen on start. */
+  lastOpened(): Promise<string | null>;
+  setLastOpened(id: string | null): Promise<void>;
+}
+
+/** The raw operations a storage engine provides; `createDesignStore` builds the rest on top. */
+export interface StoreBackend {
+  /** Every stored value (possibly damaged), with the key it is stored under. */
+  all(): Promise<{ key: string; value: unknown }[]>;
+  get(id: string): Promise<unknown>;
+  put(record: DesignRecord): Promise<void>;
+  delete(id: string): Promise<void>;
+  getMeta(key: string): Promise<unknown>;
+  setMeta(key: string, value: unknown): Promise<void>;
+}
+
+export class StoreError extends Error {
+  override name = 'StoreError';
+}
+
+/** A fresh record id: `d_` and 12 random base-36 characters (no `crypto.randomUUID`: it needs a secure context). */
+export function newDesignId(): string {
+  const bytes = new Uint8Array(12);
+  globalThis.crypto.getRandomValues(bytes);
+  let out = '';
+  for (const b of bytes) out += (b % 36).toString(36);
+  return `d_${out}`;
+}
+
+/**
+ * A stored value as a record, whatever was found: damaged fields get stand-ins (the file text is kept as found,
+ * or re-serialized when it is not text) so `loadDesign` can say what is wrong instead of the page crashing.
+ */
+export function readRecord(key: string, value: unknown): DesignRecord {
+  const o = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  const file = typeof o.file === 'string' ? o.file : JSON.stringify(o.file ?? value ?? null);
+  return {
+    id: key,
+    name: typeof o.name === 'string' && o.name.trim() ? o.name : 'Untitled design',
+    updatedAt: typeof o.updatedAt === 'number' && Number.isFinite(o.updatedAt) ? o.updatedAt : 0,
+    file,
+  };
+}
+
+/** "Example (copy)", then "Example (copy 2)", … — the first name not taken. */
+export function copyName(name: string, taken: ReadonlySet<string>): string {
+  const base = name.replace(/ \(copy(?: \d+)?\)$/, '');
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? `${base} (copy)` : `${base} (copy ${n})`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+/** `name` when free, else "name 2", "name 3", … */
+export function freeName(name: string, names: Iterable<string>): string {
+  const taken = new Set(names);
+  const base = name.trim() || 'Untitled design';
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base} ${n}`)) return `${base} ${n}`;
+}
+
+const LAST_OPENED = 'lastOpened';
+
+/** The design store over a storage engine. */
+export function createDesignStore(backend: StoreBackend, now: () => number = Date.now): DesignStore {
+  const mustGet = async (id: string): Promise<DesignRecord> => {
+    const value = await backend.get(id);
+    if (value === undefined) throw new StoreError(`There is no saved design with id "${id}".`);
+    return readRecord(id, value);
+  };
+  const store: DesignStore = {
+    async list() {
+      const all = (await backend.all()).map(({ key, value }) => readRecord(key, value));
+      return all.sort((a, b) => b.updatedAt - a.updatedAt || a.name.localeCompare(b.name));
+    },
+    async get(id) {
+      const value = await backend.get(id);
+      return value === undefined ? undefined : readRecord(id, value);
+    },
+    put: (record) => backend.put({ ...record }),
+    async rename(id, name) {
+      const trimmed = name.trim();
+      if (!trimmed) throw new StoreError('A design needs a name.');
+      const record = { ...(await mustGet(id)), name: trimmed };
+      await backend.put(record);
+      return record;
+    },
+    async duplicate(id) {
+      const source = await mustGet(id);
+      const taken = new Set((await store.list()).map((r) => r.name));
+      const copy = { id: newDesignId(), name: copyName(source.name, taken), updatedAt: now(), file: source.file };
+      await backend.put(copy);
+      return copy;
+    },
+    async delete(id) {
+      await backend.delete(id);
+      if ((await store.lastOpened()) === id) await store.setLastOpened(null);
+    },
+    async lastOpened() {
+      const id = await backend.getMeta(LAST_OPENED);
+      return typeof id === 'string' ? id : null;
+    },
+    setLastOpened: (id) => backend.setMeta(LAST_OPENED, id),
+  };
+  return store;
+}
+
+/** A store kept in memory: for tests, and for the page when the browser allows no storage. */
+export function memoryDesignStore(now?: () => number): DesignStore & { backend: StoreBackend } {
+  const records = new Map<string, unknown>();
+  const meta = new Map<string, unknown>();
+  const backend: StoreBackend = {
+    all: async () => [...records].map(([key, value]) => ({ key, value: structuredClone(value) })),
+    get: async (id) => structuredClone(records.get(id)),
+    put: async (record) => void records.set(record.id, structuredClone(record)),
+    delete: async (id) => void records.delete(id),
+    getMeta: async (key) => meta.get(key),
+    setMeta: async (key, value) => void meta.set(key, value),
+  };
+  return { ...createDesignStore(backend, now), backend };
+}
+
+/** A saved design as the designs list shows it. */
+export interface DesignSummary {
+  id: string;
+  name: string;
+  updatedAt: number;
+  /** The module id, or null when the record cannot be read. */
+  moduleId: string | null;
+  /** Why the record cannot be opened (empty when it can). */
+  problems: FormatProblem[];
+}
+
+/** Reads a record for the list: the module id when the file is valid, its problems otherwise. */
+export function summarize(record: DesignRecord): DesignSummary {
+  const loaded = loadDesign(record.file);
+  return {
+    id: record.id,
+    name: record.name,
+    updatedAt: record.updatedAt,
+    moduleId: loaded.ok ? loaded.design.module.id : null,
+    problems: loaded.ok ? [] : loaded.errors,
+  };
+}
+
+/**
+ * Plain words for a storage failure: what the browser refused and why it matters, not just an exception name.
+ * @example describeStorageError(new DOMException('', 'QuotaExceededError'))
+ */
+export function describeStorageError(error: unknown): string {
+  const name = error instanceof Error || error instanceof DOMException ? error.name : '';
+  const message = error instanceof Error || error instanceof DOMException ? error.message : String(error);
+  if (name === 'QuotaExceededError') return 'the browser’s storage for this site is full';
+  if (name === 'SecurityError' || name === 'InvalidStateError')
+    return 'the browser does not allow storage here (a private window, or site data is blocked)';
+  if (name === 'VersionError') return 'a newer version of the studio is open in another tab';
+  if (name === 'AbortError' || name === 'UnknownError')
+    return `the browser stopped the write${message ? ` (${message})` : ''}`;
+  return message || name || 'unknown storage error';
+}

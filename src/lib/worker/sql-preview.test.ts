@@ -1,0 +1,105 @@
+import initSqlJs, { type SqlJsStatic } from 'sql.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Design } from '$lib/core/design';
+import { addColumn, updateColumn } from '$lib/core/operations';
+import { EMPTY_FOLDER, nextMigration } from '$lib/sql/next-migration';
+import { loadExample } from '../../testing/examples';
+import { sqlPreview } from './sql-preview';
+
+let SQL: SqlJsStatic;
+beforeAll(async () => {
+  SQL = await initSqlJs();
+});
+
+/** The design as it is right after an export: its baseline is its own schema. */
+const exported = (design: Design): Design => ({
+  ...design,
+  baseline: nextMigration(design, EMPTY_FOLDER, { now: 1 }).baseline,
+});
+
+describe('sqlPreview', () => {
+  it('shows the fresh 0000, the database it builds, and says when nothing was exported yet', () => {
+    const preview = sqlPreview(SQL, loadExample('molos-example'), { safe: false });
+    expect(preview.initial.tag).toBe('0000_init');
+    expect(preview.initial.sql).toContain('CREATE TABLE `MoLOS-Example_items` (');
+    expect(preview.initial.variant).toBe('drizzle');
+    expect(preview.initial.differences).toEqual([]);
+    expect(preview.initial.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(preview.database.error).toBeNull();
+    const items = preview.database.schema.tables.find((t) => t.name === 'MoLOS-Example_items');
+    expect(items?.columns.map((c) => c.name)).toEqual([
+      'id',
+      'user_id',
+      'title',
+      'description',
+      'status',
+      'created_at',
+      'updated_at',
+    ]);
+    expect(items?.columns[0]).toMatchObject({ type: 'TEXT', notNull: true, primaryKey: 1 });
+    expect(preview.since).toEqual({ kind: 'no-baseline' });
+  });
+
+  it('reports an unchanged design after an export, and an unreadable stored snapshot', () => {
+    const design = exported(loadExample('molos-tasks'));
+    expect(sqlPreview(SQL, design, { safe: false }).since).toEqual({ kind: 'unchanged' });
+    const broken = { ...design, baseline: { ...design.baseline!, snapshot: { tables: 'nope' } } };
+    expect(sqlPreview(SQL, broken, { safe: false }).since).toEqual({ kind: 'unreadable-baseline' });
+  });
+
+  it('dry-runs an additive change without losing rows', () => {
+    const design = addColumn(exported(loadExample('molos-tasks')), {
+      tableId: 't_tasks',
+      name: 'estimate',
+      type: 'integer',
+    });
+    const since = sqlPreview(SQL, design, { safe: false }).since;
+    expect(since.kind).toBe('changed');
+    if (since.kind !== 'changed') return;
+    expect(since.migration.sql).toBe('ALTER TABLE `MoLOS-Tasks_tasks` ADD `estimate` integer;');
+    expect(since.dryRun).toMatchObject({ ok: true, drift: [], rows: { lost: 0, changed: 0 } });
+  });
+
+  it('follows a rename in the dry run', () => {
+    const design = updateColumn(exported(loadExample('molos-tasks')), {
+      columnId: 'c_tasks_notes',
+      patch: { name: 'body' },
+    });
+    const since = sqlPreview(SQL, design, { safe: false }).since;
+    if (since.kind !== 'changed') throw new Error(since.kind);
+    expect(since.migration.sql).toContain('RENAME COLUMN "notes" TO "body"');
+    expect(since.dryRun.rows.lost).toBe(0);
+    expect(since.dryRun.rows.changed).toBe(0);
+  });
+
+  it('shows the rows a rebuild loses, and the safe variant that keeps them', () => {
+    const design = updateColumn(exported(loadExample('molos-tasks')), {
+      columnId: 'c_tasks_notes',
+      patch: { notNull: true, default: { kind: 'literal', value: '' } },
+    });
+    const plain = sqlPreview(SQL, design, { safe: false }).since;
+    if (plain.kind !== 'changed') throw new Error(plain.kind);
+    expect(plain.migration.variant).toBe('drizzle');
+    expect(plain.migration.sql).toContain('PRAGMA foreign_keys=OFF');
+    expect(plain.migration.differences.length).toBeGreaterThan(0);
+    expect(plain.migration.findings.some((f) => f.severity === 'error')).toBe(true);
+    expect(plain.dryRun.rows.lost).toBeGreaterThan(0);
+
+    const safe = sqlPreview(SQL, design, { safe: true }).since;
+    if (safe.kind !== 'changed') throw new Error(safe.kind);
+    expect(safe.migration.variant).toBe('safe');
+    expect(safe.migration.sql).toContain('PRAGMA defer_foreign_keys=ON');
+    expect(safe.migration.differences).toEqual(plain.migration.differences);
+    expect(safe.dryRun).toMatchObject({ ok: true, drift: [], rows: { lost: 0 } });
+  });
+
+  it('reports a 0000 that SQLite refuses, with the statement', () => {
+    const design = updateColumn(loadExample('molos-tasks'), {
+      columnId: 'c_tasks_notes',
+      patch: { default: { kind: 'sql', sql: '(1 +)' } },
+    });
+    const preview = sqlPreview(SQL, design, { safe: false });
+    expect(preview.database.error?.message).toMatch(/syntax error/);
+    expect(preview.database.error?.statement).toContain('CREATE TABLE');
+  });
+});

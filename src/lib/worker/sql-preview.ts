@@ -1,0 +1,76 @@
+/**
+ * Computes everything the SQL previews show for a design, given sql.js. Runs inside the SQL preview worker (and
+ * in Node for tests): the differ, the safety analyzer and SQLite never load on the page itself.
+ */
+import type { SqlJsStatic } from 'sql.js';
+import type { Design } from '$lib/core/design';
+import { createStatements, joinStatements } from '$lib/sql/create-sql';
+import { dryRun } from '$lib/sql/dry-run';
+import { type MigrationFile, applyMigrations } from '$lib/sql/host-runner';
+import { EMPTY_FOLDER, type NextMigration, migrationSinceBaseline, nextMigration } from '$lib/sql/next-migration';
+import { safeVariant } from '$lib/sql/safe-variant';
+import { analyzeMigration, safetyMessage } from '$lib/sql/safety';
+import { readSchema } from '$lib/sql/schema-report';
+import type { DatabasePreview, MigrationPreview, SincePreview, SqlPreview } from './sql-preview-protocol';
+
+/** The history a dry run replays: the baseline's schema built from nothing, standing in for its migrations. */
+const BASELINE_FILE = '0000_baseline.sql';
+/** The dry run's name for the next migration (its real number is only known in the module folder). */
+const nextFileName = (tag: string) => `0001_${tag.replace(/^\d+_/, '')}.sql`;
+
+function migrationPreview(design: Design, m: NextMigration, fileName: string, safe: boolean): MigrationPreview {
+  const variant = safeVariant(m);
+  const differences = variant.sql === m.sql ? [] : variant.differences;
+  const sql = safe ? variant.sql : m.sql;
+  const findings = analyzeMigration({ name: fileName, sql, moduleId: design.module.id }, m.before).map((f) => ({
+    code: f.code,
+    severity: f.severity,
+    message: safetyMessage(f),
+    chunk: f.chunk === null ? null : f.chunk + 1,
+    statement: f.statement,
+  }));
+  return { tag: m.tag, sql, variant: safe ? 'safe' : 'drizzle', differences, findings, notes: m.notes };
+}
+
+function databasePreview(SQL: SqlJsStatic, file: MigrationFile): DatabasePreview {
+  const applied = applyMigrations(SQL, file.sql.trim() ? [file] : []);
+  try {
+    const failed = applied.files.find((f) => f.status === 'failed');
+    const error =
+      failed?.status === 'failed'
+        ? { message: failed.message, statement: failed.reason === 'sql-error' ? failed.chunk : '' }
+        : null;
+    return { error, schema: readSchema(applied.db) };
+  } finally {
+    applied.db.close();
+  }
+}
+
+function sincePreview(SQL: SqlJsStatic, design: Design, initialSql: string, safe: boolean): SincePreview {
+  if (!design.baseline) return { kind: 'no-baseline' };
+  const m = migrationSinceBaseline(design);
+  if (!m) return { kind: 'unreadable-baseline' };
+  if (m.kind === 'unchanged') return { kind: 'unchanged' };
+  const fileName = nextFileName(m.tag);
+  const migration = migrationPreview(design, m, fileName, safe);
+  const baselineSql = joinStatements(createStatements(m.before));
+  const history = baselineSql ? [{ name: BASELINE_FILE, sql: baselineSql }] : [];
+  const run = dryRun(SQL, history, { name: fileName, sql: migration.sql }, initialSql, m.renames);
+  return { kind: 'changed', migration, dryRun: run };
+}
+
+/**
+ * The SQL previews of a design: its fresh `0000` (with findings), the database that `0000` builds, and the
+ * migration since the last export with a dry run on sample data. `safe` switches both migrations to the
+ * MoLOS-safe variant.
+ * @example const preview = sqlPreview(await initSqlJs(), design, { safe: false }); preview.initial.sql;
+ */
+export function sqlPreview(SQL: SqlJsStatic, design: Design, options: { safe: boolean }): SqlPreview {
+  const first = nextMigration(design, EMPTY_FOLDER, { now: 1 });
+  const initial = migrationPreview(design, first, `${first.tag}.sql`, options.safe);
+  return {
+    initial,
+    database: databasePreview(SQL, { name: `${first.tag}.sql`, sql: first.sql }),
+    since: sincePreview(SQL, design, first.sql, options.safe),
+  };
+}
