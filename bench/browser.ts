@@ -35,18 +35,19 @@ async function panFrames(page: Page): Promise<number[]> {
   const pane = page.locator('.svelte-flow__pane').first();
   const box = await pane.boundingBox();
   if (!box) throw new Error('no canvas pane');
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __recording: boolean };
-    w.__frames = [];
-    w.__recording = true;
+  // Passed as text: the TypeScript runner would add helpers the page does not have.
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    window.__recording = true;
     let last = performance.now();
-    const tick = (now: number) => {
-      w.__frames.push(now - last);
+    const tick = (now) => {
+      window.__frames.push(now - last);
       last = now;
-      if (w.__recording) requestAnimationFrame(tick);
+      if (window.__recording) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
-  });
+  })()`);
+
   const x = box.x + box.width / 2;
   const y = box.y + box.height / 2;
   await page.mouse.move(x, y);
@@ -54,11 +55,7 @@ async function panFrames(page: Page): Promise<number[]> {
   for (let i = 0; i < 60; i++)
     await page.mouse.move(x + Math.sin(i / 6) * 300, y + Math.cos(i / 6) * 150, { steps: 2 });
   await page.mouse.up();
-  return page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __recording: boolean };
-    w.__recording = false;
-    return w.__frames.slice(1);
-  });
+  return page.evaluate(`(() => { window.__recording = false; return window.__frames.slice(1); })()`);
 }
 
 const stats = (xs: number[]) => {

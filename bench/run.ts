@@ -82,3 +82,6 @@ console.log(
 );
 const ok = fresh.median < 1000;
 console.log(`target "all files under 1 s" (new generator): ${ok ? 'met' : 'MISSED'} (${fresh.median.toFixed(0)} ms)`);
+
+console.log('designer in Chromium (300 tables × 12 columns, production build):');
+await (await import('./browser')).browserBench(300, 12);
