@@ -3,7 +3,7 @@
  * reused from the previous build, so an edit to one table re-renders one card, not three hundred.
  */
 import { type Column, type Design, type Table, fullTableName, tableColumns } from '$lib/core/design';
-import { type Issue, type Severity, type Target, issueMessage } from '$lib/core/rules';
+import { type Issue, type Severity, type Target, issueMessage, tableOfTarget } from '$lib/core/rules';
 
 export interface Size {
   width: number;
@@ -67,20 +67,9 @@ export interface CardModel {
   issueText: string;
 }
 
-/** The table whose card shows an element (a relation is drawn from its referencing column's card). */
+/** The card an issue target shows on (its table), if any. */
 export function cardOf(d: Design, target: Target): string | undefined {
-  switch (target.kind) {
-    case 'table':
-      return Object.hasOwn(d.tables, target.id) ? target.id : undefined;
-    case 'column':
-      return d.columns[target.id]?.tableId;
-    case 'index':
-      return d.indexes[target.id]?.tableId;
-    case 'relation':
-      return d.columns[d.relations[target.id]?.fromColumnId ?? '']?.tableId;
-    default:
-      return undefined;
-  }
+  return tableOfTarget(d, target) ?? undefined;
 }
 
 /** Issues grouped by the card they show on. */

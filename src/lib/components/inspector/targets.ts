@@ -2,28 +2,13 @@
  * Where an issue or a selection points: the table an element belongs to, the selection that shows it, and what
  * the inspector shows for a focus. Pure functions over the design, shared by the inspector and the problems panel.
  */
+import { tableOfTarget } from '$lib/core/rules';
 import type { Design } from '$lib/core/design';
 import type { Issue, Severity, Target } from '$lib/core/rules';
 import type { Selection } from '$lib/state/selection';
 
-/** The table an element belongs to (a relation belongs to its referencing column's table), if any. */
-export function targetTableId(d: Design, target: Target): string | null {
-  switch (target.kind) {
-    case 'module':
-    case 'enum':
-      return null;
-    case 'table':
-      return Object.hasOwn(d.tables, target.id) ? target.id : null;
-    case 'column':
-      return (Object.hasOwn(d.columns, target.id) && d.columns[target.id]?.tableId) || null;
-    case 'index':
-      return (Object.hasOwn(d.indexes, target.id) && d.indexes[target.id]?.tableId) || null;
-    case 'relation': {
-      const r = Object.hasOwn(d.relations, target.id) ? d.relations[target.id] : undefined;
-      return (r && d.columns[r.fromColumnId]?.tableId) || null;
-    }
-  }
-}
+/** The table a target belongs to (shared with the canvas; see core/rules/targets.ts). */
+export const targetTableId = tableOfTarget;
 
 /**
  * The selection that shows a target: its table selected on the canvas (a relation selected as a relation) and

@@ -46,4 +46,5 @@ export function hasErrors(issues: readonly Issue[]): boolean {
 }
 
 export { describeTarget, issueMessage } from './messages';
+export { tableOfTarget } from './targets';
 export type { Fix, Issue, RuleCode, Severity, Target } from './types';
