@@ -186,6 +186,32 @@ export function relationFrom(design: Design, columnId: string): Relation | undef
   return Object.values(design.relations).find((r) => r.fromColumnId === columnId);
 }
 
+/** One end of a relation: a column and its table. */
+export interface RelationEnd {
+  table: Table;
+  column: Column;
+}
+
+/** A relation with both of its ends resolved. */
+export interface RelationEnds {
+  relation: Relation;
+  from: RelationEnd;
+  to: RelationEnd;
+}
+
+/**
+ * Both ends of a relation, or null when one is missing (operations keep relations whole; a damaged file may not).
+ * @example relationEnds(design, relation)?.to.table.name // 'projects'
+ */
+export function relationEnds(d: Design, r: Relation): RelationEnds | null {
+  const fromColumn = d.columns[r.fromColumnId];
+  const toColumn = d.columns[r.toColumnId];
+  const fromTable = fromColumn && d.tables[fromColumn.tableId];
+  const toTable = toColumn && d.tables[toColumn.tableId];
+  if (!fromColumn || !toColumn || !fromTable || !toTable) return null;
+  return { relation: r, from: { table: fromTable, column: fromColumn }, to: { table: toTable, column: toColumn } };
+}
+
 /** The table's primary-key column, when it has exactly one. */
 export function primaryKeyColumn(design: Design, table: Table): Column | undefined {
   const keys = tableColumns(design, table).filter((c) => c.primaryKey);

@@ -15,6 +15,7 @@ import {
   relationFrom,
   tableColumns,
   tableIndexes,
+  relationEnds,
 } from '../core/design';
 import { bindingName, docLines, jsDoc, member, numberLiteral, propertyKey, str, templateBody } from './code-text';
 import { compareCodeUnits } from '../sql/snapshot';
@@ -75,10 +76,9 @@ function defaultCode(design: Design, c: Column, b: Bindings, use: Usage): string
 
 function referenceCode(design: Design, table: Table, c: Column, b: Bindings, use: Usage): string {
   const r = relationFrom(design, c.id);
-  if (!r || r.logical) return '';
-  const target = design.columns[r.toColumnId];
-  const targetTable = target ? design.tables[target.tableId] : undefined;
-  if (!target || !targetTable) return '';
+  const ends = r && !r.logical ? relationEnds(design, r) : null;
+  if (!r || !ends) return '';
+  const { column: target, table: targetTable } = ends.to;
   const self = targetTable.id === table.id;
   if (self) use.anyColumn = true;
   const fn = `${self ? '(): AnySQLiteColumn' : '()'} => ${member(b.table.get(targetTable.id) ?? 'unknown', target.key)}`;
@@ -111,10 +111,9 @@ function columnCode(design: Design, table: Table, c: Column, b: Bindings, use: U
 /** The comment that marks a logical relation in the code, since it has no `.references()`. */
 export function logicalNote(design: Design, c: Column): string {
   const r = relationFrom(design, c.id);
-  const target = r?.logical ? design.columns[r.toColumnId] : undefined;
-  const table = target ? design.tables[target.tableId] : undefined;
-  if (!target || !table) return '';
-  return `Logical relation to ${fullTableName(design, table)}.${target.name} (no foreign key).`;
+  const ends = r?.logical ? relationEnds(design, r) : null;
+  if (!ends) return '';
+  return `Logical relation to ${fullTableName(design, ends.to.table)}.${ends.to.column.name} (no foreign key).`;
 }
 
 function tableWriter(design: Design, table: Table, b: Bindings, use: Usage): WriterFunction {

@@ -5,7 +5,15 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { type Column, type Design, type Table, fullTableName, tableColumns, tableIndexes } from '../core/design';
+import {
+  type Column,
+  type Design,
+  type Table,
+  fullTableName,
+  relationEnds,
+  tableColumns,
+  tableIndexes,
+} from '../core/design';
 import { EMPTY_SNAPSHOT_ID, type Snapshot, type SnapshotColumn, type SnapshotTable } from './snapshot-types';
 
 /** Compares strings by UTF-16 code units — the order tsx gives a module's exports (capitals first). */
@@ -82,9 +90,9 @@ function snapshotTable(design: Design, table: Table): SnapshotTable {
   const relations = Object.values(design.relations).filter((r) => !r.logical);
   for (const c of cols) {
     const r = relations.find((rel) => rel.fromColumnId === c.id);
-    const target = r ? design.columns[r.toColumnId] : undefined;
-    const targetTable = target ? design.tables[target.tableId] : undefined;
-    if (!r || !target || !targetTable) continue;
+    const ends = r && relationEnds(design, r);
+    if (!r || !ends) continue;
+    const { column: target, table: targetTable } = ends.to;
     const tableTo = fullTableName(design, targetTable);
     const fkName = `${name}_${c.name}_${tableTo}_${target.name}_fk`;
     foreignKeys[fkName] = {

@@ -7,7 +7,7 @@
  * re-measuring a node whose object is the one it already knows.
  */
 import type { Edge, Node } from '@xyflow/svelte';
-import type { Design, FkAction, Position } from '$lib/core/design';
+import { type Design, type FkAction, type Position, relationEnds as resolveRelation } from '$lib/core/design';
 import type { OperationCall } from '$lib/core/operations';
 import type { Target } from '$lib/core/rules';
 import { CARD, cardOf } from './card-model';
@@ -110,11 +110,10 @@ export function syncEdges(
   const next: RelationFlowEdge[] = [];
   let changed = false;
   for (const r of Object.values(d.relations)) {
-    const from = d.columns[r.fromColumnId];
-    const to = d.columns[r.toColumnId];
-    const fromTable = from && d.tables[from.tableId];
-    const toTable = to && d.tables[to.tableId];
-    if (!from || !to || !fromTable || !toTable) continue;
+    const ends = resolveRelation(d, r);
+    if (!ends) continue;
+    const { column: from, table: fromTable } = ends.from;
+    const { column: to, table: toTable } = ends.to;
     const edge: RelationFlowEdge = {
       id: r.id,
       type: 'relation',

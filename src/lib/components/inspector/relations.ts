@@ -1,21 +1,7 @@
 /** The relations touching a table, with both ends resolved for display, and the FK action menu. */
-import { type Column, type Design, FK_ACTIONS, type FkAction, type Relation, type Table } from '$lib/core/design';
+import { type Design, FK_ACTIONS, type FkAction, type RelationEnds, relationEnds } from '$lib/core/design';
 
-export interface RelationEnds {
-  relation: Relation;
-  from: { table: Table; column: Column };
-  to: { table: Table; column: Column };
-}
-
-/** Both ends of a relation, or null when one is missing (not expected: operations keep relations whole). */
-export function relationEnds(d: Design, r: Relation): RelationEnds | null {
-  const fromColumn = d.columns[r.fromColumnId];
-  const toColumn = d.columns[r.toColumnId];
-  const fromTable = fromColumn && d.tables[fromColumn.tableId];
-  const toTable = toColumn && d.tables[toColumn.tableId];
-  if (!fromColumn || !toColumn || !fromTable || !toTable) return null;
-  return { relation: r, from: { table: fromTable, column: fromColumn }, to: { table: toTable, column: toColumn } };
-}
+export { relationEnds, type RelationEnds };
 
 /** Relations starting at the table's columns (in column order) and those pointing at it from elsewhere. */
 export function tableRelations(d: Design, tableId: string): { outgoing: RelationEnds[]; incoming: RelationEnds[] } {

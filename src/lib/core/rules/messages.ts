@@ -2,7 +2,7 @@
  * Human messages for rule issues, rendered from the code and params (the UI and the CLI share them), and
  * a short description of an issue's target ("column MoLOS-Tasks_tasks.status").
  */
-import { type Design, fullTableName } from '../design';
+import { type Design, fullTableName, relationEnds } from '../design';
 import type { Issue, RuleCode, Target } from './types';
 
 type Params = Record<string, string | number>;
@@ -113,12 +113,9 @@ export function describeTarget(d: Design, target: Target): string {
     }
     case 'relation': {
       const r = d.relations[target.id];
-      const from = r && d.columns[r.fromColumnId];
-      const to = r && d.columns[r.toColumnId];
-      const ft = from && d.tables[from.tableId];
-      const tt = to && d.tables[to.tableId];
-      return from && to && ft && tt
-        ? `relation ${fullTableName(d, ft)}.${from.name} → ${fullTableName(d, tt)}.${to.name}`
+      const ends = r && relationEnds(d, r);
+      return ends
+        ? `relation ${fullTableName(d, ends.from.table)}.${ends.from.column.name} → ${fullTableName(d, ends.to.table)}.${ends.to.column.name}`
         : `relation ${target.id}`;
     }
   }

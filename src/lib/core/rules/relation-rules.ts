@@ -1,5 +1,5 @@
 /** Rules about relations: they must target a key, and their actions must be able to run. */
-import { type Design, fullTableName, primaryKeyColumn } from '../design';
+import { type Design, fullTableName, primaryKeyColumn, relationEnds } from '../design';
 import type { OperationCall } from '../operations';
 import { issue, type Rule } from './support';
 import type { Issue } from './types';
@@ -7,11 +7,10 @@ import type { Issue } from './types';
 export const relationRules: Rule = (d: Design): Issue[] => {
   const out: Issue[] = [];
   for (const r of Object.values(d.relations)) {
-    const from = d.columns[r.fromColumnId];
-    const to = d.columns[r.toColumnId];
-    const fromTable = from && d.tables[from.tableId];
-    const toTable = to && d.tables[to.tableId];
-    if (!from || !to || !fromTable || !toTable) continue;
+    const ends = relationEnds(d, r);
+    if (!ends) continue;
+    const { column: from, table: fromTable } = ends.from;
+    const { column: to, table: toTable } = ends.to;
     const target = { kind: 'relation' as const, id: r.id };
     const p = {
       from: `${fullTableName(d, fromTable)}.${from.name}`,
