@@ -6,7 +6,7 @@
 import type { Design } from '$lib/core/design';
 import type { Editor } from '$lib/state/editor.svelte';
 import { type SessionReport, errorText, folderWrittenReport } from '$lib/state/session-reports';
-import { type ModuleGenerator, createWorkerGenerator } from '$lib/worker/generator';
+import { type ModuleGenerator, sharedWorkerGenerator } from '$lib/worker/generator';
 import { pickFolder } from './browser-folder';
 import { downloadFile } from './download';
 import {
@@ -99,7 +99,7 @@ export class ModuleExport {
   }
 
   private generator(): ModuleGenerator {
-    this.generatorInstance ??= this.generatorOption ?? createWorkerGenerator();
+    this.generatorInstance ??= this.generatorOption ?? sharedWorkerGenerator();
     return this.generatorInstance;
   }
 

@@ -8,7 +8,7 @@ import type { Design } from '../core/design';
 import type { Editor } from './editor.svelte';
 import { LatestOnly, type Outcome } from '../worker/latest-only';
 import { type PreviewPart, type PreviewView, stalePart, viewDef } from '../worker/preview-plan';
-import { type ModuleGenerator, createWorkerGenerator } from '../worker/generator';
+import { type ModuleGenerator, sharedWorkerGenerator } from '../worker/generator';
 import type { GeneratedFile } from '../worker/protocol';
 import type { SqlPreview } from '../worker/sql-preview-protocol';
 import { type SqlPreviewer, createWorkerSqlPreviewer } from '../worker/sql-previewer';
@@ -124,7 +124,7 @@ const previews = new WeakMap<Editor, Preview>();
 export function previewFor(editor: Editor): Preview {
   let preview = previews.get(editor);
   if (!preview) {
-    preview = new Preview({ generator: createWorkerGenerator(), sql: createWorkerSqlPreviewer() });
+    preview = new Preview({ generator: sharedWorkerGenerator(), sql: createWorkerSqlPreviewer() });
     previews.set(editor, preview);
   }
   return preview;
