@@ -267,8 +267,10 @@ export class Session {
       return;
     }
     const name = file.name.replace(/(\.design)?\.json$/i, '') || moduleDisplayName(loaded.design.module);
-    if ((await this.adopt(loaded.design, name)) && loaded.warnings.length > 0)
-      this.show(repairedReport(file.name, loaded.warnings));
+    if (!(await this.adopt(loaded.design, name))) return;
+    if (loaded.warnings.length > 0) this.show(repairedReport(file.name, loaded.warnings));
+    // An earlier file's error is no longer about what is open.
+    else if (this.report?.key === 'open') this.report = null;
   }
 
   /** Opens the store; when the browser refuses IndexedDB, keeps designs in memory and says so. */
