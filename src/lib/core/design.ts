@@ -25,13 +25,16 @@ export const FK_ACTIONS: readonly FkAction[] = ['cascade', 'set null', 'restrict
  * - `literal`: `.default(value)` — a string, number or boolean;
  * - `json`: `.default(<parsed JSON>)` for `{ mode: "json" }` columns; `json` holds the JSON text;
  * - `sql`: ``.default(sql`<expression>`)`` — the expression is written into the SQL verbatim;
- * - `uuid`: `.$defaultFn(() => crypto.randomUUID())` — made by the app, invisible in SQL.
+ * - `uuid`: `.$defaultFn(() => crypto.randomUUID())` — made by the app, invisible in SQL;
+ * - `fn`: `.$defaultFn(<code>)` with any other function, kept as written when an existing module is imported
+ *   (e.g. `() => Date.now()`); made by the app, invisible in SQL. The studio never runs it.
  */
 export type ColumnDefault =
   | { kind: 'literal'; value: string | number | boolean }
   | { kind: 'json'; json: string }
   | { kind: 'sql'; sql: string }
-  | { kind: 'uuid' };
+  | { kind: 'uuid' }
+  | { kind: 'fn'; code: string };
 
 export interface Position {
   x: number;
@@ -59,6 +62,8 @@ export interface Table {
   columnIds: string[];
   /** Index ids in declaration order. */
   indexIds: string[];
+  /** Extra exported names for the table, written `export const <alias> = <exportName>;` (legacy aliases). */
+  aliases?: string[];
 }
 
 export interface Column {
@@ -77,6 +82,16 @@ export interface Column {
   unique: boolean;
   default: ColumnDefault | null;
   comment: string;
+  /**
+   * The TypeScript type from `.$type<…>()`, e.g. `string[]` (kept from imported code; no effect on SQL).
+   * Absent or empty: no `.$type`.
+   */
+  tsType?: string;
+  /**
+   * How an enum column is written: `textEnum` (the MoLOS helper, SQL `text CHECK(col IN (…))`; the default when
+   * absent) or `values` (drizzle's own `text("col", { enum: [...] })`: plain `text` in SQL, no CHECK).
+   */
+  enumForm?: 'textEnum' | 'values';
 }
 
 export interface Relation {
