@@ -1,0 +1,55 @@
+/**
+ * The colours of an exported diagram, one set per theme. They are the studio's own theme colours
+ * (src/lib/styles/theme.css), written out because an exported file cannot read CSS variables.
+ */
+export type DiagramTheme = 'light' | 'dark';
+export const DIAGRAM_THEMES: readonly DiagramTheme[] = ['light', 'dark'];
+
+export interface DiagramColours {
+  /** The picture's background. */
+  bg: string;
+  /** A card's body. */
+  panel: string;
+  /** A card's header. */
+  header: string;
+  fg: string;
+  muted: string;
+  border: string;
+  /** Foreign-key markers, enum types. */
+  accent: string;
+  /** Primary-key markers. */
+  key: string;
+  /** Relation lines and their ends. */
+  line: string;
+}
+
+export const DIAGRAM_COLOURS: Record<DiagramTheme, DiagramColours> = {
+  light: {
+    bg: '#f6f7f9',
+    panel: '#ffffff',
+    header: '#f0f2f5',
+    fg: '#1d2330',
+    muted: '#5d6678',
+    border: '#d9dde5',
+    accent: '#3b5bdb',
+    key: '#b35c00',
+    line: '#5d6678',
+  },
+  dark: {
+    bg: '#14171d',
+    panel: '#1c2028',
+    header: '#242a34',
+    fg: '#e4e7ee',
+    muted: '#9aa3b5',
+    border: '#343b48',
+    accent: '#748ffc',
+    key: '#ffa94d',
+    line: '#9aa3b5',
+  },
+};
+
+/** The font stacks: system fonts only, so the file needs nothing from outside. */
+export const DIAGRAM_FONTS = {
+  sans: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+  mono: "ui-monospace, SFMono-Regular, Menlo, Consolas, 'DejaVu Sans Mono', monospace",
+} as const;
