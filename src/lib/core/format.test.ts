@@ -68,6 +68,26 @@ describe('loadDesign: round trip', () => {
     expect(serializeDesign(result.design)).toBe(text);
   });
 
+  it('keeps what imports bring: $type, the { enum } form, own default functions and table aliases', () => {
+    const base = exampleDesign();
+    const design: Design = {
+      ...base,
+      tables: { ...base.tables, [IDS.tasks]: { ...base.tables[IDS.tasks]!, aliases: ['tasks'] } },
+      columns: {
+        ...base.columns,
+        [IDS.tasksTitle]: {
+          ...base.columns[IDS.tasksTitle]!,
+          tsType: 'string[]',
+          default: { kind: 'fn', code: '() => []' },
+        },
+        [IDS.tasksStatus]: { ...base.columns[IDS.tasksStatus]!, enumForm: 'values' },
+      },
+    };
+    const result = loaded(loadDesign(serializeDesign(design)));
+    expect(result.warnings).toEqual([]);
+    expect(result.design).toStrictEqual(design);
+  });
+
   it('accepts already parsed JSON', () => {
     const result = loaded(loadDesign(file()));
     expect(result.design).toStrictEqual(exampleDesign());

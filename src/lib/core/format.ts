@@ -39,6 +39,7 @@ const columnDefault = v.nullable(
     v.object({ kind: v.literal('json'), json: v.string() }),
     v.object({ kind: v.literal('sql'), sql: v.string() }),
     v.object({ kind: v.literal('uuid') }),
+    v.object({ kind: v.literal('fn'), code: v.string() }),
   ]),
 );
 
@@ -56,6 +57,7 @@ const designSchema = v.object({
       exportName: name,
       comment: v.optional(v.string(), ''),
       position: v.optional(position, { x: 0, y: 0 }),
+      aliases: v.optional(v.array(v.string())),
       columnIds: v.array(v.string()),
       indexIds: v.optional(v.array(v.string()), []),
     }),
@@ -74,6 +76,8 @@ const designSchema = v.object({
       unique: v.optional(v.boolean(), false),
       default: v.optional(columnDefault, null),
       comment: v.optional(v.string(), ''),
+      tsType: v.optional(v.string()),
+      enumForm: v.optional(v.picklist(['textEnum', 'values'])),
     }),
   ),
   relations: v.optional(

@@ -3,7 +3,7 @@
  * `export const x = sqliteTable("<ModuleId>_<name>", { ... }, (t) => [...])` per table (the name a plain
  * string literal, as the host's regex expects), enums imported from the models file and re-exported.
  */
-import { type Project, type SourceFile, VariableDeclarationKind, type WriterFunction } from 'ts-morph';
+import { type Project, type SourceFile, VariableDeclarationKind, type WriterFunction, ts } from 'ts-morph';
 import {
   type Column,
   type Design,
@@ -50,6 +50,8 @@ function defaultCode(design: Design, c: Column, b: Bindings, use: Usage): string
   switch (d.kind) {
     case 'uuid':
       return '.$defaultFn(() => crypto.randomUUID())';
+    case 'fn':
+      return isSingleFunction(d.code) ? `.$defaultFn(${d.code.trim()})` : '';
     case 'sql':
       use.sql = true;
       return `.default(sql\`${templateBody(d.sql)}\`)`;
@@ -64,7 +66,7 @@ function defaultCode(design: Design, c: Column, b: Bindings, use: Usage): string
     }
     case 'literal': {
       if (typeof d.value === 'string') {
-        const e = c.enumId ? design.enums[c.enumId] : undefined;
+        const e = c.enumId && c.enumForm !== 'values' ? design.enums[c.enumId] : undefined;
         const m = e?.members.find((x) => x.value === d.value);
         if (e && m) return `.default(${member(b.enum.get(e.id) ?? e.name, m.key)})`;
         return `.default(${str(d.value)})`;
@@ -89,10 +91,52 @@ function referenceCode(design: Design, table: Table, c: Column, b: Bindings, use
   return `.references(${fn}${opts.length ? `, { ${opts.join(', ')} }` : ''})`;
 }
 
+/**
+ * Whether `text` parses as exactly one TypeScript construct of the wanted kind and nothing else. Text kept from
+ * imported code (`$type<…>`, `$defaultFn(…)`) goes back into generated code only then, so a hostile design file
+ * cannot smuggle statements into tables.ts.
+ */
+function parsesAsOne(
+  text: string,
+  wrap: (t: string) => string,
+  ok: (s: ts.Statement, source: ts.SourceFile) => boolean,
+): boolean {
+  if (text.trim() === '') return false;
+  const source = ts.createSourceFile('check.ts', wrap(text), ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  const diagnostics = (source as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics ?? [];
+  return diagnostics.length === 0 && source.statements.length === 1 && ok(source.statements[0] as ts.Statement, source);
+}
+
+/** A `$type<…>` argument: one type and nothing after it. */
+export function isSingleType(text: string): boolean {
+  return parsesAsOne(text, (t) => `type T = ${t};`, ts.isTypeAliasDeclaration);
+}
+
+/** A `$defaultFn(…)` argument: one arrow function or function expression and nothing after it. */
+export function isSingleFunction(text: string): boolean {
+  return parsesAsOne(
+    text,
+    (t) => `const f = (${t});`,
+    (s, source) => {
+      if (!ts.isVariableStatement(s)) return false;
+      let init = s.declarationList.declarations[0]?.initializer;
+      while (init && ts.isParenthesizedExpression(init)) init = init.expression;
+      return (
+        init !== undefined &&
+        (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) &&
+        init.getText(source) === text.trim()
+      );
+    },
+  );
+}
+
 function columnCode(design: Design, table: Table, c: Column, b: Bindings, use: Usage): string {
   const e = c.enumId ? design.enums[c.enumId] : undefined;
   let code: string;
-  if (e) {
+  if (e && c.enumForm === 'values') {
+    use.core.add('text');
+    code = `text(${str(c.name)}, { enum: [${e.members.map((m) => str(m.value)).join(', ')}] })`;
+  } else if (e) {
     use.textEnum = true;
     if (!use.enums.includes(e)) use.enums.push(e);
     code = `textEnum(${str(c.name)}, ${b.enum.get(e.id) ?? e.name})`;
@@ -100,6 +144,7 @@ function columnCode(design: Design, table: Table, c: Column, b: Bindings, use: U
     use.core.add(c.type);
     code = `${c.type}(${str(c.name)}${c.mode ? `, { mode: ${str(c.mode)} }` : ''})`;
   }
+  if (c.tsType && isSingleType(c.tsType)) code += `.$type<${c.tsType.trim()}>()`;
   if (c.primaryKey) code += '.primaryKey()';
   if (c.notNull && !c.primaryKey) code += '.notNull()';
   if (c.unique) code += '.unique()';
@@ -140,6 +185,17 @@ function tableWriter(design: Design, table: Table, b: Bindings, use: Usage): Wri
   };
 }
 
+/** A table's aliases that can be written: identifiers not used by any other binding (claimed as they are taken). */
+function aliasesOf(table: Table, taken: Set<string>): string[] {
+  const out: string[] = [];
+  for (const alias of table.aliases ?? []) {
+    if (bindingName(alias, '') !== alias || taken.has(alias)) continue;
+    taken.add(alias);
+    out.push(alias);
+  }
+  return out;
+}
+
 /** Adds the statements of tables.ts to an (empty) ts-morph source file. */
 export function writeTablesTs(sf: SourceFile, design: Design, layout: Layout): void {
   const b = resolveBindings(design);
@@ -149,14 +205,26 @@ export function writeTablesTs(sf: SourceFile, design: Design, layout: Layout): v
     `${moduleDisplayName(design.module)} module database schema (${design.module.id}).\n` +
       'Table names are prefixed with the module id; timestamps are unix seconds.',
   )}\n`;
+  const taken = new Set([...b.table.values(), ...b.enum.values()]);
   sf.addVariableStatements(
-    tables.map((t, i) => ({
-      isExported: true,
-      declarationKind: VariableDeclarationKind.Const,
-      leadingTrivia: i === 0 ? header : '\n',
-      docs: t.comment.trim() ? [{ description: docLines(t.comment).join('\n') }] : undefined,
-      declarations: [{ name: b.table.get(t.id) ?? `table${i + 1}`, initializer: tableWriter(design, t, b, use) }],
-    })),
+    tables.flatMap((t, i) => {
+      const binding = b.table.get(t.id) ?? `table${i + 1}`;
+      return [
+        {
+          isExported: true,
+          declarationKind: VariableDeclarationKind.Const,
+          leadingTrivia: i === 0 ? header : '\n',
+          docs: t.comment.trim() ? [{ description: docLines(t.comment).join('\n') }] : undefined,
+          declarations: [{ name: binding, initializer: tableWriter(design, t, b, use) }],
+        },
+        // Legacy aliases (`export const tasks = tasksTasks;`), kept for the module's existing imports.
+        ...aliasesOf(t, taken).map((alias) => ({
+          isExported: true,
+          declarationKind: VariableDeclarationKind.Const,
+          declarations: [{ name: alias, initializer: binding }],
+        })),
+      ];
+    }),
   );
   // The writers ran while the statements were added, so `use` is complete now.
   const paths = layoutPaths(layout);

@@ -33,17 +33,20 @@ export function tablesInExportOrder(design: Design): Table[] {
     .filter((t) => (seen.has(t.exportName) ? false : (seen.add(t.exportName), true)));
 }
 
-/** The SQL type drizzle-kit writes: the plain type, or the host's textEnum `text CHECK(col IN ('a', 'b'))`. */
+/**
+ * The SQL type drizzle-kit writes: the plain type, or the host's textEnum `text CHECK(col IN ('a', 'b'))`.
+ * drizzle's own `text("col", { enum: [...] })` (enumForm `values`) is plain `text`: the values only type the code.
+ */
 export function sqlType(design: Design, column: Column): string {
   const e = column.enumId ? design.enums[column.enumId] : undefined;
-  if (!e) return column.type;
+  if (!e || column.enumForm === 'values') return column.type;
   return `text CHECK(${column.name} IN (${e.members.map((m) => `'${m.value}'`).join(', ')}))`;
 }
 
 /** The default as drizzle-kit's serializer stores it (quoting rules of sqliteSerializer.ts). */
 export function snapshotDefault(column: Column): string | number | boolean | undefined {
   const d = column.default;
-  if (!d || d.kind === 'uuid') return undefined;
+  if (!d || d.kind === 'uuid' || d.kind === 'fn') return undefined;
   if (d.kind === 'sql') return d.sql;
   if (d.kind === 'json') {
     // The JS value `.default(<json>)` passes to drizzle-kit's serializer, rendered by the same rules.

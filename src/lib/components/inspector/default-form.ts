@@ -4,7 +4,7 @@
  */
 import { type Column, type ColumnDefault, type EnumDef, UNIX_SECONDS_SQL } from '$lib/core/design';
 
-export type DefaultKind = 'none' | 'literal' | 'json' | 'sql' | 'uuid';
+export type DefaultKind = 'none' | 'literal' | 'json' | 'sql' | 'uuid' | 'fn';
 
 export const DEFAULT_KIND_LABELS: Record<DefaultKind, string> = {
   none: 'None',
@@ -12,6 +12,7 @@ export const DEFAULT_KIND_LABELS: Record<DefaultKind, string> = {
   json: 'JSON',
   sql: 'SQL expression',
   uuid: 'UUID ($defaultFn)',
+  fn: 'Function ($defaultFn)',
 };
 
 /** How a literal default is entered: a true/false choice, an enum member, a number or free text. */
@@ -46,14 +47,17 @@ export function defaultKinds(c: ColumnShape): DefaultKind[] {
     json: c.mode === 'json',
     sql: true,
     uuid: c.type === 'text' && c.mode === null && c.enumId === null,
+    // Only columns imported with their own function have one; it is kept and can be edited, not created.
+    fn: false,
   };
-  return (['none', 'literal', 'json', 'sql', 'uuid'] as const).filter((k) => fits[k] || k === current);
+  return (['none', 'literal', 'json', 'sql', 'uuid', 'fn'] as const).filter((k) => fits[k] || k === current);
 }
 
 /** The text the form shows for a default. */
 export function defaultText(def: ColumnDefault | null): string {
   if (def === null || def.kind === 'uuid') return '';
   if (def.kind === 'literal') return String(def.value);
+  if (def.kind === 'fn') return def.code;
   return def.kind === 'json' ? def.json : def.sql;
 }
 
@@ -68,6 +72,8 @@ export function starterDefault(c: ColumnShape, kind: DefaultKind, e?: EnumDef): 
       return null;
     case 'uuid':
       return { kind: 'uuid' };
+    case 'fn':
+      return { kind: 'fn', code: c.default?.kind === 'fn' ? c.default.code : '() => null' };
     case 'json':
       return { kind: 'json', json: '{}' };
     case 'sql':
@@ -95,6 +101,15 @@ export function parseDefault(c: ColumnShape, kind: DefaultKind, text: string): P
       return { ok: true, value: null };
     case 'uuid':
       return { ok: true, value: { kind: 'uuid' } };
+    case 'fn': {
+      const code = text.trim();
+      if (
+        !/^(async\s+)?(\(|function\b|[A-Za-z_$][\w$]*\s*=>)/.test(code) ||
+        (!code.includes('=>') && !code.startsWith('function'))
+      )
+        return { ok: false, error: 'Enter a function, e.g. () => Date.now().' };
+      return { ok: true, value: { kind: 'fn', code } };
+    }
     case 'sql': {
       const sql = text.trim();
       if (sql === '') return { ok: false, error: "Enter an SQL expression, e.g. (strftime('%s','now'))." };

@@ -33,6 +33,7 @@ export function modesFor(type: ColumnType): ColumnMode[] {
 export function defaultFits(def: ColumnDefault, type: ColumnType, mode: ColumnMode | null): boolean {
   switch (def.kind) {
     case 'sql':
+    case 'fn':
       return true;
     case 'uuid':
       return type === 'text' && mode === null;

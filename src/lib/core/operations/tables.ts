@@ -87,10 +87,14 @@ export function renameTable(d: Design, args: { tableId: string; name: string }):
 }
 
 /** Changes a table's export name and/or comment. */
-export function updateTable(d: Design, args: { tableId: string; exportName?: string; comment?: string }): Design {
+export function updateTable(
+  d: Design,
+  args: { tableId: string; exportName?: string; comment?: string; aliases?: string[] },
+): Design {
   const t = getTable(d, args.tableId);
   const next: Table = {
     ...t,
+    ...(args.aliases !== undefined ? { aliases: [...args.aliases] } : {}),
     ...(args.exportName !== undefined ? { exportName: args.exportName } : {}),
     ...(args.comment !== undefined ? { comment: args.comment } : {}),
   };

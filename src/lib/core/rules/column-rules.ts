@@ -92,7 +92,17 @@ function typeRules(d: Design, c: Column, p: Record<string, string>, out: Issue[]
         ),
       );
     }
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(c.name) || isSqlKeyword(c.name)) {
+    if (c.enumForm === 'values') {
+      out.push(
+        issue(
+          'enum-values-form',
+          'warning',
+          col(c),
+          { ...p, enum: e.name },
+          { label: 'Use textEnum', calls: [update(c, { enumForm: 'textEnum' })] },
+        ),
+      );
+    } else if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(c.name) || isSqlKeyword(c.name)) {
       const name = `${toSnakeCase(c.name) || 'value'}_value`;
       out.push(
         issue(
@@ -136,6 +146,7 @@ function defaultRules(c: Column, p: Record<string, string>, out: Issue[]): void 
     );
     return;
   }
+  if (def.kind === 'fn') out.push(issue('default-fn-custom', 'info', col(c), { ...p, code: def.code }));
   if (def.kind === 'sql') {
     const sql = def.sql.trim();
     if (sql === '') out.push(issue('default-sql-empty', 'error', col(c), p, drop));

@@ -61,6 +61,10 @@ const MESSAGES: Record<RuleCode, (p: Params) => string> = {
   'enum-column-not-text': (p) => `Column ${p.table}.${p.column} uses enum ${p.enum}, so it must be plain text.`,
   'enum-column-name-unquotable': (p) =>
     `Enum column ${p.table}.${p.column}: textEnum writes CHECK(${p.name} IN (...)) without quoting, so the name must be a plain word that is not an SQL keyword.`,
+  'enum-values-form': (p) =>
+    `Column ${p.table}.${p.column} lists the ${p.enum} values with drizzle's { enum: [...] }, so the database accepts any text; MoLOS modules use textEnum, which adds a CHECK (switching rebuilds the table in the next migration).`,
+  'default-fn-custom': (p) =>
+    `Column ${p.table}.${p.column} keeps its own default function from the imported code: ${p.code}. The app runs it on insert; review it, the studio only copies it.`,
   'enum-default-not-member': (p) => `The default "${p.value}" of ${p.table}.${p.column} is not a value of ${p.enum}.`,
   'enum-name-invalid': (p) => `Enum name "${p.enum}" is not a valid TypeScript identifier.`,
   'enum-name-not-pascal-case': (p) => `Enum name "${p.enum}" should be PascalCase ("${p.suggestion}").`,

@@ -432,6 +432,22 @@ const CASES: Record<RuleCode, Case> = {
     mentions: `${ITEMS}.tags`,
     fix: true,
   },
+  'enum-values-form': {
+    mutate: (d) => upd(d, ID.itemsStatus, { enumForm: 'values' }),
+    severity: 'warning',
+    target: column(ID.itemsStatus),
+    mentions: '{ enum: [...] }',
+    params: { enum: 'ItemStatus' },
+    fix: true,
+  },
+  'default-fn-custom': {
+    mutate: (d) => upd(d, ID.itemsTitle, { default: { kind: 'fn', code: '() => "x"' } }),
+    severity: 'info',
+    target: column(ID.itemsTitle),
+    mentions: '() => "x"',
+    params: { code: '() => "x"' },
+    fix: false,
+  },
   'default-json-scalar': {
     mutate: (d) => upd(d, ID.itemsTags, { default: { kind: 'json', json: '"none"' } }),
     severity: 'error',

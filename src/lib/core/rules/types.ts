@@ -64,6 +64,8 @@ export type RuleCode =
   | 'default-json-scalar'
   | 'enum-column-not-text'
   | 'enum-column-name-unquotable'
+  | 'enum-values-form'
+  | 'default-fn-custom'
   | 'enum-default-not-member'
   | 'enum-name-invalid'
   | 'enum-name-not-pascal-case'
