@@ -179,6 +179,14 @@ describe('renderDiagram output', () => {
     expect(dark.has(DIAGRAM_COLOURS.dark.panel)).toBe(true);
   });
 
+  it('a scale multiplies the picture size and keeps the drawing', () => {
+    const d = loadExample('molos-tasks');
+    const one = renderDiagram(d);
+    const root = parseXml(renderDiagram(d, { scale: 2.5 }).svg);
+    expect([Number(root.attrs.width), Number(root.attrs.height)]).toEqual([one.width * 2.5, one.height * 2.5]);
+    expect(viewBoxOf(root)).toEqual(one.viewBox);
+  });
+
   it('moving a table moves the viewBox with it', () => {
     const d = loadExample('molos-example');
     const before = renderDiagram(d).viewBox;

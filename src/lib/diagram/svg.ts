@@ -16,11 +16,13 @@ export interface DiagramOptions {
   theme?: DiagramTheme;
   /** Empty space around the drawing, in pixels (default 32). */
   margin?: number;
+  /** The picture's size over the drawing's (default 1): the SVG's width and height, its viewBox stays. */
+  scale?: number;
 }
 
 export interface Diagram {
   svg: string;
-  /** The picture's size in pixels at 1×. */
+  /** The picture's size in pixels at 1× (the `scale` option multiplies the SVG's own width and height). */
   width: number;
   height: number;
   /** The drawing's area in design coordinates (the SVG viewBox). */
@@ -36,15 +38,17 @@ const LABEL = { height: 16, padding: 6, charWidth: 6, fontSize: 10 } as const;
 
 /** XML text and attribute escaping; characters XML 1.0 cannot hold at all become U+FFFD. */
 export function escapeXml(text: string): string {
-  return text
-    // eslint-disable-next-line no-control-regex -- these are exactly the characters to replace
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '\ufffd')
-    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- these are exactly the characters to replace
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '\ufffd')
+      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;')
+  );
 }
 
 /** A coordinate as short, stable text. */
@@ -271,6 +275,7 @@ function grow(bounds: { x0: number; y0: number; x1: number; y1: number }, x: num
 export function renderDiagram(d: Design, options: DiagramOptions = {}): Diagram {
   const theme = options.theme ?? 'light';
   const margin = options.margin ?? 32;
+  const scale = options.scale ?? 1;
   const c = DIAGRAM_COLOURS[theme];
   const boxes = cardBoxes(d);
   const shapes = relationShapes(d, boxes);
@@ -321,8 +326,8 @@ export function renderDiagram(d: Design, options: DiagramOptions = {}): Diagram 
   const title = `${d.module.id}: ${Object.keys(d.tables).length} tables`;
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg"${attrs({
-      width: viewBox.width,
-      height: viewBox.height,
+      width: viewBox.width * scale,
+      height: viewBox.height * scale,
       viewBox: `${n(viewBox.x)} ${n(viewBox.y)} ${n(viewBox.width)} ${n(viewBox.height)}`,
       role: 'img',
       'aria-label': title,
