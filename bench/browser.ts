@@ -1,22 +1,44 @@
 /**
- * The designer in a real Chromium (through Playwright) on a generated 300-table design: load to interactive,
- * frame times while panning (at full detail and zoomed out, where cards show names only), edit-to-preview
- * latency, and JS heap. Runs against the production build (`npm run build` first when build/ is missing).
+ * The designer in a real Chromium (through Playwright) on a generated 300-table design, against the production
+ * build (`npm run build` first when build/ is missing):
+ *
+ * - the canvas's scale choices (level of detail, visible-only rendering, hover handles; see
+ *   src/lib/components/canvas/scale-options.ts) all on, each one off in turn, and all off: load to interactive,
+ *   DOM nodes, and frame times (mean and p95) while panning, zoomed out to fit and zoomed in;
+ * - auto-layout: how long the main thread is blocked (long tasks) while ELK lays out the design;
+ * - edit-to-preview latency and JS heap.
+ *
+ * Run only this part with `npx tsx bench/browser.ts`. BENCH_APP_DIR serves another checkout's build/ (a private
+ * build that does not disturb build/), BENCH_PORT another port than 4310.
  */
 import { type ChildProcess, execSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { serializeDesign } from '../src/lib/core/format';
 import { largeDesign } from './large-design';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const PORT = 4310;
+const APP_DIR = resolve(process.env.BENCH_APP_DIR ?? ROOT);
+const PORT = Number(process.env.BENCH_PORT ?? 4310);
 const URL = `http://localhost:${PORT}/`;
 const CHROMIUM =
   process.env.CHROMIUM_PATH ||
   process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH ||
   (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+/** How long each pan lasts: long enough for a steady frame rate, short enough for the whole run. */
+const PAN_MS = 2500;
+
+/** The canvas configurations compared: the URL switches each one sets. */
+const CONFIGS: { label: string; query: string }[] = [
+  { label: 'all choices on', query: '' },
+  { label: 'level of detail off', query: '?lod=0' },
+  { label: 'visible-only off', query: '?visibleOnly=0' },
+  { label: 'hover handles off', query: '?hoverHandles=0' },
+  { label: 'all off (naive)', query: '?lod=0&visibleOnly=0&hoverHandles=0' },
+];
 
 async function waitForServer(): Promise<void> {
   for (let i = 0; i < 100; i++) {
@@ -30,8 +52,21 @@ async function waitForServer(): Promise<void> {
   throw new Error('the preview server did not start');
 }
 
-/** Frame times (ms) while dragging the pane across the canvas. */
-async function panFrames(page: Page): Promise<number[]> {
+interface FrameStats {
+  fps: number;
+  mean: number;
+  p95: number;
+  frames: number;
+}
+
+const stats = (xs: number[]): FrameStats => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mean = s.reduce((a, b) => a + b, 0) / Math.max(1, s.length);
+  return { fps: 1000 / mean, mean, p95: s[Math.floor(s.length * 0.95)] ?? 0, frames: s.length };
+};
+
+/** Frame times (ms) while dragging the pane in circles for PAN_MS. */
+async function panFrames(page: Page): Promise<FrameStats> {
   const pane = page.locator('.svelte-flow__pane').first();
   const box = await pane.boundingBox();
   if (!box) throw new Error('no canvas pane');
@@ -52,26 +87,137 @@ async function panFrames(page: Page): Promise<number[]> {
   const y = box.y + box.height / 2;
   await page.mouse.move(x, y);
   await page.mouse.down();
-  for (let i = 0; i < 60; i++)
+  const end = Date.now() + PAN_MS;
+  for (let i = 0; Date.now() < end; i++)
     await page.mouse.move(x + Math.sin(i / 6) * 300, y + Math.cos(i / 6) * 150, { steps: 2 });
   await page.mouse.up();
-  return page.evaluate(`(() => { window.__recording = false; return window.__frames.slice(1); })()`);
+  return stats(await page.evaluate(`(() => { window.__recording = false; return window.__frames.slice(1); })()`));
 }
 
-const stats = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mean = s.reduce((a, b) => a + b, 0) / Math.max(1, s.length);
-  return { fps: 1000 / mean, p95: s[Math.floor(s.length * 0.95)] ?? 0, frames: s.length };
-};
+const domNodes = (page: Page) => page.evaluate<number>(`document.querySelectorAll('*').length`);
+
+/** Waits until the canvas shows the design and the toolbar answers; returns the time since `since`. */
+async function interactive(page: Page, since: number): Promise<number> {
+  await page.locator('.svelte-flow__node').first().waitFor({ timeout: 60_000 });
+  await page.getByTestId('cmd-add-table').waitFor({ state: 'visible' });
+  // The page answers input again once a frame gets through.
+  await page.evaluate(`new Promise((r) => requestAnimationFrame(() => setTimeout(r)))`);
+  return Date.now() - since;
+}
+
+/** Waits for the cards to reach the level of detail the zoom asks for (they switch a few per frame). */
+async function settle(page: Page): Promise<void> {
+  await page.waitForTimeout(300);
+  await page.evaluate(
+    `new Promise((r) => { let n = 0; const f = () => (++n > 60 ? r() : requestAnimationFrame(f)); f(); })`,
+  );
+}
+
+interface ConfigResult {
+  label: string;
+  load: number;
+  out: { nodes: number; dom: number; pan: FrameStats };
+  in: { nodes: number; dom: number; pan: FrameStats };
+}
+
+async function measureConfig(page: Page, label: string, query: string, zoomClicks: number): Promise<ConfigResult> {
+  const t0 = Date.now();
+  await page.goto(URL + query);
+  const load = await interactive(page, t0);
+  await page.getByTestId('cmd-fit-view').click();
+  await settle(page);
+  const outNodes = await page.locator('.svelte-flow__node').count();
+  const outDom = await domNodes(page);
+  const outPan = await panFrames(page);
+  for (let i = 0; i < zoomClicks; i++) await page.locator('.svelte-flow__controls-zoomin').click();
+  await settle(page);
+  const inNodes = await page.locator('.svelte-flow__node').count();
+  const inDom = await domNodes(page);
+  const inPan = await panFrames(page);
+  return {
+    label,
+    load,
+    out: { nodes: outNodes, dom: outDom, pan: outPan },
+    in: { nodes: inNodes, dom: inDom, pan: inPan },
+  };
+}
+
+function printTable(results: ConfigResult[]): void {
+  const pan = (p: FrameStats) =>
+    `${p.fps.toFixed(0).padStart(3)} fps ${p.mean.toFixed(1).padStart(5)}/${p.p95.toFixed(0).padStart(3)}`;
+  console.log(
+    `  ${'canvas (300 tables)'.padEnd(20)} ${'load'.padStart(7)} │ ${'zoomed out to fit: cards  DOM   pan mean/p95 ms'.padEnd(46)} │ zoomed in: cards  DOM   pan mean/p95 ms`,
+  );
+  for (const r of results) {
+    console.log(
+      `  ${r.label.padEnd(20)} ${`${r.load} ms`.padStart(7)} │ ${String(r.out.nodes).padStart(24)} ${String(r.out.dom).padStart(6)}  ${pan(r.out.pan)} │ ${String(r.in.nodes).padStart(16)} ${String(r.in.dom).padStart(5)}  ${pan(r.in.pan)}`,
+    );
+  }
+}
+
+/** Clicks Auto-layout and reports the main thread's long tasks until the layout is applied. */
+async function autoLayoutBlocking(page: Page): Promise<{ total: number; longest: number; count: number; ms: number }> {
+  await page.evaluate(`(() => {
+    window.__long = [];
+    window.__longObserver = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__long.push(e.duration);
+    });
+    window.__longObserver.observe({ type: 'longtask' });
+  })()`);
+  const before = await page.evaluate<string>(
+    `JSON.stringify([...document.querySelectorAll('.svelte-flow__node')].slice(0, 5).map((n) => n.style.transform))`,
+  );
+  const t0 = Date.now();
+  await page.getByTestId('cmd-auto-layout').click();
+  await page.waitForFunction(
+    `document.querySelector('[data-testid=canvas]')?.getAttribute('aria-busy') !== 'true' &&
+     JSON.stringify([...document.querySelectorAll('.svelte-flow__node')].slice(0, 5).map((n) => n.style.transform)) !== ${JSON.stringify(before)}`,
+    undefined,
+    { timeout: 60_000, polling: 50 },
+  );
+  const ms = Date.now() - t0;
+  await page.waitForTimeout(500); // the fit-view animation, and the observer's last entries
+  const long = await page.evaluate<number[]>(`(() => { window.__longObserver.disconnect(); return window.__long; })()`);
+  return { total: long.reduce((a, b) => a + b, 0), longest: Math.max(0, ...long), count: long.length, ms };
+}
+
+/**
+ * The JavaScript the first screen loads, gzip-compressed: the scripts index.html names (entries and module
+ * preloads) and everything they import statically; dynamic imports (workers, lazy features) are left out.
+ */
+export function firstScreenJs(buildDir: string): { files: number; gzip: number; raw: number } {
+  const html = readFileSync(join(buildDir, 'index.html'), 'utf8');
+  const start = [...html.matchAll(/(?:href="|import\(")\.\/(_app\/[^"]+\.js)"/g)].map((m) => resolve(buildDir, m[1]!));
+  const seen = new Set<string>();
+  let gzip = 0;
+  let raw = 0;
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = readFileSync(file);
+    raw += code.length;
+    gzip += gzipSync(code, { level: 9 }).length;
+    // Static imports only: `import … from"./x.js"`, `export … from"./x.js"` and `import"./x.js"`.
+    for (const m of code.toString('utf8').matchAll(/(?:\bfrom|\bimport)\s*["'](\.{1,2}\/[^"']+\.js)["']/g))
+      visit(resolve(dirname(file), m[1]!));
+  };
+  start.forEach(visit);
+  return { files: seen.size, gzip, raw };
+}
 
 export async function browserBench(tables = 300, columns = 12): Promise<void> {
-  if (!existsSync(join(ROOT, 'build/index.html'))) execSync('npm run build', { cwd: ROOT, stdio: 'ignore' });
+  if (!existsSync(join(APP_DIR, 'build/index.html'))) execSync('npm run build', { cwd: APP_DIR, stdio: 'ignore' });
   mkdirSync(join(ROOT, '.tmp'), { recursive: true });
+  const first = firstScreenJs(join(APP_DIR, 'build'));
+  console.log(
+    `  first screen JavaScript: ${(first.gzip / 1024).toFixed(0)} KiB gzip (${(first.raw / 1024).toFixed(0)} KiB raw, ${first.files} files; target ≤ 300 KB gzip)`,
+  );
   const file = join(ROOT, '.tmp', `bench-${tables}.json`);
   writeFileSync(file, serializeDesign(largeDesign(tables, columns)));
   const server: ChildProcess = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], {
-    cwd: ROOT,
+    cwd: APP_DIR,
     stdio: 'ignore',
+    detached: true, // its own process group, so the server npx starts ends with it
   });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -94,32 +240,31 @@ export async function browserBench(tables = 300, columns = 12): Promise<void> {
     await (await chooser).setFiles(file);
     await page.locator('.svelte-flow__node').first().waitFor({ timeout: 60_000 });
     await page.waitForTimeout(1500); // let autosave store it as the current design
+    await page.reload(); // warms the HTTP cache, so every configuration loads alike
+    await interactive(page, Date.now());
 
-    const t0 = Date.now();
-    await page.reload();
-    await page.locator('.svelte-flow__node').first().waitFor({ timeout: 60_000 });
-    await page.getByTestId('cmd-add-table').waitFor({ state: 'visible' });
-    const load = Date.now() - t0;
-    console.log(`  load to interactive (${tables} tables, reload)        ${String(load).padStart(6)} ms`);
-    console.log(
-      `  rendered table cards at first view                    ${String(await page.locator('.svelte-flow__node').count()).padStart(6)}`,
-    );
-
+    // "Zoomed in" is four zoom steps (×1.2 each, about ×2) past the first at which cards show their columns:
+    // about zoom 1, where one edits. The same number of steps from fit for every run.
     await page.getByTestId('cmd-fit-view').click();
-    await page.waitForTimeout(500);
-    const zoomedOut = stats(await panFrames(page));
+    await settle(page);
+    let zoomClicks = 4;
+    while ((await page.getByTestId('canvas').getAttribute('data-lod')) === 'true' && zoomClicks < 34) {
+      await page.locator('.svelte-flow__controls-zoomin').click();
+      await page.waitForTimeout(100);
+      zoomClicks++;
+    }
+    const results: ConfigResult[] = [];
+    for (const { label, query } of CONFIGS) results.push(await measureConfig(page, label, query, zoomClicks));
+    printTable(results);
     console.log(
-      `  pan, zoomed out to fit (names only)   ${zoomedOut.fps.toFixed(1).padStart(6)} fps   p95 ${zoomedOut.p95.toFixed(1)} ms`,
+      '  (load: reload to interactive; cards: rendered table cards; pan: frame rate, mean and p95 frame time)',
     );
-    await page.locator('.svelte-flow__controls-zoomin').click();
-    for (let i = 0; i < 4; i++) await page.locator('.svelte-flow__controls-zoomin').click();
-    await page.waitForTimeout(500);
-    const detailed = stats(await panFrames(page));
+
+    await page.goto(URL);
+    await interactive(page, Date.now());
+    const layout = await autoLayoutBlocking(page);
     console.log(
-      `  pan, zoomed in (full cards)           ${detailed.fps.toFixed(1).padStart(6)} fps   p95 ${detailed.p95.toFixed(1)} ms`,
-    );
-    console.log(
-      `  DOM nodes while zoomed in                             ${String(await page.evaluate(() => document.querySelectorAll('*').length)).padStart(6)}`,
+      `  auto-layout: applied after ${layout.ms} ms; main thread blocked ${layout.total.toFixed(0)} ms in ${layout.count} long tasks (longest ${layout.longest.toFixed(0)} ms)`,
     );
 
     await page.getByTestId('tab-code').click();
@@ -135,13 +280,16 @@ export async function browserBench(tables = 300, columns = 12): Promise<void> {
         .waitFor({ timeout: 30_000 });
       latencies.push(Date.now() - before);
     }
-    console.log(`  edit → tables.ts preview updated      ${latencies.map((l) => `${l} ms`).join(', ')}`);
-    const heap = await page.evaluate(
-      () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0,
-    );
-    console.log(`  JS heap used (page)                   ${(heap / 1024 / 1024).toFixed(0)} MiB`);
+    console.log(`  edit → tables.ts preview updated: ${latencies.map((l) => `${l} ms`).join(', ')}`);
+    const heap = await page.evaluate<number>(`performance.memory?.usedJSHeapSize ?? 0`);
+    console.log(`  JS heap used (page): ${(heap / 1024 / 1024).toFixed(0)} MiB`);
   } finally {
     await browser.close();
-    server.kill();
+    if (server.pid) process.kill(-server.pid);
   }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.dirname, 'browser.ts')) {
+  console.log(`designer in Chromium (300 tables × 12 columns, production build in ${APP_DIR}):`);
+  await browserBench(300, 12);
 }

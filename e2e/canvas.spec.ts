@@ -170,7 +170,9 @@ test('the header handle adds a foreign-key column to the table it is dropped on'
   await expect(page.locator('[data-testid^="edge-label-"]')).toHaveText('cascade');
 });
 
-test('auto-layout moves the cards as one undo step', async ({ page }) => {
+test('auto-layout runs ELK in a worker and moves the cards as one undo step', async ({ page }) => {
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
   const box = (await page.getByTestId('canvas').boundingBox())!;
   await page.mouse.dblclick(box.x + 140, box.y + 140);
   await page.mouse.dblclick(box.x + 140, box.y + 520);
@@ -180,6 +182,8 @@ test('auto-layout moves the cards as one undo step', async ({ page }) => {
 
   await page.getByTestId('cmd-auto-layout').click();
   await expect.poll(() => Promise.all(ids.map((id) => flowPosition(page, id)))).not.toEqual(before);
+  expect(workers.filter((url) => url.includes('layout-worker'))).toHaveLength(1);
+  await expect(page.getByTestId('canvas')).toHaveAttribute('aria-busy', 'false');
   await page.screenshot({ path: 'e2e-output/canvas-layout.png' });
 
   await page.keyboard.press('Control+z');

@@ -7,6 +7,7 @@ import type { Target } from '$lib/core/rules';
 import type { Editor } from '$lib/state/editor.svelte';
 import type { Selection } from '$lib/state/selection';
 import { type CardModel, buildCards } from './card-model';
+import { type ScaleOptions, scaleOptions } from './scale-options';
 
 /** Below this zoom, cards show only the table name: rows would be unreadable and cost thousands of DOM nodes. */
 export const LOD_ZOOM = 0.5;
@@ -30,8 +31,11 @@ export class CanvasView {
     return this.#previous;
   });
 
+  /** The scale choices in force (all on, unless the URL switches one off for measuring: scale-options.ts). */
+  readonly scale: ScaleOptions = scaleOptions(typeof location === 'undefined' ? '' : location.search);
+
   /** Zoomed out: cards show the name only. Flips only when the zoom crosses the threshold. */
-  readonly lod: boolean = $derived.by(() => this.#zoom() < LOD_ZOOM);
+  readonly lod: boolean = $derived.by(() => this.scale.lod && this.#zoom() < LOD_ZOOM);
 
   readonly focusedColumnId: string | null = $derived.by(() => {
     const focus = this.editor.selection.focus;

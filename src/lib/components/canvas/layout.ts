@@ -1,15 +1,34 @@
 /**
  * Auto-layout: the design as an ELK graph (tables as boxes, relations as edges from the referencing table to the
  * referenced one), laid out left to right in layers, and ELK's answer turned back into table positions. ELK
- * itself is passed in, so the page can load it lazily and tests can run it in Node.
+ * itself is passed in: the page runs it in a Web Worker (`workerElk`), tests run it in Node.
  */
 import type { ElkNode } from 'elkjs/lib/elk-api';
 import type { Design, Position } from '$lib/core/design';
+import { createWorkerClient } from '$lib/worker/worker-client';
 import type { Size } from './card-model';
 
 /** The part of ELK's API the layout needs. */
 export interface ElkLike {
   layout(graph: ElkNode): Promise<ElkNode>;
+}
+
+let worker: ElkLike | undefined;
+
+/**
+ * ELK in a Web Worker (layout-worker.ts), started on the first layout and kept for the next ones: ELK's 1.6 MB
+ * script loads only when someone asks for a layout, and the layout itself never blocks the page.
+ */
+export function workerElk(): ElkLike {
+  if (!worker) {
+    const client = createWorkerClient<{ graph: ElkNode }, ElkNode>(
+      // Vite recognizes this exact form and bundles the worker (with ELK) as a separate chunk.
+      () => new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module' }),
+      'the layout worker',
+    );
+    worker = { layout: (graph) => client.call({ graph }) };
+  }
+  return worker;
 }
 
 const LAYOUT_OPTIONS: Record<string, string> = {
