@@ -1,0 +1,100 @@
+/**
+ * One entry point for "import these files", shared by the CLI and the page's import worker: decides what the
+ * files are — a module folder, SQL (a script or a migration history), a drizzle snapshot, or a tables.ts with
+ * its models — and runs the matching importer.
+ */
+import { importModuleFolder, isModuleFile, relativeToRoot } from './module-folder/index';
+import { isMetaJson } from './schema/baseline';
+import { importSnapshot } from './snapshot/index';
+import { type SqlImportOptions, importSql } from './sql/index';
+import { importTablesTs } from './tables-ts/index';
+import type { ImportOutcome, SourceFile } from './types';
+
+export type ImportKind = 'module-folder' | 'sql' | 'snapshot' | 'tables-ts';
+
+const MODULE_FILES = /(^|\/)(manifest\.yaml|drizzle\.config\.ts|(lib|src)\/server\/db\/schema\/tables\.ts)$/;
+const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+
+/**
+ * What the files are, or an explanation when they are none of the kinds.
+ * @example importKind([{ path: 'schema.sql', text }]) // { kind: 'sql' }
+ */
+export function importKind(files: readonly SourceFile[]): { kind: ImportKind } | { error: string } {
+  const useful = files.filter((f) => isModuleFile(f.path));
+  if (useful.length === 0) {
+    const names = files.map((f) => baseName(f.path)).slice(0, 3);
+    return {
+      error:
+        files.length === 0
+          ? 'no files were given'
+          : `${names.join(', ')}${files.length > 3 ? ', …' : ''}: not a file the studio imports (a module folder, tables.ts and its models, .sql, or drizzle/meta/NNNN_snapshot.json)`,
+    };
+  }
+  if (useful.some((f) => MODULE_FILES.test(f.path))) return { kind: 'module-folder' };
+  if (useful.some((f) => f.path.endsWith('.sql'))) return { kind: 'sql' };
+  const json = useful.filter((f) => f.path.endsWith('.json'));
+  if (json.length > 0 && json.length === useful.length) {
+    return json.length === 1 || json.some((f) => isMetaJson(f.path))
+      ? { kind: 'snapshot' }
+      : { error: 'several JSON files: give one drizzle snapshot (drizzle/meta/NNNN_snapshot.json)' };
+  }
+  if (useful.some((f) => /\.(ts|js|mjs)$/.test(f.path))) return { kind: 'tables-ts' };
+  return { error: `${baseName(useful[0]?.path ?? '')}: not a file the studio imports` };
+}
+
+/** The tables file among loose TypeScript files: `tables.ts`, else the one that calls `sqliteTable(`. */
+function tablesAndModels(files: readonly SourceFile[]): {
+  tables: SourceFile;
+  models?: SourceFile;
+  others: SourceFile[];
+} {
+  const ts = files.filter((f) => /\.(ts|js|mjs)$/.test(f.path));
+  const tables =
+    ts.find((f) => baseName(f.path) === 'tables.ts') ?? ts.find((f) => f.text.includes('sqliteTable(')) ?? ts[0];
+  const rest = ts.filter((f) => f !== tables);
+  const models =
+    rest.find((f) => /(^|\/)models(\/index)?\.ts$/.test(f.path)) ?? rest.find((f) => /\bas const\b/.test(f.text));
+  return { tables: tables as SourceFile, models, others: rest.filter((f) => f !== models) };
+}
+
+/**
+ * Imports files of any supported kind.
+ * @example await importFiles([{ path: 'tables.ts', text }, { path: 'models/index.ts', text: models }], {})
+ */
+export async function importFiles(files: SourceFile[], opts: SqlImportOptions = {}): Promise<ImportOutcome> {
+  const kind = importKind(files);
+  if ('error' in kind) {
+    return {
+      ok: false,
+      messages: [
+        {
+          severity: 'error',
+          code: 'unknown-input',
+          file: files[0]?.path ?? '',
+          line: 0,
+          column: 0,
+          message: kind.error,
+        },
+      ],
+    };
+  }
+  const useful = files.filter((f) => isModuleFile(f.path));
+  switch (kind.kind) {
+    case 'module-folder':
+      return importModuleFolder(useful, opts);
+    case 'sql':
+      return importSql(
+        relativeToRoot(useful).filter((f) => f.path.endsWith('.sql') || isMetaJson(f.path)),
+        opts,
+      );
+    case 'snapshot': {
+      const json = useful.filter((f) => f.path.endsWith('.json'));
+      const snapshots = json
+        .filter((f) => isMetaJson(f.path) && !baseName(f.path).startsWith('_'))
+        .sort((a, b) => (a.path < b.path ? -1 : 1));
+      return importSnapshot(snapshots[snapshots.length - 1] ?? (json[0] as SourceFile), opts);
+    }
+    case 'tables-ts':
+      return importTablesTs(tablesAndModels(useful), opts);
+  }
+}

@@ -1,0 +1,277 @@
+/**
+ * Import of a whole module folder: finds the schema file in either layout (or where `drizzle.config.ts` says),
+ * the models file, `manifest.yaml` (module id, name, description), the layout, and the `drizzle/` history, whose
+ * last snapshot becomes the design's baseline — so the next migration after an import holds only real changes.
+ */
+import { type Document, parseDocument } from 'yaml';
+import type { Layout } from '../../core/design';
+import { MigrationFolderError } from '../../sql/folder-format';
+import { nextMigration } from '../../sql/next-migration';
+import { baselineFor, lastSnapshot, readDrizzleHistory } from '../schema/baseline';
+import { lineIndex } from '../schema/ddl-text';
+import { importSnapshot } from '../snapshot/index';
+import { type SqlImportOptions, importSql } from '../sql/index';
+import { importTablesTs } from '../tables-ts/index';
+import type { ImportMessage, ImportOutcome, SourceFile } from '../types';
+
+/** Where each layout keeps its schema and models. */
+export const LAYOUT_FILES: Record<Layout, { tables: string; models: string }> = {
+  legacy: { tables: 'lib/server/db/schema/tables.ts', models: 'lib/models/index.ts' },
+  current: { tables: 'src/server/db/schema/tables.ts', models: 'src/models/index.ts' },
+};
+
+const ROOT_MARKERS = new Set(['manifest.yaml', 'drizzle.config.ts', 'package.json', 'lib', 'src', 'drizzle']);
+const SKIPPED_DIRS = new Set(['node_modules', '.git', '.svelte-kit', 'build', 'dist', '.turbo', 'coverage']);
+
+/**
+ * True for a file an import may need (sources, configs, migrations), false for dependencies, build output and
+ * other files — the page and the CLI read only these from a picked folder.
+ * @example isModuleFile('MoLOS-Tasks/node_modules/x/index.ts') // false
+ */
+export function isModuleFile(path: string): boolean {
+  const parts = path.split('/');
+  if (parts.some((p) => SKIPPED_DIRS.has(p))) return false;
+  return /\.(ts|js|mjs|json|ya?ml|sql)$/.test(path) && !path.endsWith('.d.ts');
+}
+
+/**
+ * The files with paths relative to the module root: a leading folder shared by every file (the picked folder's
+ * own name, as a directory input gives it) is removed until a module file is at the top.
+ */
+export function relativeToRoot(files: readonly SourceFile[]): SourceFile[] {
+  let out = files.map((f) => ({ ...f, path: f.path.replace(/^\.?\/+/, '').replace(/\\/g, '/') }));
+  for (let depth = 0; depth < 4; depth++) {
+    if (out.some((f) => ROOT_MARKERS.has(f.path.split('/')[0] ?? ''))) break;
+    const first = out[0]?.path.split('/')[0];
+    if (!first || !out.every((f) => f.path.startsWith(`${first}/`))) break;
+    out = out.map((f) => ({ ...f, path: f.path.slice(first.length + 1) }));
+  }
+  return out;
+}
+
+interface Manifest {
+  id?: string;
+  name?: string;
+  description?: string;
+}
+
+function readManifest(file: SourceFile, messages: ImportMessage[]): Manifest {
+  let doc: Document;
+  try {
+    doc = parseDocument(file.text, { prettyErrors: false });
+  } catch (e) {
+    messages.push({
+      severity: 'warning',
+      code: 'manifest',
+      file: file.path,
+      line: 0,
+      column: 0,
+      message: `cannot read the manifest: ${(e as Error).message}`,
+    });
+    return {};
+  }
+  const at = lineIndex(file.text);
+  for (const err of doc.errors) {
+    const { line, column } = at(err.pos[0]);
+    messages.push({
+      severity: 'warning',
+      code: 'manifest',
+      file: file.path,
+      line,
+      column,
+      message: `manifest.yaml is not valid YAML: ${err.message.split('\n')[0]}`,
+      kept: 'the module id from the table names',
+    });
+  }
+  if (doc.errors.length > 0) return {};
+  const data: unknown = doc.toJS();
+  if (!data || typeof data !== 'object') return {};
+  const d = data as Record<string, unknown>;
+  const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+  const id = str(d.id);
+  if (d.id !== undefined && !id) {
+    messages.push({
+      severity: 'warning',
+      code: 'manifest',
+      file: file.path,
+      line: 0,
+      column: 0,
+      message: 'manifest.yaml has an `id` that is not a text',
+      kept: 'the module id from the table names',
+    });
+  }
+  return { id, name: str(d.name), description: str(d.description) };
+}
+
+/** The `schema` path(s) `drizzle.config.ts` names (read as text, never run). */
+export function configSchemaPaths(text: string): string[] {
+  const m = /\bschema\s*:\s*(\[[^\]]*\]|(['"`])[^'"`]*\2)/.exec(text);
+  if (!m) return [];
+  return [...(m[1] ?? '').matchAll(/(['"`])([^'"`]+)\1/g)].map((x) => (x[2] ?? '').replace(/^\.\//, ''));
+}
+
+function findSchema(
+  byPath: Map<string, SourceFile>,
+  messages: ImportMessage[],
+): { tables: SourceFile; layout: Layout | null } | null {
+  for (const layout of ['legacy', 'current'] as const) {
+    const f = byPath.get(LAYOUT_FILES[layout].tables);
+    if (f) return { tables: f, layout };
+  }
+  const config = byPath.get('drizzle.config.ts');
+  if (!config) return null;
+  for (const p of configSchemaPaths(config.text)) {
+    const dir = p.replace(/\/?(index|tables)?\.ts$/, '');
+    const candidates = p.endsWith('.ts') ? [p, `${dir}/tables.ts`] : [`${dir}/tables.ts`, `${dir}/index.ts`];
+    for (const c of candidates) {
+      const f = byPath.get(c.replace(/^\/+/, ''));
+      if (f) {
+        messages.push({
+          severity: 'info',
+          code: 'schema-from-config',
+          file: config.path,
+          line: 0,
+          column: 0,
+          message: `the schema file is not in either module layout; using ${f.path}, which drizzle.config.ts names`,
+        });
+        return {
+          tables: f,
+          layout: f.path.startsWith('src/') ? 'current' : f.path.startsWith('lib/') ? 'legacy' : null,
+        };
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * Imports a module folder; `files` are its files with paths relative to the module root (or under one shared
+ * folder, which is removed). Layout and module id come from the files unless `opts` gives them.
+ * @example await importModuleFolder([{ path: 'manifest.yaml', text }, { path: 'lib/server/db/schema/tables.ts', text }, …])
+ */
+export async function importModuleFolder(files: SourceFile[], opts: SqlImportOptions = {}): Promise<ImportOutcome> {
+  const all = relativeToRoot(files.filter((f) => isModuleFile(f.path)));
+  const byPath = new Map(all.map((f) => [f.path, f]));
+  const messages: ImportMessage[] = [];
+  const manifestFile = byPath.get('manifest.yaml');
+  const manifest = manifestFile ? readManifest(manifestFile, messages) : {};
+  const moduleId = opts.moduleId ?? manifest.id;
+  const history = readDrizzleHistory(
+    all.filter((f) => f.path.startsWith('drizzle/')),
+    'warning',
+  );
+  messages.push(...history.messages);
+  const last = lastSnapshot(history);
+
+  const schema = findSchema(byPath, messages);
+  const layout: Layout =
+    opts.layout ??
+    schema?.layout ??
+    (byPath.has('src/config.ts') || all.some((f) => f.path.startsWith('src/')) ? 'current' : 'legacy');
+  let outcome: ImportOutcome;
+  let schemaFile: string;
+  if (schema) {
+    const dir = schema.tables.path.slice(0, schema.tables.path.lastIndexOf('/') + 1);
+    const models =
+      byPath.get(LAYOUT_FILES[layout].models) ??
+      byPath.get(LAYOUT_FILES.legacy.models) ??
+      byPath.get(LAYOUT_FILES.current.models);
+    const others = all.filter(
+      (f) =>
+        f !== schema.tables &&
+        f !== models &&
+        f.path.endsWith('.ts') &&
+        (f.path.startsWith(dir) || /^(lib|src)\/models\//.test(f.path)),
+    );
+    outcome = importTablesTs({ tables: schema.tables, models, others }, { moduleId, layout });
+    schemaFile = schema.tables.path;
+  } else if (last) {
+    const file = all.find((f) => f.path === `drizzle/meta/${last.file}`) as SourceFile;
+    messages.push({
+      severity: 'warning',
+      code: 'no-schema-file',
+      file: file.path,
+      line: 0,
+      column: 0,
+      message: `no schema file found (${LAYOUT_FILES.legacy.tables}, ${LAYOUT_FILES.current.tables} or drizzle.config.ts's schema)`,
+      kept: `the schema of the last snapshot, ${file.path}`,
+    });
+    outcome = importSnapshot(file, { moduleId, layout });
+    schemaFile = file.path;
+  } else if (history.sqlFiles.length > 0) {
+    messages.push({
+      severity: 'warning',
+      code: 'no-schema-file',
+      file: 'drizzle',
+      line: 0,
+      column: 0,
+      message: `no schema file and no snapshot found; reading the schema from the migrations in drizzle/`,
+      kept: 'the schema the migrations build',
+    });
+    outcome = await importSql(history.sqlFiles, { ...opts, moduleId, layout });
+    schemaFile = 'drizzle';
+  } else {
+    return {
+      ok: false,
+      messages: [
+        ...messages,
+        {
+          severity: 'error',
+          code: 'no-schema',
+          file: all[0]?.path.split('/')[0] ?? '.',
+          line: 0,
+          column: 0,
+          message: `this does not look like a MoLOS module: there is no ${LAYOUT_FILES.legacy.tables}, ${LAYOUT_FILES.current.tables}, schema named by drizzle.config.ts, or drizzle/ migrations`,
+        },
+      ],
+    };
+  }
+  if (!outcome.ok) return { ok: false, messages: [...messages, ...outcome.messages] };
+
+  const design = outcome.design;
+  design.module = {
+    ...design.module,
+    layout,
+    ...(moduleId ? { id: moduleId } : {}),
+    ...(manifest.name ? { name: manifest.name } : {}),
+    ...(manifest.description ? { description: manifest.description } : {}),
+  };
+  if (last) {
+    design.baseline = baselineFor(design, last.snapshot);
+    try {
+      const next = nextMigration(design, history.folder, { now: 0 });
+      if (next.kind !== 'unchanged') {
+        const n = next.statements.length;
+        messages.push({
+          severity: 'info',
+          code: 'pending-changes',
+          file: schemaFile,
+          line: 0,
+          column: 0,
+          message: `the schema differs from drizzle/meta/${last.file}: the next migration will hold ${n} change${n === 1 ? '' : 's'} (${next.tag})`,
+        });
+      }
+    } catch (e) {
+      if (!(e instanceof MigrationFolderError)) throw e;
+      messages.push({
+        severity: 'warning',
+        code: 'drizzle-meta',
+        file: e.file,
+        line: 0,
+        column: 0,
+        message: e.message,
+      });
+    }
+  } else if (history.sqlFiles.length > 0) {
+    messages.push({
+      severity: 'warning',
+      code: 'no-snapshot',
+      file: 'drizzle/meta',
+      line: 0,
+      column: 0,
+      message: 'drizzle/ has migrations but no snapshot, so the schema they left is not known',
+      kept: 'the design without a baseline: check the first export against the existing migrations (molos-schema verify)',
+    });
+  }
+  return { ok: true, design, messages: [...messages, ...outcome.messages], suggestions: outcome.suggestions };
+}

@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import initSqlJs, { type SqlJsStatic } from 'sql.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Design, LAYOUTS } from '../../core/design';
+import { loadDesign } from '../../core/format';
+import { type GeneratedFile, generateModuleFiles } from '../../generate/module-files';
+import { type MigrationFolder, nextMigration } from '../../sql/next-migration';
+import { importFiles, importKind } from '../import-files';
+import type { ImportOutcome, SourceFile } from '../types';
+import { configSchemaPaths, importModuleFolder, relativeToRoot } from './index';
+
+let SQL: SqlJsStatic;
+beforeAll(async () => {
+  SQL = await initSqlJs();
+});
+const load = () => Promise.resolve(SQL);
+
+function example(name: string): Design {
+  const r = loadDesign(readFileSync(`static/examples/${name}.json`, 'utf8'));
+  if (!r.ok) throw new Error(`bad example ${name}`);
+  return { ...r.design, baseline: null };
+}
+
+function ok(outcome: ImportOutcome): Extract<ImportOutcome, { ok: true }> {
+  if (!outcome.ok) throw new Error(outcome.messages.map((m) => `${m.file}:${m.line} ${m.message}`).join('\n'));
+  return outcome;
+}
+
+const asSources = (files: GeneratedFile[], prefix = ''): SourceFile[] =>
+  files.map((f) => ({ path: `${prefix}${f.path}`, text: f.content }));
+
+function folderOf(files: GeneratedFile[]): MigrationFolder {
+  const snapshots: MigrationFolder['snapshots'] = {};
+  for (const f of files.filter((x) => x.role === 'snapshot'))
+    snapshots[f.path.slice('drizzle/meta/'.length)] = JSON.parse(f.content);
+  const journal = files.find((f) => f.role === 'journal');
+  return {
+    journal: journal ? JSON.parse(journal.content) : null,
+    snapshots,
+    sqlFiles: files.filter((f) => f.role === 'migration').map((f) => f.path.slice('drizzle/'.length)),
+  };
+}
+
+describe('a folder written by the generator', () => {
+  for (const name of ['molos-example', 'molos-tasks']) {
+    for (const layout of LAYOUTS) {
+      it(`${name} (${layout}): imports with its module id, layout and a baseline that makes the next migration empty`, async () => {
+        const source = example(name);
+        const files = await generateModuleFiles(source, { layout });
+        const out = ok(await importModuleFolder(asSources(files, 'MoLOS-Module/'), { loadSqlJs: load }));
+        expect(out.design.module).toMatchObject({ id: source.module.id, layout, name: source.module.name });
+        expect(Object.keys(out.design.tables)).toHaveLength(Object.keys(source.tables).length);
+        expect(out.messages.filter((m) => m.code === 'pending-changes')).toEqual([]);
+        const next = nextMigration(out.design, folderOf(files), { now: 1 });
+        expect(next.kind).toBe('unchanged');
+        expect(next.sql).toBe('');
+      });
+    }
+  }
+
+  it('a change after the import is the only thing in the next migration', async () => {
+    const files = await generateModuleFiles(example('molos-tasks'));
+    const { design } = ok(await importModuleFolder(asSources(files), { loadSqlJs: load }));
+    const mood = Object.values(design.columns).find((c) => c.name === 'mood');
+    if (!mood) throw new Error('no mood column');
+    const renamed: Design = { ...design, columns: { ...design.columns, [mood.id]: { ...mood, name: 'rating' } } };
+    const next = nextMigration(renamed, folderOf(files), { now: 1 });
+    expect(next.sql).toBe('ALTER TABLE `MoLOS-Tasks_daily_log` RENAME COLUMN "mood" TO "rating";');
+  });
+});
+
+describe('finding the parts of a module', () => {
+  it('takes the schema path from drizzle.config.ts when it is in neither layout', async () => {
+    const files = await generateModuleFiles(example('molos-example'), { layout: 'legacy' });
+    const moved = asSources(files)
+      .filter((f) => f.path !== 'drizzle.config.ts')
+      .map((f) =>
+        f.path.startsWith('lib/server/db/schema/') ? { ...f, path: f.path.replace('lib/server/db/', 'db/') } : f,
+      );
+    moved.push({
+      path: 'drizzle.config.ts',
+      text: "import { defineConfig } from 'drizzle-kit';\nexport default defineConfig({ schema: './db/schema/index.ts', out: './drizzle', dialect: 'sqlite' });\n",
+    });
+    const out = ok(await importModuleFolder(moved, { loadSqlJs: load }));
+    expect(out.messages).toContainEqual(
+      expect.objectContaining({ code: 'schema-from-config', file: 'drizzle.config.ts' }),
+    );
+    expect(Object.keys(out.design.tables)).toHaveLength(1);
+    expect(configSchemaPaths('schema: [\'./a/tables.ts\', "./b.ts"]')).toEqual(['a/tables.ts', 'b.ts']);
+  });
+
+  it('a broken manifest.yaml is reported with its line and the id comes from the table prefix', async () => {
+    const files = asSources(await generateModuleFiles(example('molos-tasks'))).map((f) =>
+      f.path === 'manifest.yaml' ? { ...f, text: 'id: MoLOS-Tasks\nname: [unclosed\n' } : f,
+    );
+    const out = ok(await importModuleFolder(files, { loadSqlJs: load }));
+    const m = out.messages.find((x) => x.code === 'manifest');
+    expect(m).toMatchObject({ file: 'manifest.yaml', severity: 'warning' });
+    expect(m?.line).toBeGreaterThan(1);
+    expect(out.design.module.id).toBe('MoLOS-Tasks');
+  });
+
+  it('without a schema file, the last snapshot is the schema; without anything, a clear error', async () => {
+    const files = asSources(await generateModuleFiles(example('molos-tasks'))).filter((f) => !f.path.endsWith('.ts'));
+    const out = ok(await importModuleFolder(files, { loadSqlJs: load }));
+    expect(out.messages[0]).toMatchObject({
+      code: 'no-schema-file',
+      kept: expect.stringContaining('0000_snapshot.json'),
+    });
+    expect(Object.keys(out.design.tables)).toHaveLength(5);
+    const none = await importModuleFolder([{ path: 'MoLOS-X/README.md', text: '# x' }], { loadSqlJs: load });
+    expect(none.ok).toBe(false);
+    expect(none.messages[0]?.message).toContain('does not look like a MoLOS module');
+  });
+
+  it('the picked folder name is removed from the paths; dependencies are never read', () => {
+    expect(
+      relativeToRoot([
+        { path: 'picked/MoLOS-X/manifest.yaml', text: '' },
+        { path: 'picked/MoLOS-X/lib/a.ts', text: '' },
+      ]).map((f) => f.path),
+    ).toEqual(['manifest.yaml', 'lib/a.ts']);
+    expect(importKind([{ path: 'MoLOS-X/node_modules/manifest.yaml', text: '' }])).toEqual({
+      error: expect.stringContaining('not a file the studio imports'),
+    });
+  });
+});
+
+describe('importFiles decides what the files are', () => {
+  it('by name and content', async () => {
+    expect(importKind([{ path: 'a.sql', text: '' }])).toEqual({ kind: 'sql' });
+    expect(importKind([{ path: 'drizzle/meta/0001_snapshot.json', text: '' }])).toEqual({ kind: 'snapshot' });
+    expect(importKind([{ path: 'schema.ts', text: '' }])).toEqual({ kind: 'tables-ts' });
+    expect(importKind([{ path: 'M/lib/server/db/schema/tables.ts', text: '' }])).toEqual({ kind: 'module-folder' });
+    expect(importKind([{ path: 'photo.png', text: '' }])).toEqual({ error: expect.stringContaining('photo.png') });
+    const garbage = await importFiles([{ path: 'photo.png', text: '\u0000\u0001' }], { loadSqlJs: load });
+    expect(garbage).toMatchObject({ ok: false, messages: [{ code: 'unknown-input', file: 'photo.png' }] });
+  });
+});
