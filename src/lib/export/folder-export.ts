@@ -6,14 +6,15 @@
  */
 import { parse as parseYaml } from 'yaml';
 import type { Design } from '$lib/core/design';
-import { checkDesign, hasErrors } from '$lib/core/rules';
 import type { FileRole, GeneratedFile } from '$lib/generate/module-files';
 import { type NextMigration, nextMigration } from '$lib/sql/next-migration';
 import { safeVariant } from '$lib/sql/safe-variant';
 import { type SafetyFinding, analyzeMigration } from '$lib/sql/safety';
 import { type ModuleFolder, subfolder } from './module-folder';
-import { safeFileStem } from './module-zip';
+import { safeFileStem } from './file-names';
 import { readMigrations } from './read-migrations';
+
+export { exportBlocker } from './export-blocker';
 
 /** A problem that stops an export; the message is for the user. */
 export class ExportError extends Error {
@@ -24,17 +25,6 @@ export class ExportError extends Error {
 const SCAFFOLD_ROLES: ReadonlySet<FileRole> = new Set(['manifest', 'drizzle-config', 'module-config']);
 /** The first migration `generateModuleFiles` may include; the folder's own next migration replaces it. */
 const MIGRATION_ROLES: ReadonlySet<FileRole> = new Set(['migration', 'snapshot', 'journal']);
-
-/**
- * Why the design cannot be exported yet, or null. Like `molos-schema generate`, a design that breaks a MoLOS
- * rule is not written: the module would not load in the host.
- */
-export function exportBlocker(design: Design): string | null {
-  const issues = checkDesign(design);
-  if (!hasErrors(issues)) return null;
-  const n = issues.filter((i) => i.severity === 'error').length;
-  return `The design breaks ${n} MoLOS rule${n === 1 ? '' : 's'}, so nothing was exported. Fix ${n === 1 ? 'it' : 'them'} first (see Problems).`;
-}
 
 /**
  * The module folder to write into, given the folder the user picked: the picked folder itself when it is the

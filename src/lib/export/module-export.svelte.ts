@@ -2,6 +2,9 @@
  * The module exports of the page: "Download module (.zip)" and "Write to folder…" (File System Access API), with
  * a busy state and the folder write waiting for the user's confirmation. Module files come from the generator
  * worker; the migration is computed here, against the folder's own `drizzle/meta`.
+ *
+ * The zip writer and the folder export (with the migration differ, the safe variant and the safety analysis)
+ * load on first use: the first screen does not need them.
  */
 import type { Design } from '$lib/core/design';
 import type { Editor } from '$lib/state/editor.svelte';
@@ -9,15 +12,12 @@ import { type SessionReport, errorText, folderWrittenReport } from '$lib/state/s
 import { type ModuleGenerator, sharedWorkerGenerator } from '$lib/worker/generator';
 import { pickFolder } from './browser-folder';
 import { downloadFile } from './download';
-import {
-  type FolderPlan,
-  chooseModuleFolder,
-  exportBlocker,
-  planFolderExport,
-  writeFolderExport,
-} from './folder-export';
+import { exportBlocker } from './export-blocker';
+import type { FolderPlan } from './folder-export';
 import type { ModuleFolder } from './module-folder';
-import { moduleZip, safeFileStem } from './module-zip';
+import { safeFileStem } from './file-names';
+
+const folderExport = () => import('./folder-export');
 
 /** A folder export waiting for the user to confirm it. */
 export interface PendingFolderWrite {
@@ -45,7 +45,7 @@ export class ModuleExport {
     const design = this.editor.design;
     if (this.blocked(design)) return;
     await this.run('Generating the module…', async () => {
-      const files = await this.generator().generate(design);
+      const [files, { moduleZip }] = await Promise.all([this.generator().generate(design), import('./module-zip')]);
       const stem = safeFileStem(design.module.id);
       // fflate's bytes are typed over any buffer; Blob wants an ArrayBuffer-backed view, which this is.
       downloadFile(`${stem}.zip`, moduleZip(files, stem) as Uint8Array<ArrayBuffer>, 'application/zip');
@@ -71,6 +71,7 @@ export class ModuleExport {
     if (!picked) return;
     const chosen = picked;
     await this.run('Reading the module folder…', async () => {
+      const { chooseModuleFolder, planFolderExport } = await folderExport();
       const folder = await chooseModuleFolder(chosen, design.module.id);
       const code = await this.generator().generate(design, { skipMigration: true });
       const plan = await planFolderExport(design, folder, code, { now: Date.now() });
@@ -86,6 +87,7 @@ export class ModuleExport {
     this.cancelWrite();
     if (!pending || !folder) return;
     await this.run('Writing the module…', async () => {
+      const { writeFolderExport } = await folderExport();
       const written = await writeFolderExport(folder, pending.plan, { safe });
       // The next export then knows which tables and columns were renamed since this one.
       this.editor.setBaseline(pending.plan.migration.baseline);

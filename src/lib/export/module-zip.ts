@@ -18,7 +18,4 @@ export function moduleZip(files: readonly ZipFile[], folder: string, mtime: Date
   return zipSync(entries, { level: 6, mtime });
 }
 
-/** The module id as a file or folder name: characters a file system might refuse become `-`. */
-export function safeFileStem(moduleId: string): string {
-  return moduleId.replace(/[^\w.-]+/g, '-').replace(/^[.-]+|[.-]+$/g, '') || 'module';
-}
+export { safeFileStem } from './file-names';

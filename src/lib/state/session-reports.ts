@@ -4,7 +4,7 @@
  */
 import type { FormatProblem } from '../core/format';
 import type { FolderPlan, WrittenFile } from '../export/folder-export';
-import { safetyMessage } from '../sql/safety';
+import { safetyMessage } from '../sql/safety/messages';
 import { describeStorageError } from './storage';
 
 export type ReportTone = 'error' | 'warning' | 'success' | 'info';

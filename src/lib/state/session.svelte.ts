@@ -11,7 +11,7 @@ import { applyOperation } from '../core/operations';
 import { canPickFolders } from '../export/browser-folder';
 import { downloadFile, pickFile } from '../export/download';
 import { ModuleExport } from '../export/module-export.svelte';
-import { safeFileStem } from '../export/module-zip';
+import { safeFileStem } from '../export/file-names';
 import type { ModuleGenerator } from '../worker/generator';
 import { type AutosaveState, Autosaver } from './autosave';
 import type { CommandContext } from './commands';
