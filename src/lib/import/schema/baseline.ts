@@ -39,13 +39,83 @@ export function baselineFor(
   return { ...all, tables, columns };
 }
 
-/** Where JSON.parse stopped, when its message says (`at position 12` or `line 2 column 3`). */
-export function jsonErrorPlace(text: string, error: string): { line: number; column: number } {
-  const pos = /position (\d+)/.exec(error);
-  if (pos) return lineIndex(text)(Number(pos[1]));
-  const lc = /line (\d+) column (\d+)/.exec(error);
-  if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
-  return { line: 0, column: 0 };
+/**
+ * The offset of the first JSON syntax error in `text` (JSON.parse's message does not always say), or null when
+ * the text is valid JSON or too deeply nested to scan.
+ * @example jsonErrorOffset('{"a": x}') // 6
+ */
+export function jsonErrorOffset(text: string): number | null {
+  let i = 0;
+  const ws = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i] as string)) i++;
+  };
+  const fail = (): never => {
+    throw i;
+  };
+  const str = () => {
+    if (text[i] !== '"') fail();
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      if ((text.charCodeAt(i) as number) < 0x20) fail();
+      if (text[i] === '\\') {
+        i++;
+        if (text[i] === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail();
+          i += 4;
+        } else if (!'"\\/bfnrt'.includes(text[i] ?? 'x')) fail();
+      }
+      i++;
+    }
+    if (i >= text.length) fail();
+    i++;
+  };
+  const value = (): void => {
+    ws();
+    const ch = text[i];
+    if (ch === '{' || ch === '[') {
+      const close = ch === '{' ? '}' : ']';
+      i++;
+      ws();
+      if (text[i] === close) {
+        i++;
+        return;
+      }
+      for (;;) {
+        if (ch === '{') {
+          ws();
+          str();
+          ws();
+          if (text[i] !== ':') fail();
+          i++;
+        }
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === close) {
+          i++;
+          return;
+        } else fail();
+      }
+    }
+    if (ch === '"') return str();
+    const lit = /^(true|false|null|-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
+    if (!lit) fail();
+    i += (lit as RegExpExecArray)[0].length;
+  };
+  try {
+    value();
+    ws();
+    if (i < text.length) fail();
+    return null;
+  } catch (e) {
+    return typeof e === 'number' ? Math.min(e, text.length) : null;
+  }
+}
+
+/** Where a JSON text is broken: its first syntax error's line and column (0, 0 when unknown). */
+export function jsonErrorPlace(text: string): { line: number; column: number } {
+  const at = jsonErrorOffset(text);
+  return at === null ? { line: 0, column: 0 } : lineIndex(text)(at);
 }
 
 /** A snapshot or journal problem as an import message at the place JSON.parse gave, if any. */
@@ -56,7 +126,7 @@ export function folderErrorMessage(
   kept?: string,
 ): ImportMessage {
   const text = e.message.startsWith(`${e.file}: `) ? e.message.slice(e.file.length + 2) : e.message;
-  const { line, column } = jsonErrorPlace(file.text, text);
+  const { line, column } = text.startsWith('not valid JSON') ? jsonErrorPlace(file.text) : { line: 0, column: 0 };
   const m: ImportMessage = { severity, code: 'drizzle-meta', file: file.path, line, column, message: text };
   if (kept) m.kept = kept;
   return m;
