@@ -470,6 +470,7 @@ class TablesTsImporter {
   private addTable(sf: TsFile, st: VariableStatement, decl: VariableDeclaration, call: CallExpression): void {
     const binding = decl.getName();
     const args = call.getArguments();
+    this.usedConsts.add(decl);
     let fullName = stringValue(args[0]);
     if (fullName === undefined) {
       fullName = args[0] ? this.constantString(args[0]) : undefined;
