@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { check } from './check';
 import { generate } from './generate';
+import { importCommand } from './import';
 import { CliError, type CliIo } from './io';
 import { sql } from './sql';
 import { verify } from './verify';
@@ -21,8 +22,10 @@ Commands:
                         write the module's schema, models and config, and its next migration
   sql <design.json> [--since <module-dir>] [--safe]
                         print a migration's SQL, exactly as drizzle-kit writes it (or the MoLOS-safe variant)
-  check <design.json> [--module-id ID]
-                        list MoLOS rule issues; exit 1 when there is an error
+  check <design.json|tables.ts|module-dir|file.sql|snapshot.json> [--module-id ID]
+                        list MoLOS rule issues (existing code is imported first); exit 1 when there is an error
+  import <tables.ts|module-dir|file.sql|snapshot.json> --out <design.json> [--module-id ID]
+                        read an existing module, its SQL or a drizzle snapshot into a design file
   verify <module-dir>   replay the module's migrations as the MoLOS host does and report problems; exit 1 on errors
 
 Run "molos-schema <command> --help" for a command's details.
@@ -58,13 +61,35 @@ Options:
   --since <dir>   the module folder whose drizzle/ holds the migrations so far
   --safe          print the MoLOS-safe variant; what it changes is listed on stderr
 `,
-  check: `Usage: molos-schema check <design.json> [--module-id ID]
+  check: `Usage: molos-schema check <design.json|tables.ts|module-dir|file.sql|snapshot.json> [--module-id ID]
 
 Prints one line per MoLOS rule issue — severity, code, the table/column/index/enum/relation it concerns, the
 message and the available fix — then a summary. Exits 1 when any issue is an error.
 
+Anything but a design file is imported first (as "molos-schema import" does; its messages are printed with
+file:line), so existing code is checked as it is: a nullable user_id, a key without a UUID default, an index
+name without the table name, … Exits 2 when the input cannot be imported.
+
 Options:
   --module-id <ID>  check as if the module had this id (e.g. MoLOS-Tasks)
+`,
+  import: `Usage: molos-schema import <tables.ts|module-dir|file.sql|snapshot.json> --out <design.json> [--module-id ID]
+
+Reads an existing module into a design file. The kind of input is told from its name:
+  <module-dir>      a module folder: its schema file (lib/server/db/schema/tables.ts, src/server/db/schema/tables.ts
+                    or drizzle.config.ts's schema), models, manifest.yaml (module id, name) and layout; the last
+                    drizzle/meta snapshot becomes the design's baseline, so the next migration holds only changes
+  <tables.ts>       a drizzle schema file (the module's models file is read too when it is in its usual place)
+  <file.sql>        CREATE TABLE / CREATE INDEX statements, run on an in-memory SQLite and read back
+  <snapshot.json>   a drizzle-kit snapshot (drizzle/meta/NNNN_snapshot.json), also kept as the baseline
+Imported code is parsed, never run. Every message names the file and line it concerns; what the design cannot
+hold is reported with what was kept instead; relations found only in comments are listed as suggestions.
+
+Options:
+  --out <file>      the design file to write
+  --module-id <ID>  the module id (otherwise from manifest.yaml or the tables' common <ModuleId>_ prefix)
+
+Exits 2 when the input cannot be imported (nothing is written).
 `,
   verify: `Usage: molos-schema verify <module-dir>
 
@@ -92,6 +117,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   generate: ['out', 'layout', 'name', 'safe', 'help'],
   sql: ['since', 'safe', 'help'],
   check: ['module-id', 'help'],
+  import: ['out', 'module-id', 'help'],
   verify: ['help'],
 };
 
@@ -118,7 +144,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const bad = Object.keys(values).filter((k) => !(ALLOWED[command] as readonly string[]).includes(k));
     if (bad.length > 0) throw new CliError(`${command} does not take --${bad.join(', --')}\n\n${HELP[command]}`);
     if (positionals.length !== 1) {
-      const what = command === 'verify' ? 'module folder' : 'design file';
+      const what = command === 'verify' ? 'module folder' : command === 'import' ? 'input' : 'design file';
       throw new CliError(`${command} needs exactly one ${what}, got ${positionals.length}\n\n${HELP[command]}`);
     }
     const file = positionals[0] as string;
@@ -127,7 +153,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     if (command === 'sql') return await sql(io, file, { since: values.since, safe: values.safe });
     if (command === 'verify') return await verify(io, file);
-    return check(io, file, { moduleId: values['module-id'] });
+    if (command === 'import') return await importCommand(io, file, { out: values.out, moduleId: values['module-id'] });
+    return await check(io, file, { moduleId: values['module-id'] });
   } catch (e) {
     if (e instanceof CliError) {
       io.stderr(`molos-schema: ${e.message.trimEnd()}\n`);

@@ -1,0 +1,141 @@
+/**
+ * `molos-schema import <tables.ts|module-dir|file.sql|snapshot.json> --out <design.json> [--module-id ID]`:
+ * reads an existing module (or its SQL, or a drizzle snapshot) into a design file. Imported code is parsed,
+ * never run; SQL runs only on an in-memory database.
+ */
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import type { Design } from '../lib/core/design';
+import { serializeDesign } from '../lib/core/format';
+import { importFiles } from '../lib/import/import-files';
+import { LAYOUT_FILES, isModuleFile } from '../lib/import/module-folder/index';
+import { type ImportOutcome, type SourceFile, formatImportMessage } from '../lib/import/types';
+import { CliError, type CliIo } from './io';
+
+/** Files above this size are not read from a module folder (no schema file is that big). */
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+function readTree(root: string, dir = ''): SourceFile[] {
+  const out: SourceFile[] = [];
+  for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
+    const path = dir ? `${dir}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) {
+      if (isModuleFile(`${path}/x.ts`)) out.push(...readTree(root, path));
+    } else if (entry.isFile() && isModuleFile(path) && statSync(join(root, path)).size <= MAX_FILE_BYTES) {
+      out.push({ path, text: readFileSync(join(root, path), 'utf8') });
+    }
+  }
+  return out;
+}
+
+/** A tables.ts given alone brings its module's models file when it sits in one of the layouts. */
+function modelsNextTo(tablesPath: string): string | null {
+  for (const layout of ['legacy', 'current'] as const) {
+    const { tables, models } = LAYOUT_FILES[layout];
+    if (tablesPath.replace(/\\/g, '/').endsWith(`/${tables}`)) {
+      const candidate = join(tablesPath.slice(0, -tables.length), models);
+      if (existsSync(candidate)) return candidate;
+    }
+  }
+  for (const sibling of ['models.ts', 'models/index.ts']) {
+    const candidate = join(dirname(tablesPath), sibling);
+    if (existsSync(candidate)) return candidate;
+  }
+  return null;
+}
+
+export interface ImportedInput {
+  outcome: ImportOutcome;
+  /** Prefix for message paths (the module folder as given), so they can be opened from the terminal. */
+  prefix: string;
+}
+
+/** Reads the input the user named and imports it. A missing or unreadable path is a CliError (exit 2). */
+export async function importInput(io: CliIo, input: string, moduleId: string | undefined): Promise<ImportedInput> {
+  const full = resolve(io.cwd, input);
+  let isDir: boolean;
+  try {
+    isDir = statSync(full).isDirectory();
+  } catch {
+    throw new CliError(`cannot read ${input}: no such file or folder`);
+  }
+  let files: SourceFile[];
+  let prefix = '';
+  try {
+    if (isDir) {
+      files = readTree(full);
+      prefix = `${input.replace(/\/+$/, '')}/`;
+      if (files.length === 0) throw new CliError(`${input}: the folder holds no file the studio imports`);
+    } else {
+      files = [{ path: input, text: readFileSync(full, 'utf8') }];
+      if (/\.(ts|js|mjs)$/.test(input)) {
+        const models = modelsNextTo(full);
+        if (models)
+          files.push({ path: relative(io.cwd, models) || basename(models), text: readFileSync(models, 'utf8') });
+      }
+    }
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw new CliError(`cannot read ${input}: ${(e as Error).message}`);
+  }
+  const outcome = await importFiles(files, moduleId ? { moduleId } : {});
+  return { outcome, prefix };
+}
+
+/** Prints the import's messages (file:line:column severity …) and suggested relations. */
+export function printImportMessages(io: CliIo, imported: ImportedInput): void {
+  const { outcome, prefix } = imported;
+  for (const m of outcome.messages) {
+    const line = formatImportMessage({ ...m, file: `${prefix}${m.file}` });
+    if (m.severity === 'error') io.stderr(`${line}\n`);
+    else io.stdout(`${line}\n`);
+  }
+  if (!outcome.ok) return;
+  const d: Design = outcome.design;
+  for (const s of outcome.suggestions) {
+    const from = d.columns[s.fromColumnId];
+    const to = d.columns[s.toColumnId];
+    const fromTable = from && d.tables[from.tableId];
+    const toTable = to && d.tables[to.tableId];
+    if (!from || !to || !fromTable || !toTable) continue;
+    const place = s.line > 0 ? `${prefix}${s.file}:${s.line}` : `${prefix}${s.file}`;
+    io.stdout(
+      `${place} suggestion: ${fromTable.name}.${from.name} → ${toTable.name}.${to.name} as a logical relation (${s.reason})\n`,
+    );
+  }
+}
+
+export async function importCommand(
+  io: CliIo,
+  input: string,
+  opts: { out?: string; moduleId?: string },
+): Promise<number> {
+  if (!opts.out) throw new CliError('import needs --out <design.json>: the design file to write');
+  const imported = await importInput(io, input, opts.moduleId);
+  printImportMessages(io, imported);
+  const { outcome } = imported;
+  if (!outcome.ok) {
+    io.stderr(`molos-schema: ${input} could not be imported; nothing was written\n`);
+    return 2;
+  }
+  const outPath = resolve(io.cwd, opts.out);
+  if (existsSync(outPath) && statSync(outPath).isDirectory())
+    throw new CliError(`--out ${opts.out} is a folder; give the design file to write, e.g. ${opts.out}/design.json`);
+  try {
+    writeFileSync(outPath, serializeDesign(outcome.design));
+  } catch (e) {
+    throw new CliError(`cannot write ${opts.out}: ${(e as Error).message}`);
+  }
+  const d = outcome.design;
+  const n = (map: object, word: string, plural = `${word}s`) => {
+    const k = Object.keys(map).length;
+    return `${k} ${k === 1 ? word : plural}`;
+  };
+  io.stdout(
+    `wrote ${opts.out}: module ${d.module.id} (${d.module.layout} layout), ${n(d.tables, 'table')}, ` +
+      `${n(d.relations, 'relation')}, ${n(d.enums, 'enum')}, ${n(d.indexes, 'index', 'indexes')}` +
+      `${d.baseline ? ', with the last migration as its baseline' : ''}` +
+      `${outcome.suggestions.length > 0 ? `; ${outcome.suggestions.length} suggested relation(s) listed above` : ''}\n`,
+  );
+  return 0;
+}
