@@ -63,7 +63,12 @@ export function tokenize(sql: string): Token[] {
       i = j;
     } else if (/[0-9]/.test(ch) || (ch === '.' && /[0-9]/.test(sql[i + 1] ?? ''))) {
       let j = i + 1;
-      while (j < sql.length && /[0-9A-Za-z_.]/.test(sql[j] as string)) j++;
+      while (
+        j < sql.length &&
+        (/[0-9A-Za-z_.]/.test(sql[j] as string) ||
+          (/[+-]/.test(sql[j] as string) && /^[0-9.]+[eE]$/.test(sql.slice(i, j))))
+      )
+        j++;
       const text = sql.slice(i, j);
       out.push({ kind: 'number', text, value: text, start: i, end: j });
       i = j;

@@ -165,7 +165,7 @@ function record(r: Runner, k: StatementKind, text: string, start: number, at: (o
 function storedDefault(text: string | null): string | number | boolean | undefined {
   if (text === null) return undefined;
   if (text === 'true' || text === 'false') return text === 'true';
-  if (/^-?\d+(\.\d+)?$/.test(text) && String(Number(text)) === text) return Number(text);
+  if (/^-?(\d+(\.\d+)?|\d(\.\d+)?e[+-]\d+)$/.test(text) && String(Number(text)) === text) return Number(text);
   return text;
 }
 
