@@ -1120,7 +1120,8 @@ class TablesTsImporter {
       if (!Node.isIdentifier(obj) || memberKey === undefined) return undefined;
       const r = this.resolveConst(obj.getSourceFile(), obj.getText());
       const e = r ? this.enumsByDecl.get(r.info.decl) : this.enumsByName.get(this.importedName(obj));
-      const m = e?.members.find((x) => x.key === memberKey);
+      // The last member with the key wins, as in the object at run time.
+      const m = e?.members.findLast((x) => x.key === memberKey);
       if (m)
         return parts.mode === 'json'
           ? { kind: 'json', json: JSON.stringify(m.value) }

@@ -38,7 +38,8 @@ export function stringValue(node: Node | undefined): string | undefined {
 /** A number written literally, including a leading minus or plus. */
 export function numberValue(node: Node): number | undefined {
   const n = unwrap(node);
-  if (Node.isNumericLiteral(n)) return n.getLiteralValue();
+  // The compiler's own reading of the literal (ts-morph's getLiteralValue drops exponents).
+  if (Node.isNumericLiteral(n)) return Number(n.compilerNode.text);
   if (Node.isPrefixUnaryExpression(n)) {
     const op = n.getOperatorToken();
     const inner = numberValue(n.getOperand());
@@ -53,7 +54,7 @@ export function numberValue(node: Node): number | undefined {
 export function propertyName(node: Node): string | undefined {
   if (Node.isIdentifier(node) || Node.isPrivateIdentifier(node)) return node.getText();
   if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) return node.getLiteralValue();
-  if (Node.isNumericLiteral(node)) return String(node.getLiteralValue());
+  if (Node.isNumericLiteral(node)) return String(Number(node.compilerNode.text));
   return undefined;
 }
 
