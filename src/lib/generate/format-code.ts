@@ -48,6 +48,11 @@ export class CodeFormatter {
       }
     }
     if (imports) chunks.push(imports);
+    return this.formatStatements(chunks);
+  }
+
+  /** Formats a file given as its top-level statements' texts (leading imports as one), joined by a blank line. */
+  async formatStatements(chunks: string[]): Promise<string> {
     const formatted = await Promise.all(chunks.map((c) => this.format(c)));
     return formatted.filter((c) => c.length > 0).join('\n');
   }

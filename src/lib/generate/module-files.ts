@@ -16,7 +16,7 @@ import {
   writeModuleConfigTs,
   writeSchemaIndexTs,
 } from './other-files';
-import { writeTablesTs } from './tables-ts';
+import { type TableMemo, tablesTsStatements } from './tables-ts';
 
 export type FileRole =
   | 'schema'
@@ -51,12 +51,24 @@ export interface GenerateOptions {
 export class ModuleGenerator {
   private readonly project = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true });
   private readonly formatter = new CodeFormatter();
+  /** Printed table statements, so an edit reprints only the tables it touched. */
+  private readonly tables: TableMemo = new Map();
 
   async printTs(path: string, write: (sf: SourceFile) => void): Promise<string> {
     const sf = this.project.createSourceFile(path, '', { overwrite: true });
     try {
       write(sf);
       return await this.formatter.formatSourceFile(sf);
+    } finally {
+      sf.forget();
+    }
+  }
+
+  /** tables.ts, formatted statement by statement; unchanged tables are neither printed nor formatted again. */
+  async printTablesTs(design: Design, layout: Layout): Promise<string> {
+    const sf = this.project.createSourceFile(layoutPaths(layout).schemaFile, '', { overwrite: true });
+    try {
+      return await this.formatter.formatStatements(tablesTsStatements(sf, design, layout, this.tables));
     } finally {
       sf.forget();
     }
@@ -71,7 +83,7 @@ export class ModuleGenerator {
       {
         path: paths.schemaFile,
         role: 'schema',
-        content: await printTs(paths.schemaFile, (sf) => writeTablesTs(sf, design, layout)),
+        content: await this.printTablesTs(design, layout),
       },
       { path: paths.schemaIndex, role: 'schema-index', content: await printTs(paths.schemaIndex, writeSchemaIndexTs) },
       {

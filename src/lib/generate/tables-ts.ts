@@ -3,11 +3,18 @@
  * `export const x = sqliteTable("<ModuleId>_<name>", { ... }, (t) => [...])` per table (the name a plain
  * string literal, as the host's regex expects), enums imported from the models file and re-exported.
  */
-import { type Project, type SourceFile, VariableDeclarationKind, type WriterFunction, ts } from 'ts-morph';
+import {
+  CodeBlockWriter,
+  type Project,
+  type SourceFile,
+  VariableDeclarationKind,
+  type WriterFunction,
+  ts,
+} from 'ts-morph';
 import {
   type Column,
   type Design,
-  type EnumDef,
+  type Relation,
   type Layout,
   type Table,
   fullTableName,
@@ -40,7 +47,8 @@ interface Usage {
   core: Set<string>;
   sql: boolean;
   textEnum: boolean;
-  enums: EnumDef[];
+  /** Ids of the enums used through textEnum (imported from the models file and re-exported). */
+  enums: Set<string>;
   anyColumn: boolean;
 }
 
@@ -76,8 +84,9 @@ function defaultCode(design: Design, c: Column, b: Bindings, use: Usage): string
   }
 }
 
-function referenceCode(design: Design, table: Table, c: Column, b: Bindings, use: Usage): string {
-  const r = relationFrom(design, c.id);
+function referenceCode(ctx: WriteContext, table: Table, c: Column, use: Usage): string {
+  const { design, b } = ctx;
+  const r = ctx.relations.get(c.id);
   const ends = r && !r.logical ? relationEnds(design, r) : null;
   if (!r || !ends) return '';
   const { column: target, table: targetTable } = ends.to;
@@ -130,7 +139,8 @@ export function isSingleFunction(text: string): boolean {
   );
 }
 
-function columnCode(design: Design, table: Table, c: Column, b: Bindings, use: Usage): string {
+function columnCode(ctx: WriteContext, table: Table, c: Column, use: Usage): string {
+  const { design, b } = ctx;
   const e = c.enumId ? design.enums[c.enumId] : undefined;
   let code: string;
   if (e && c.enumForm === 'values') {
@@ -138,7 +148,7 @@ function columnCode(design: Design, table: Table, c: Column, b: Bindings, use: U
     code = `text(${str(c.name)}, { enum: [${e.members.map((m) => str(m.value)).join(', ')}] })`;
   } else if (e) {
     use.textEnum = true;
-    if (!use.enums.includes(e)) use.enums.push(e);
+    use.enums.add(e.id);
     code = `textEnum(${str(c.name)}, ${b.enum.get(e.id) ?? e.name})`;
   } else {
     use.core.add(c.type);
@@ -149,26 +159,27 @@ function columnCode(design: Design, table: Table, c: Column, b: Bindings, use: U
   if (c.notNull && !c.primaryKey) code += '.notNull()';
   if (c.unique) code += '.unique()';
   code += defaultCode(design, c, b, use);
-  code += referenceCode(design, table, c, b, use);
+  code += referenceCode(ctx, table, c, use);
   return code;
 }
 
 /** The comment that marks a logical relation in the code, since it has no `.references()`. */
-export function logicalNote(design: Design, c: Column): string {
-  const r = relationFrom(design, c.id);
+export function logicalNote(design: Design, c: Column, relation = relationFrom(design, c.id)): string {
+  const r = relation;
   const ends = r?.logical ? relationEnds(design, r) : null;
   if (!ends) return '';
   return `Logical relation to ${fullTableName(design, ends.to.table)}.${ends.to.column.name} (no foreign key).`;
 }
 
-function tableWriter(design: Design, table: Table, b: Bindings, use: Usage): WriterFunction {
+function tableWriter(ctx: WriteContext, table: Table, use: Usage): WriterFunction {
+  const { design } = ctx;
   return (w) => {
     use.core.add('sqliteTable');
     w.write(`sqliteTable(${str(fullTableName(design, table))}, {`).newLine();
     for (const c of tableColumns(design, table)) {
-      const comment = [c.comment.trim(), logicalNote(design, c)].filter(Boolean).join('\n');
+      const comment = [c.comment.trim(), logicalNote(design, c, ctx.relations.get(c.id))].filter(Boolean).join('\n');
       if (comment) w.write(jsDoc(comment));
-      w.write(`${propertyKey(c.key)}: ${columnCode(design, table, c, b, use)},`).newLine();
+      w.write(`${propertyKey(c.key)}: ${columnCode(ctx, table, c, use)},`).newLine();
     }
     w.write('}');
     const indexes = tableIndexes(design, table);
@@ -196,43 +207,153 @@ function aliasesOf(table: Table, taken: Set<string>): string[] {
   return out;
 }
 
-/** Adds the statements of tables.ts to an (empty) ts-morph source file. */
-export function writeTablesTs(sf: SourceFile, design: Design, layout: Layout): void {
-  const b = resolveBindings(design);
-  const use: Usage = { core: new Set(), sql: false, textEnum: false, enums: [], anyColumn: false };
-  const tables = Object.values(design.tables);
-  const header = `${jsDoc(
+/** A table statement's text as ts-morph prints it, with what the table uses from imports. */
+interface PrintedTable {
+  text: string;
+  use: Usage;
+}
+
+/** Remembered table statements, keyed by everything their text depends on (see {@link tableKey}). */
+export type TableMemo = Map<string, PrintedTable>;
+
+const MEMO_LIMIT = 5000;
+
+/** The module header: the first statement's leading comment. */
+function headerOf(design: Design): string {
+  return `${jsDoc(
     `${moduleDisplayName(design.module)} module database schema (${design.module.id}).\n` +
       'Table names are prefixed with the module id; timestamps are unix seconds.',
   )}\n`;
+}
+
+/**
+ * Everything a table's statement reads, as one string: the leading comment, the binding, the full name, every
+ * column field, each column's relation target (binding, key and full name) and enum (binding and members), and
+ * the indexes. Equal keys print equal text, so a remembered statement is reused only when nothing it shows changed.
+ */
+function tableKey(ctx: WriteContext, table: Table, leading: string): string {
+  const { design, b } = ctx;
+  const columns = tableColumns(design, table).map((c) => {
+    const r = ctx.relations.get(c.id);
+    const ends = r ? relationEnds(design, r) : null;
+    const e = c.enumId ? design.enums[c.enumId] : undefined;
+    return [
+      c,
+      r && ends
+        ? [
+            r.logical,
+            r.onDelete,
+            r.onUpdate,
+            ends.to.table.id === table.id,
+            b.table.get(ends.to.table.id),
+            ends.to.column.key,
+            ends.to.column.name,
+            fullTableName(design, ends.to.table),
+          ]
+        : null,
+      e ? [b.enum.get(e.id), e.name, e.members.map((m) => [m.key, m.value])] : null,
+    ];
+  });
+  const indexes = tableIndexes(design, table).map((ix) => [
+    ix.name,
+    ix.unique,
+    ix.columnIds.map((id) => design.columns[id]?.key ?? id),
+  ]);
+  return JSON.stringify([
+    leading,
+    table.comment,
+    b.table.get(table.id),
+    fullTableName(design, table),
+    columns,
+    indexes,
+  ]);
+}
+
+interface WriteContext {
+  design: Design;
+  b: Bindings;
+  /** The relation starting at each column (the first one, as {@link relationFrom} finds it). */
+  relations: Map<string, Relation>;
+}
+
+function writeContext(design: Design): WriteContext {
+  const relations = new Map<string, Relation>();
+  for (const r of Object.values(design.relations)) if (!relations.has(r.fromColumnId)) relations.set(r.fromColumnId, r);
+  return { design, b: resolveBindings(design), relations };
+}
+
+function emptyUsage(): Usage {
+  return { core: new Set(), sql: false, textEnum: false, enums: new Set(), anyColumn: false };
+}
+
+function mergeUsage(into: Usage, from: Usage): void {
+  from.core.forEach((c) => into.core.add(c));
+  from.enums.forEach((e) => into.enums.add(e));
+  into.sql ||= from.sql;
+  into.textEnum ||= from.textEnum;
+  into.anyColumn ||= from.anyColumn;
+}
+
+/**
+ * Prints one table statement with ts-morph's code writer: `export const <binding> = sqliteTable(…);` after its
+ * JSDoc. (Printing into a source file would reparse the whole file for every table.)
+ */
+function printTable(ctx: WriteContext, table: Table, binding: string, leading: string): PrintedTable {
+  const use = emptyUsage();
+  const w = new CodeBlockWriter();
+  w.write(leading);
+  if (table.comment.trim()) w.write(jsDoc(table.comment));
+  w.write(`export const ${binding} = `);
+  tableWriter(ctx, table, use)(w);
+  w.write(';').newLine();
+  return { text: w.toString(), use };
+}
+
+/**
+ * The statements of tables.ts, unformatted, one string each (the imports together first), in file order. Each
+ * table statement is printed by ts-morph in `scratch`; with a memo, a table whose inputs did not change since an
+ * earlier call is not printed again — after a one-column edit only that table is.
+ */
+export function tablesTsStatements(scratch: SourceFile, design: Design, layout: Layout, memo?: TableMemo): string[] {
+  const ctx = writeContext(design);
+  const { b } = ctx;
+  const use = emptyUsage();
+  const tables = Object.values(design.tables);
+  const header = headerOf(design);
   const taken = new Set([...b.table.values(), ...b.enum.values()]);
-  sf.addVariableStatements(
-    tables.flatMap((t, i) => {
-      const binding = b.table.get(t.id) ?? `table${i + 1}`;
-      return [
-        {
-          isExported: true,
-          declarationKind: VariableDeclarationKind.Const,
-          leadingTrivia: i === 0 ? header : '\n',
-          docs: t.comment.trim() ? [{ description: docLines(t.comment).join('\n') }] : undefined,
-          declarations: [{ name: binding, initializer: tableWriter(design, t, b, use) }],
-        },
-        // Legacy aliases (`export const tasks = tasksTasks;`), kept for the module's existing imports.
-        ...aliasesOf(t, taken).map((alias) => ({
-          isExported: true,
-          declarationKind: VariableDeclarationKind.Const,
-          declarations: [{ name: alias, initializer: binding }],
-        })),
-      ];
-    }),
-  );
-  // The writers ran while the statements were added, so `use` is complete now.
+  const body: string[] = [];
+  for (const [i, t] of tables.entries()) {
+    const binding = b.table.get(t.id) ?? `table${i + 1}`;
+    const leading = i === 0 ? header : '\n';
+    const key = memo ? tableKey(ctx, t, leading) : '';
+    let printed = memo?.get(key);
+    if (!printed) {
+      printed = printTable(ctx, t, binding, leading);
+      if (memo) {
+        if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value as string);
+        memo.set(key, printed);
+      }
+    }
+    mergeUsage(use, printed.use);
+    body.push(printed.text);
+    // Legacy aliases (`export const tasks = tasksTasks;`), kept for the module's existing imports.
+    for (const alias of aliasesOf(t, taken)) {
+      scratch.removeText();
+      scratch.addVariableStatement({
+        isExported: true,
+        declarationKind: VariableDeclarationKind.Const,
+        declarations: [{ name: alias, initializer: binding }],
+      });
+      body.push(scratch.getFullText());
+    }
+  }
   const paths = layoutPaths(layout);
   const core = [...use.core, ...(use.anyColumn ? ['AnySQLiteColumn'] : [])].sort((a, c) =>
     a.toLowerCase() < c.toLowerCase() ? -1 : a.toLowerCase() > c.toLowerCase() ? 1 : 0,
   );
-  const enumNames = use.enums.map((e) => b.enum.get(e.id) ?? e.name).sort(compareCodeUnits);
-  sf.insertImportDeclarations(0, [
+  const enumNames = [...use.enums].map((id) => b.enum.get(id) ?? design.enums[id]?.name ?? id).sort(compareCodeUnits);
+  scratch.removeText();
+  scratch.addImportDeclarations([
     {
       moduleSpecifier: 'drizzle-orm/sqlite-core',
       namedImports: core.map((n) => ({ name: n, isTypeOnly: n === 'AnySQLiteColumn' })),
@@ -241,18 +362,27 @@ export function writeTablesTs(sf: SourceFile, design: Design, layout: Layout): v
     ...(use.textEnum ? [{ moduleSpecifier: paths.textEnumImport, namedImports: ['textEnum'] }] : []),
     ...(enumNames.length ? [{ moduleSpecifier: paths.modelsImport(design.module.id), namedImports: enumNames }] : []),
   ]);
-  if (tables.length === 0) sf.addStatements(header.trimEnd());
+  const statements = [scratch.getFullText()];
+  if (tables.length === 0) statements.push(header.trimEnd());
+  statements.push(...body);
   if (enumNames.length > 0) {
-    sf.addExportDeclaration({
+    scratch.removeText();
+    scratch.addExportDeclaration({
       leadingTrivia: "/**\n * The enums, re-exported for the module's repositories.\n */\n",
       namedExports: enumNames,
     });
+    statements.push(scratch.getFullText());
   }
+  scratch.removeText();
+  return statements;
 }
 
 /** The unformatted text of tables.ts, printed by ts-morph in the given project. */
 export function printTablesTs(project: Project, design: Design, layout: Layout): string {
   const sf = project.createSourceFile(layoutPaths(layout).schemaFile, '', { overwrite: true });
-  writeTablesTs(sf, design, layout);
-  return sf.getFullText();
+  try {
+    return tablesTsStatements(sf, design, layout).join('');
+  } finally {
+    sf.forget();
+  }
 }

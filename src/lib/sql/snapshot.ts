@@ -8,6 +8,7 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import {
   type Column,
   type Design,
+  type Relation,
   type Table,
   fullTableName,
   relationEnds,
@@ -64,7 +65,7 @@ export function snapshotDefault(column: Column): string | number | boolean | und
   return d.value;
 }
 
-function snapshotTable(design: Design, table: Table): SnapshotTable {
+function snapshotTable(design: Design, table: Table, foreignKeyOf: Map<string, Relation>): SnapshotTable {
   const name = fullTableName(design, table);
   const columns: Record<string, SnapshotColumn> = {};
   const cols = tableColumns(design, table);
@@ -90,9 +91,8 @@ function snapshotTable(design: Design, table: Table): SnapshotTable {
     indexes[ix.name] = { name: ix.name, columns: names, isUnique: ix.unique };
   }
   const foreignKeys: SnapshotTable['foreignKeys'] = {};
-  const relations = Object.values(design.relations).filter((r) => !r.logical);
   for (const c of cols) {
-    const r = relations.find((rel) => rel.fromColumnId === c.id);
+    const r = foreignKeyOf.get(c.id);
     const ends = r && relationEnds(design, r);
     if (!r || !ends) continue;
     const { column: target, table: targetTable } = ends.to;
@@ -133,8 +133,13 @@ export function contentId(text: string): string {
  */
 export function buildSnapshot(design: Design, prevId: string = EMPTY_SNAPSHOT_ID): Snapshot {
   const tables: Snapshot['tables'] = {};
+  // The foreign key each column declares (the first non-logical relation from it), looked up once.
+  const foreignKeyOf = new Map<string, Relation>();
+  for (const r of Object.values(design.relations)) {
+    if (!r.logical && !foreignKeyOf.has(r.fromColumnId)) foreignKeyOf.set(r.fromColumnId, r);
+  }
   for (const t of tablesInExportOrder(design)) {
-    const st = snapshotTable(design, t);
+    const st = snapshotTable(design, t, foreignKeyOf);
     tables[st.name] = st;
   }
   const body = JSON.stringify({ prevId, tables });
