@@ -24,7 +24,7 @@ import {
   tableIndexes,
   relationEnds,
 } from '../core/design';
-import { bindingName, docLines, jsDoc, member, numberLiteral, propertyKey, str, templateBody } from './code-text';
+import { bindingName, jsDoc, member, numberLiteral, propertyKey, str, templateBody } from './code-text';
 import { compareCodeUnits } from '../sql/snapshot';
 import { layoutPaths } from './layout-paths';
 
