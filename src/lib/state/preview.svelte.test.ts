@@ -40,7 +40,7 @@ afterEach(() => {
 describe('Preview', () => {
   const design = emptyDesign({ id: 'MoLOS-A' });
 
-  it('computes the shown view at once the first time, then debounces edits', async () => {
+  it('computes at once while the worker is idle, and gathers edits made while it works', async () => {
     const { code, services } = fakeServices();
     const preview = new Preview(services, 150);
     preview.update(design);
@@ -52,12 +52,20 @@ describe('Preview', () => {
 
     const edited = addTable(design, { name: 'items' });
     preview.update(edited);
-    preview.update(addTable(edited, { name: 'tags' }));
-    await vi.advanceTimersByTimeAsync(149);
-    expect(code).toHaveLength(1);
-    await vi.advanceTimersByTimeAsync(1);
-    expect(code).toHaveLength(2);
-    expect(Object.values(code[1]!.design.tables).map((t) => t.name)).toEqual(['items', 'tags']);
+    expect(code).toHaveLength(2); // idle: at once
+    const more = addTable(edited, { name: 'tags' });
+    preview.update(more);
+    preview.update(addTable(more, { name: 'notes' }));
+    await vi.advanceTimersByTimeAsync(150);
+    expect(code).toHaveLength(2); // busy: the latest design waits for the running request
+    code[1]!.resolve(files('v2'));
+    await flushPromises();
+    expect(code).toHaveLength(3);
+    expect(Object.values(code[2]!.design.tables).map((t) => t.name)).toEqual(['items', 'tags', 'notes']);
+    expect(preview.code.value).toEqual(files('v1')); // v2 was already stale: never shown
+    code[2]!.resolve(files('v3'));
+    await flushPromises();
+    expect(preview.code).toEqual({ value: files('v3'), error: null, busy: false });
   });
 
   it('catches up at once when asked (the panel was just shown)', async () => {

@@ -61,14 +61,15 @@ export class Preview {
   }
 
   /**
-   * The design changed: recompute after a short pause — or at once when asked (the panel was just shown) or
-   * when the shown view has nothing yet.
+   * The design changed: recompute at once when the shown view's worker is idle (an edit shows as soon as the
+   * worker can print it), or when asked (the panel was just shown). While a request runs, edits are gathered
+   * for a short pause and only the latest design waits for the worker.
    */
   update(design: Design, immediate = false): void {
     this.design = design;
     clearTimeout(this.timer);
     const shown = this[viewDef(this.view).part];
-    if (immediate || (shown.value === null && shown.error === null && !shown.busy)) this.flush();
+    if (immediate || !shown.busy) this.flush();
     else this.timer = setTimeout(() => this.flush(), this.debounceMs);
   }
 
