@@ -10,6 +10,8 @@ export interface CommandContext {
   canvas?: { fitView(): void; center(): { x: number; y: number }; autoLayout(): Promise<void> };
   /** File actions, provided by the page. */
   files?: { saveJson(): void; openJson(): void; exportZip(): Promise<void>; writeToFolder?(): Promise<void> };
+  /** Opens the "Export image" dialog (the whole diagram as PNG or SVG), provided by the page. */
+  exportImage?: () => void;
 }
 
 export interface Command {
@@ -68,6 +70,7 @@ export const COMMANDS: Command[] = [
   { id: 'save-json', label: 'Save design file', kbd: 'Mod+S', when: (c) => !!c.files, run: (c) => c.files?.saveJson() },
   { id: 'open-json', label: 'Open design file', kbd: 'Mod+O', when: (c) => !!c.files, run: (c) => c.files?.openJson() },
   { id: 'export-zip', label: 'Download module (.zip)', when: (c) => !!c.files, run: (c) => c.files?.exportZip() },
+  { id: 'export-image', label: 'Export image…', when: (c) => !!c.exportImage, run: (c) => c.exportImage?.() },
   {
     id: 'write-folder',
     label: 'Write to folder…',

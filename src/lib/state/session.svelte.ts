@@ -47,6 +47,8 @@ export interface ExampleDesign {
 export const EXAMPLES: readonly ExampleDesign[] = [
   { file: 'molos-example.json', label: 'MoLOS-Example', description: 'The items module of the MoLOS docs' },
   { file: 'molos-tasks.json', label: 'MoLOS-Tasks', description: 'Projects, tasks and areas, with enums' },
+  { file: 'molos-knowledge.json', label: 'MoLOS-Knowledge', description: 'Documents with revisions, chunks and links' },
+  { file: 'molos-llm-council.json', label: 'MoLOS-LLM-Council', description: 'Models answering, reviewing, deciding' },
 ];
 
 /** Where a new design comes from. */
@@ -175,7 +177,7 @@ export class Session {
         args: { name: 'items', position: { x: 0, y: 0 } },
       });
     } else {
-      const url = this.exampleUrl.replace(/[^/]*$/, source.file);
+      const url = this.exampleHref(source.file);
       let text: string;
       try {
         const response = await fetch(url);
@@ -192,6 +194,11 @@ export class Session {
       design = loaded.design;
     }
     return this.adopt(design, moduleDisplayName(design.module));
+  }
+
+  /** The address of an example file (next to the first-visit example). */
+  exampleHref(file: string): string {
+    return this.exampleUrl.replace(/[^/]*$/, file);
   }
 
   async rename(id: string, name: string): Promise<void> {
