@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { goldMigrations, goldText, loadSqlJs } from '../../testing/gold-migrations';
 import { createStatements, joinStatements } from './create-sql';
 import { applyMigrations } from './host-runner';
-import { type SchemaDrift, compareSchemas, readSchema } from './schema-report';
+import { type SchemaDrift, type SchemaMemo, compareSchemas, readSchema } from './schema-report';
 import type { Snapshot } from './snapshot-types';
 
 let SQL: SqlJsStatic;
@@ -220,5 +220,33 @@ describe('compareSchemas', () => {
     expect(compareSchemas(a, b).map((d) => [d.kind, d.name, d.expected, d.actual])).toEqual([
       ['column-type', 'y', 'INTEGER GENERATED VIRTUAL', 'INTEGER GENERATED STORED'],
     ]);
+  });
+});
+
+describe('readSchema with a memo', () => {
+  it('gives exactly what a fresh read gives after each change, and reuses unchanged tables', async () => {
+    const SQL = await loadSqlJs();
+    const db = new SQL.Database();
+    const memo: SchemaMemo = new Map();
+    const steps = [
+      'CREATE TABLE a (id text PRIMARY KEY NOT NULL, name text)',
+      'CREATE TABLE b (id text PRIMARY KEY NOT NULL, a_id text REFERENCES a ON DELETE cascade)',
+      'CREATE UNIQUE INDEX b_a_idx ON b (a_id)',
+      'ALTER TABLE a ADD COLUMN extra integer DEFAULT 1',
+      'DROP INDEX b_a_idx',
+      // b's implicit target (a's primary key) follows a change of a alone.
+      'CREATE TABLE c (k integer PRIMARY KEY, x text)',
+      'ALTER TABLE b RENAME TO b2',
+      'DROP TABLE c',
+    ];
+    for (const sql of steps) {
+      db.run(sql);
+      const before = new Map(memo);
+      const withMemo = readSchema(db, memo);
+      expect(withMemo).toEqual(readSchema(db));
+      if (sql.startsWith('ALTER TABLE a')) expect(memo.get('b')).toBe(before.get('b'));
+    }
+    expect([...memo.keys()].sort()).toEqual(['a', 'b2']);
+    db.close();
   });
 });

@@ -65,24 +65,50 @@ export interface SchemaReport {
  * db.run('CREATE TABLE t (id text PRIMARY KEY NOT NULL, email text UNIQUE)');
  * readSchema(db).tables[0].indexes; // [{ name: 'unique(email)', unique: true, columns: ['email'], partial: false, where: null }]
  */
-export function readSchema(db: Database): SchemaReport {
+export function readSchema(db: Database, memo?: SchemaMemo): SchemaReport {
+  const master = queryRows(db, "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type IN ('table', 'index')");
   const names = queryRows(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
     .map((r) => String(r.name))
     .filter((n) => !n.startsWith('sqlite_') && !IGNORED_TABLES.includes(n));
-  const tables = names.map((name) => ({ name, columns: readColumns(db, name), indexes: [], foreignKeys: [] }));
+  // What SQLite reports for a table follows from its CREATE TABLE and the CREATE INDEX statements on it.
+  const definitions = new Map<string, string[]>();
+  for (const r of master) {
+    const owner = String(r.type === 'table' ? r.name : r.tbl_name);
+    const list = definitions.get(owner) ?? [];
+    list.push(`${String(r.type)} ${String(r.name)} ${String(r.sql ?? '')}`);
+    definitions.set(owner, list);
+  }
+  const read = names.map((name) => {
+    const key = memo ? JSON.stringify((definitions.get(name) ?? []).sort(compareText)) : '';
+    const remembered = memo?.get(name);
+    if (remembered && remembered.key === key) return remembered.table;
+    const table: RawTable = {
+      name,
+      columns: readColumns(db, name),
+      indexes: readIndexes(db, name),
+      foreignKeys: readForeignKeys(db, name),
+    };
+    memo?.set(name, { key, table });
+    return table;
+  });
+  if (memo) for (const name of memo.keys()) if (!definitions.has(name)) memo.delete(name);
+  const byName = new Map(read.map((t) => [t.name, t]));
   const pkOf = (table: string) =>
-    (tables.find((t) => t.name === table)?.columns ?? [])
+    (byName.get(table)?.columns ?? [])
       .filter((c) => c.primaryKey > 0)
       .sort((a, b) => a.primaryKey - b.primaryKey)
       .map((c) => c.name);
-  return {
-    tables: tables.map((t) => ({
-      ...t,
-      indexes: readIndexes(db, t.name),
-      foreignKeys: readForeignKeys(db, t.name, pkOf),
-    })),
-  };
+  return { tables: read.map((t) => ({ ...t, foreignKeys: resolveForeignKeys(t.foreignKeys, pkOf) })) };
 }
+
+/** A table as read, before implicit foreign key targets (`REFERENCES t`) are resolved to t's primary key. */
+type RawTable = TableReport;
+
+/**
+ * Tables already read, by name, with the definitions they were read from: passing the same memo to successive
+ * calls re-reads only tables whose CREATE TABLE or CREATE INDEX text changed (the SQL preview after an edit).
+ */
+export type SchemaMemo = Map<string, { key: string; table: RawTable }>;
 
 function readColumns(db: Database, table: string): ColumnReport[] {
   return queryRows(db, 'SELECT * FROM pragma_table_xinfo(?) ORDER BY cid', [table])
@@ -118,7 +144,7 @@ function readIndexes(db: Database, table: string): IndexReport[] {
   return out.sort((a, b) => compareText(a.name, b.name));
 }
 
-function readForeignKeys(db: Database, table: string, pkOf: (t: string) => string[]): ForeignKeyReport[] {
+function readForeignKeys(db: Database, table: string): ForeignKeyReport[] {
   const byId = new Map<number, ForeignKeyReport>();
   for (const r of queryRows(db, 'SELECT * FROM pragma_foreign_key_list(?) ORDER BY id, seq', [table])) {
     const id = Number(r.id);
@@ -133,7 +159,11 @@ function readForeignKeys(db: Database, table: string, pkOf: (t: string) => strin
     if (r.to !== null) fk.to.push(String(r.to));
     byId.set(id, fk);
   }
-  const fks = [...byId.values()].map((fk) => (fk.to.length === 0 ? { ...fk, to: pkOf(fk.table) } : fk));
+  return [...byId.values()];
+}
+
+function resolveForeignKeys(read: ForeignKeyReport[], pkOf: (t: string) => string[]): ForeignKeyReport[] {
+  const fks = read.map((fk) => (fk.to.length === 0 ? { ...fk, to: pkOf(fk.table) } : fk));
   const key = (fk: ForeignKeyReport) => JSON.stringify([fk.table, fk.from, fk.to, fk.onUpdate, fk.onDelete]);
   return fks.sort((a, b) => compareText(key(a), key(b)));
 }

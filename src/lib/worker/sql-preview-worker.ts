@@ -8,11 +8,14 @@
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 // Vite copies the .wasm into the build and gives its URL; sql.js would otherwise look next to the worker script.
 import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
+import type { SchemaMemo } from '$lib/sql/schema-report';
 import { sqlPreview } from './sql-preview';
 import type { SqlPreviewRequest } from './sql-preview-protocol';
 import { serveRequests } from './worker-client';
 
 let sqlJs: Promise<SqlJsStatic> | undefined;
+/** Tables SQLite already reported, so the database view after an edit reads back only the changed tables. */
+const schemaMemo: SchemaMemo = new Map();
 
 function loadSqlJs(): Promise<SqlJsStatic> {
   if (!sqlJs) {
@@ -27,5 +30,5 @@ function loadSqlJs(): Promise<SqlJsStatic> {
 }
 
 serveRequests(async (request: SqlPreviewRequest & { id: number }) =>
-  sqlPreview(await loadSqlJs(), request.design, { safe: request.safe }),
+  sqlPreview(await loadSqlJs(), request.design, { safe: request.safe, schemaMemo }),
 );

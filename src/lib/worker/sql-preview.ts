@@ -10,7 +10,7 @@ import { type MigrationFile, applyMigrations } from '$lib/sql/host-runner';
 import { EMPTY_FOLDER, type NextMigration, migrationSinceBaseline, nextMigration } from '$lib/sql/next-migration';
 import { safeVariant } from '$lib/sql/safe-variant';
 import { analyzeMigration, safetyMessage } from '$lib/sql/safety';
-import { readSchema } from '$lib/sql/schema-report';
+import { type SchemaMemo, readSchema } from '$lib/sql/schema-report';
 import type { DatabasePreview, MigrationPreview, SincePreview, SqlPreview } from './sql-preview-protocol';
 
 /** The history a dry run replays: the baseline's schema built from nothing, standing in for its migrations. */
@@ -32,7 +32,7 @@ function migrationPreview(design: Design, m: NextMigration, fileName: string, sa
   return { tag: m.tag, sql, variant: safe ? 'safe' : 'drizzle', differences, findings, notes: m.notes };
 }
 
-function databasePreview(SQL: SqlJsStatic, file: MigrationFile): DatabasePreview {
+function databasePreview(SQL: SqlJsStatic, file: MigrationFile, memo?: SchemaMemo): DatabasePreview {
   const applied = applyMigrations(SQL, file.sql.trim() ? [file] : []);
   try {
     const failed = applied.files.find((f) => f.status === 'failed');
@@ -40,7 +40,7 @@ function databasePreview(SQL: SqlJsStatic, file: MigrationFile): DatabasePreview
       failed?.status === 'failed'
         ? { message: failed.message, statement: failed.reason === 'sql-error' ? failed.chunk : '' }
         : null;
-    return { error, schema: readSchema(applied.db) };
+    return { error, schema: readSchema(applied.db, memo) };
   } finally {
     applied.db.close();
   }
@@ -62,15 +62,19 @@ function sincePreview(SQL: SqlJsStatic, design: Design, initialSql: string, safe
 /**
  * The SQL previews of a design: its fresh `0000` (with findings), the database that `0000` builds, and the
  * migration since the last export with a dry run on sample data. `safe` switches both migrations to the
- * MoLOS-safe variant.
+ * MoLOS-safe variant. With `schemaMemo` (kept by the worker between calls) only changed tables are read back.
  * @example const preview = sqlPreview(await initSqlJs(), design, { safe: false }); preview.initial.sql;
  */
-export function sqlPreview(SQL: SqlJsStatic, design: Design, options: { safe: boolean }): SqlPreview {
+export function sqlPreview(
+  SQL: SqlJsStatic,
+  design: Design,
+  options: { safe: boolean; schemaMemo?: SchemaMemo },
+): SqlPreview {
   const first = nextMigration(design, EMPTY_FOLDER, { now: 1 });
   const initial = migrationPreview(design, first, `${first.tag}.sql`, options.safe);
   return {
     initial,
-    database: databasePreview(SQL, { name: `${first.tag}.sql`, sql: first.sql }),
+    database: databasePreview(SQL, { name: `${first.tag}.sql`, sql: first.sql }, options.schemaMemo),
     since: sincePreview(SQL, design, first.sql, options.safe),
   };
 }
