@@ -369,3 +369,54 @@ test('a failed save is reported, the last good version is kept, and a retry save
   await expect(report).toHaveCount(0);
   expect((await stored(page))[0]!.file).toContain('"name": "new_table"');
 });
+
+test('two tabs on one design: neither saves over the other, and both versions are kept', async ({ page, context }) => {
+  await start(page);
+  const other = await context.newPage();
+  await start(other);
+  await expect(other.getByTestId('current-design')).toHaveText('Example');
+
+  // The first tab saves a change; the second, still showing the older version, is told at once.
+  await page.getByTestId('cmd-add-table').click();
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+  const report = other.getByTestId('session-report');
+  await expect(report).toContainText('“Example” was changed in another tab');
+  await other.screenshot({ path: 'e2e-output/two-tabs-conflict.png' });
+
+  // An edit there anyway is not saved over the first tab's version.
+  const box = (await other.getByTestId('canvas').boundingBox())!;
+  await other.mouse.dblclick(box.x + box.width - 200, box.y + 120);
+  await expect(other.getByTestId('table-name')).toHaveCount(2);
+  await expect(other.getByTestId('save-status')).toHaveAttribute('data-status', 'failed');
+  await expect(report).toContainText('Your changes in this tab were not saved');
+  let records = await stored(page);
+  expect(records).toHaveLength(1);
+  expect(records[0]!.file).toContain('"name": "new_table"');
+
+  // Keeping it as a copy stores the second tab's version as a new design; the first tab's stays as it was.
+  await other.getByRole('button', { name: 'Keep mine as a copy' }).click();
+  await expect(other.getByTestId('current-design')).toHaveText('Example (my copy)');
+  await expect(other.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+  await expect(report).toHaveCount(0);
+  records = await stored(page);
+  const byName = Object.fromEntries(records.map((r) => [r.name, r.file]));
+  expect(Object.keys(byName).sort()).toEqual(['Example', 'Example (my copy)']);
+  // Each tab added a table (of the same name) of its own: two different tables under two designs.
+  const added = (file: string | undefined) =>
+    Object.keys(JSON.parse(file!).design.tables).filter((id) => id !== 't_items');
+  expect(added(byName['Example'])).toHaveLength(1);
+  expect(added(byName['Example (my copy)'])).toHaveLength(1);
+  expect(added(byName['Example'])).not.toEqual(added(byName['Example (my copy)']));
+
+  // The other choice: the first tab falls behind when the second changes the original, and loads that version.
+  await openMenu(other);
+  await row(other, 'Example').getByTestId('design-open').click();
+  await expect(other.getByTestId('current-design')).toHaveText('Example');
+  await other.keyboard.press('Escape');
+  await other.getByTestId('cmd-add-table').click();
+  await expect(other.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+  await expect(page.getByTestId('session-report')).toContainText('“Example” was changed in another tab');
+  await page.getByRole('button', { name: 'Load theirs' }).click();
+  await expect(page.getByTestId('table-name')).toHaveCount(3);
+  await expect(page.getByTestId('session-report')).toHaveCount(0);
+});

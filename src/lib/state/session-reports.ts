@@ -22,11 +22,43 @@ export interface SessionReport {
   tone: ReportTone;
   title: string;
   lines: ReportLine[];
-  action?: { label: string; run: () => void };
+  action?: ReportAction;
+  /** Further choices, shown after `action`. */
+  actions?: ReportAction[];
+}
+
+export interface ReportAction {
+  label: string;
+  run: () => void;
 }
 
 const problemLines = (problems: readonly FormatProblem[], tone: ReportTone): ReportLine[] =>
   problems.map((p) => ({ path: p.path, text: p.message, tone }));
+
+/**
+ * Another tab saved the design open here after this tab read it. Nothing was overwritten; the user picks the
+ * version to go on with, and keeping this tab's stores it as a new design, so neither tab's work is lost.
+ */
+export function conflictReport(
+  name: string,
+  unsaved: boolean,
+  choices: { loadTheirs: () => void; keepMine: () => void },
+): SessionReport {
+  return {
+    key: 'conflict',
+    tone: 'warning',
+    title: `“${name}” was changed in another tab`,
+    lines: [
+      {
+        text: unsaved
+          ? 'Your changes in this tab were not saved over the other tab’s version. Keep yours as a new design, or load theirs and drop your changes here.'
+          : 'This tab shows an older version. Load the other tab’s version, or keep this one as a new design.',
+      },
+    ],
+    action: { label: 'Keep mine as a copy', run: choices.keepMine },
+    actions: [{ label: unsaved ? 'Load theirs (drop my changes)' : 'Load theirs', run: choices.loadTheirs }],
+  };
+}
 
 /** A saved design whose record fails validation. */
 export function damagedDesignReport(name: string, problems: readonly FormatProblem[]): SessionReport {

@@ -18,6 +18,7 @@ import type { CommandContext } from './commands';
 import type { Editor } from './editor.svelte';
 import {
   type SessionReport,
+  conflictReport,
   damagedDesignReport,
   errorText,
   fileErrorReport,
@@ -50,6 +51,17 @@ export const EXAMPLES: readonly ExampleDesign[] = [
   { file: 'molos-knowledge.json', label: 'MoLOS-Knowledge', description: 'Documents with revisions, chunks and links' },
   { file: 'molos-llm-council.json', label: 'MoLOS-LLM-Council', description: 'Models answering, reviewing, deciding' },
 ];
+
+/** The BroadcastChannel on which tabs of the studio announce their saves: `{ id, revision }`. */
+const SAVES_CHANNEL = 'molos-schema-studio:saves';
+
+/** A save refused because another tab saved the same design first. */
+class SaveConflict extends Error {
+  override name = 'SaveConflict';
+  constructor(readonly stored: DesignRecord) {
+    super(`“${stored.name}” was changed in another tab; this tab’s changes were not saved over it`);
+  }
+}
 
 /** Where a new design comes from. */
 export type NewDesignSource = { kind: 'blank'; moduleId: string } | { kind: 'example'; file: string };
@@ -85,6 +97,14 @@ export class Session {
   private store: DesignStore = memoryDesignStore();
   private readonly autosaver: Autosaver<Saved>;
   private persistenceAsked = false;
+  /** The stored revision of each design as this tab last read or wrote it (see DesignStore.save). */
+  // Bookkeeping nothing renders from, so a plain Map.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  private readonly revisions = new Map<string, number>();
+  /** Another tab saved the open design after this tab read it: this tab's saves wait for the user's choice. */
+  private conflict: DesignRecord | null = null;
+  /** Tells the other tabs of this studio about each save (absent where BroadcastChannel is). */
+  private channel: BroadcastChannel | null = null;
 
   constructor(
     private readonly editor: Editor,
@@ -137,6 +157,7 @@ export class Session {
       });
     });
     if (typeof window === 'undefined') return; // Session tests run in Node.
+    this.listenToOtherTabs();
     // Hidden tabs may be discarded and closed tabs are gone: write at once instead of after the delay.
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'hidden') void this.autosaver.flush();
@@ -146,6 +167,60 @@ export class Session {
     window.addEventListener('beforeunload', (event) => {
       if (this.saveState.status === 'failed' || (!this.persistent && this.editor.canUndo)) event.preventDefault();
     });
+  }
+
+  /**
+   * Another tab saving the design open here means this tab's view is out of date: say so at once, before an edit
+   * here would be refused (saves compare revisions in the store, so nothing is overwritten either way).
+   */
+  private listenToOtherTabs(): void {
+    if (typeof BroadcastChannel === 'undefined') return;
+    this.channel = new BroadcastChannel(SAVES_CHANNEL);
+    this.channel.onmessage = (event: MessageEvent<{ id?: unknown; revision?: unknown }>) => {
+      const { id, revision } = event.data ?? {};
+      if (typeof id !== 'string' || typeof revision !== 'number') return;
+      if (id === this.currentId && revision > (this.revisions.get(id) ?? 0)) void this.otherTabSaved(id);
+      else void this.refresh().catch(() => {});
+    };
+  }
+
+  private async otherTabSaved(id: string): Promise<void> {
+    const stored = await this.store.get(id);
+    if (!stored || id !== this.currentId || (stored.revision ?? 0) <= (this.revisions.get(id) ?? 0)) return;
+    this.showConflict(stored);
+  }
+
+  /** Shows the choices for a design another tab saved meanwhile: load that version, or keep this one as a copy. */
+  private showConflict(stored: DesignRecord): void {
+    this.conflict = stored;
+    const unsaved = this.saveState.status !== 'saved';
+    this.show(
+      conflictReport(stored.name, unsaved, {
+        loadTheirs: () => void this.loadTheirs(),
+        keepMine: () => void this.keepMineAsCopy(),
+      }),
+    );
+  }
+
+  /** Resolves a conflict with the version the other tab stored (this tab's unsaved changes are dropped). */
+  async loadTheirs(): Promise<void> {
+    const id = this.conflict?.id ?? this.currentId;
+    this.conflict = null;
+    if (this.report?.key === 'conflict') this.report = null;
+    const record = id ? await this.store.get(id) : undefined;
+    if (!record) return;
+    await this.openRecord(record);
+    await this.refresh().catch(() => {});
+  }
+
+  /** Resolves a conflict by storing this tab's design as a new design; the other tab's version stays as stored. */
+  async keepMineAsCopy(): Promise<void> {
+    const name = this.conflict?.name ?? this.current?.name ?? moduleDisplayName(this.editor.design.module);
+    this.conflict = null;
+    if (this.report?.key === 'conflict') this.report = null;
+    // Nothing of this tab may land on the other tab's record any more.
+    this.autosaver.reset({ id: '', design: this.editor.design });
+    await this.adopt(this.editor.design, `${name} (my copy)`);
   }
 
   /** Re-reads the designs list. */
@@ -324,6 +399,9 @@ export class Session {
       return false;
     }
     this.currentId = record.id;
+    this.revisions.set(record.id, stored ? (record.revision ?? 0) : 0);
+    this.conflict = null;
+    if (this.report?.key === 'conflict') this.report = null;
     this.editor.load(loaded.design);
     const opened = { id: record.id, design: this.editor.design };
     if (stored) {
@@ -370,12 +448,25 @@ export class Session {
 
   private async write(value: Saved): Promise<void> {
     const existing = this.designs.find((d) => d.id === value.id);
-    await this.store.put({
-      id: value.id,
-      name: existing?.name ?? moduleDisplayName(value.design.module),
-      updatedAt: Date.now(),
-      file: serializeDesign(value.design),
-    });
+    if (this.conflict?.id === value.id) throw new SaveConflict(this.conflict);
+    const outcome = await this.store.save(
+      {
+        id: value.id,
+        name: existing?.name ?? moduleDisplayName(value.design.module),
+        updatedAt: Date.now(),
+        file: serializeDesign(value.design),
+      },
+      this.revisions.get(value.id) ?? null,
+    );
+    if (!outcome.ok) {
+      if (value.id === this.currentId) this.conflict = outcome.stored;
+      throw new SaveConflict(outcome.stored);
+    }
+    const revision = outcome.record.revision ?? 0;
+    if (revision !== this.revisions.get(value.id)) {
+      this.revisions.set(value.id, revision);
+      this.channel?.postMessage({ id: value.id, revision });
+    }
     if (!this.persistenceAsked && this.persistent) {
       this.persistenceAsked = true;
       void requestPersistence();
@@ -385,7 +476,9 @@ export class Session {
   private onSaveState(state: AutosaveState): void {
     const previous = this.saveState;
     this.saveState = state;
-    if (state.status === 'failed') {
+    if (state.status === 'failed' && this.conflict) {
+      this.showConflict(this.conflict);
+    } else if (state.status === 'failed') {
       const name = this.current?.name ?? 'this design';
       this.show(
         saveFailedReport(name, state.error ?? 'unknown error', state.savedAt, () => void this.autosaver.retry()),

@@ -39,6 +39,14 @@ export async function openIdbDesignStore(): Promise<DesignStore> {
     },
     get: (id) => db.get('designs', id),
     put: async (record: DesignRecord) => void (await db.put('designs', record, record.id)),
+    async update(id, change) {
+      // One readwrite transaction: no other tab's write can land between the read and the write.
+      const tx = db.transaction('designs', 'readwrite');
+      const next = change(await tx.store.get(id));
+      if (next) await tx.store.put(next, id);
+      await tx.done;
+      return next;
+    },
     delete: (id) => db.delete('designs', id),
     getMeta: (key) => db.get('meta', key),
     setMeta: async (key, value) => void (await db.put('meta', value, key)),

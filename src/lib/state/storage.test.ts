@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyDesign } from '$lib/core/design';
 import { serializeDesign } from '$lib/core/format';
 import {
+  compareAndSet,
   copyName,
   describeStorageError,
   freeName,
@@ -150,5 +151,69 @@ describe('describeStorageError', () => {
     expect(describeStorageError(new DOMException('x', 'SecurityError'))).toMatch(/private window/);
     expect(describeStorageError(new Error('disk on fire'))).toBe('disk on fire');
     expect(describeStorageError('odd')).toBe('odd');
+  });
+});
+
+describe('compareAndSet (saving over what another tab may have stored)', () => {
+  const mine = { ...record('a', 'Mine', 5), file: 'my file' };
+
+  it('writes the first save of a record with revision 1', () => {
+    expect(compareAndSet(undefined, mine, null)).toEqual({ ok: true, record: { ...mine, revision: 1 } });
+  });
+
+  it('writes over the revision it read, with the next revision and the stored name', () => {
+    const stored = { ...record('a', 'Renamed elsewhere', 1), file: 'old', revision: 3 };
+    expect(compareAndSet(stored, mine, 3)).toEqual({
+      ok: true,
+      record: { ...mine, name: 'Renamed elsewhere', revision: 4 },
+    });
+  });
+
+  it('refuses when another save came in between, and hands back what it stored', () => {
+    const theirs = { ...record('a', 'Theirs', 2), file: 'their file', revision: 4 };
+    expect(compareAndSet(theirs, mine, 3)).toEqual({ ok: false, stored: theirs });
+  });
+
+  it('has nothing to write when the stored file is already this one', () => {
+    const same = { ...record('a', 'Mine', 2), file: 'my file', revision: 7 };
+    expect(compareAndSet(same, mine, 3)).toEqual({ ok: true, record: same });
+  });
+
+  it('reads records from before revisions as revision 0, and writes a deleted record back', () => {
+    const old = { ...record('a', 'Old', 1), file: 'old' };
+    expect(compareAndSet(old, mine, 0)).toMatchObject({ ok: true, record: { revision: 1 } });
+    expect(compareAndSet(old, mine, 2)).toMatchObject({ ok: false });
+    expect(compareAndSet(undefined, mine, 6)).toEqual({ ok: true, record: { ...mine, revision: 7 } });
+  });
+
+  it('overwrites whatever is stored when no revision is expected', () => {
+    const theirs = { ...record('a', 'Theirs', 2), file: 'their file', revision: 9 };
+    expect(compareAndSet(theirs, mine, null)).toMatchObject({ ok: true, record: { file: 'my file', revision: 10 } });
+  });
+});
+
+describe('DesignStore.save', () => {
+  it('lets one of two tabs that read the same revision win, and tells the other', async () => {
+    const store = memoryDesignStore();
+    await store.put({ ...record('a', 'A', 1), revision: 1 });
+    const first = await store.save({ ...record('a', 'A', 2), file: 'tab one' }, 1);
+    const second = await store.save({ ...record('a', 'A', 3), file: 'tab two' }, 1);
+    expect(first).toMatchObject({ ok: true, record: { revision: 2, file: 'tab one' } });
+    expect(second).toMatchObject({ ok: false, stored: { revision: 2, file: 'tab one' } });
+    expect(await store.get('a')).toMatchObject({ file: 'tab one', revision: 2 });
+  });
+
+  it('does not write an unchanged file again', async () => {
+    const store = memoryDesignStore();
+    await store.put({ ...record('a', 'A', 1), revision: 4 });
+    expect(await store.save(record('a', 'A', 9), 2)).toMatchObject({ ok: true, record: { revision: 4, updatedAt: 1 } });
+    expect(await store.get('a')).toMatchObject({ updatedAt: 1, revision: 4 });
+  });
+
+  it('keeps the revision through a rename and starts a duplicate at 0', async () => {
+    const store = memoryDesignStore();
+    await store.put({ ...record('a', 'A', 1), revision: 5 });
+    expect(await store.rename('a', 'B')).toMatchObject({ name: 'B', revision: 5 });
+    expect(await store.duplicate('a')).toMatchObject({ name: 'B (copy)', revision: 0 });
   });
 });

@@ -13,13 +13,28 @@ export interface DesignRecord {
   updatedAt: number;
   /** The serialized design file (`serializeDesign`). */
   file: string;
+  /**
+   * How many times the design was saved (0 when never, or stored before revisions existed). Each save raises it,
+   * so a tab can tell that another tab saved the same design after it last read it (`save`).
+   */
+  revision?: number;
 }
+
+/** What `save` did: wrote the record (with its new revision), or refused because another save came first. */
+export type SaveOutcome = { ok: true; record: DesignRecord } | { ok: false; stored: DesignRecord };
 
 export interface DesignStore {
   /** All records, most recently edited first. */
   list(): Promise<DesignRecord[]>;
   get(id: string): Promise<DesignRecord | undefined>;
   put(record: DesignRecord): Promise<void>;
+  /**
+   * Saves a design's new file only if the stored record still has the revision this tab read (`expected`; null:
+   * write whatever is stored). Compare and write happen in one transaction, so of two tabs saving the same
+   * revision one wins and the other is told, with the record that won. The stored name is kept (renames go
+   * through `rename`).
+   */
+  save(record: DesignRecord, expected: number | null): Promise<SaveOutcome>;
   /** Changes the label only; the design and its last-edited time stay. */
   rename(id: string, name: string): Promise<DesignRecord>;
   /** A copy under a new id, named "<name> (copy)". */
@@ -36,6 +51,11 @@ export interface StoreBackend {
   all(): Promise<{ key: string; value: unknown }[]>;
   get(id: string): Promise<unknown>;
   put(record: DesignRecord): Promise<void>;
+  /**
+   * Reads the value stored under `id` (undefined when none) and, in the same transaction, stores what `change`
+   * returns for it (nothing when it returns null). Resolves with `change`'s answer.
+   */
+  update(id: string, change: (stored: unknown) => DesignRecord | null): Promise<DesignRecord | null>;
   delete(id: string): Promise<void>;
   getMeta(key: string): Promise<unknown>;
   setMeta(key: string, value: unknown): Promise<void>;
@@ -66,7 +86,25 @@ export function readRecord(key: string, value: unknown): DesignRecord {
     name: typeof o.name === 'string' && o.name.trim() ? o.name : 'Untitled design',
     updatedAt: typeof o.updatedAt === 'number' && Number.isFinite(o.updatedAt) ? o.updatedAt : 0,
     file,
+    // Absent (read as 0) for records stored before revisions existed, or damaged.
+    ...(Number.isSafeInteger(o.revision) && (o.revision as number) >= 0 ? { revision: o.revision as number } : {}),
   };
+}
+
+/**
+ * The compare-and-set rule of `save`, on what is stored under the record's id (undefined when nothing is):
+ * - nothing stored (never saved, or deleted in another tab meanwhile): write, so the work is not lost;
+ * - the stored revision is the expected one (or `expected` is null): write with the next revision;
+ * - the stored file is already this file: nothing to write, nothing lost;
+ * - otherwise another tab saved in between: refuse, and hand back what it stored.
+ */
+export function compareAndSet(stored: unknown, next: DesignRecord, expected: number | null): SaveOutcome {
+  if (stored === undefined) return { ok: true, record: { ...next, revision: (expected ?? 0) + 1 } };
+  const current = readRecord(next.id, stored);
+  const revision = current.revision ?? 0;
+  if (current.file === next.file) return { ok: true, record: current };
+  if (expected !== null && revision !== expected) return { ok: false, stored: current };
+  return { ok: true, record: { ...next, name: current.name, revision: revision + 1 } };
 }
 
 /** "Example (copy)", then "Example (copy 2)", … — the first name not taken. */
@@ -105,6 +143,17 @@ export function createDesignStore(backend: StoreBackend, now: () => number = Dat
       return value === undefined ? undefined : readRecord(id, value);
     },
     put: (record) => backend.put({ ...record }),
+    async save(record, expected) {
+      let outcome: SaveOutcome | undefined;
+      await backend.update(record.id, (stored) => {
+        outcome = compareAndSet(stored, record, expected);
+        // An unchanged file is not written again (its revision stays).
+        return outcome.ok && outcome.record.file !== (stored as { file?: unknown } | undefined)?.file
+          ? outcome.record
+          : null;
+      });
+      return outcome!;
+    },
     async rename(id, name) {
       const trimmed = name.trim();
       if (!trimmed) throw new StoreError('A design needs a name.');
@@ -115,7 +164,13 @@ export function createDesignStore(backend: StoreBackend, now: () => number = Dat
     async duplicate(id) {
       const source = await mustGet(id);
       const taken = new Set((await store.list()).map((r) => r.name));
-      const copy = { id: newDesignId(), name: copyName(source.name, taken), updatedAt: now(), file: source.file };
+      const copy = {
+        id: newDesignId(),
+        name: copyName(source.name, taken),
+        updatedAt: now(),
+        file: source.file,
+        revision: 0,
+      };
       await backend.put(copy);
       return copy;
     },
@@ -140,6 +195,11 @@ export function memoryDesignStore(now?: () => number): DesignStore & { backend: 
     all: async () => [...records].map(([key, value]) => ({ key, value: structuredClone(value) })),
     get: async (id) => structuredClone(records.get(id)),
     put: async (record) => void records.set(record.id, structuredClone(record)),
+    async update(id, change) {
+      const next = change(structuredClone(records.get(id)));
+      if (next) records.set(id, structuredClone(next));
+      return next;
+    },
     delete: async (id) => void records.delete(id),
     getMeta: async (key) => meta.get(key),
     setMeta: async (key, value) => void meta.set(key, value),
