@@ -170,7 +170,7 @@ describe('share links: bad links are error values', () => {
     if (!bytes.ok) throw new Error('bad encoding');
     for (let at = 2; at < bytes.bytes.length; at++) {
       const changed = bytes.bytes.slice();
-      changed[at] ^= 0x10;
+      changed[at] = changed[at]! ^ 0x10;
       const result = decodeShare(bytesData(changed));
       expect(result.ok, `byte ${at}`).toBe(false);
       if (!result.ok) expect(['checksum', 'damaged', 'truncated', 'too-large-unpacked']).toContain(result.error.code);

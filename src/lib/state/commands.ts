@@ -12,6 +12,8 @@ export interface CommandContext {
   files?: { saveJson(): void; openJson(): void; exportZip(): Promise<void>; writeToFolder?(): Promise<void> };
   /** Opens the "Export image" dialog (the whole diagram as PNG or SVG), provided by the page. */
   exportImage?: () => void;
+  /** Opens the share dialog (a link that carries the design), provided by the page. */
+  share?: () => void;
 }
 
 export interface Command {
@@ -69,6 +71,7 @@ export const COMMANDS: Command[] = [
   },
   { id: 'save-json', label: 'Save design file', kbd: 'Mod+S', when: (c) => !!c.files, run: (c) => c.files?.saveJson() },
   { id: 'open-json', label: 'Open design file', kbd: 'Mod+O', when: (c) => !!c.files, run: (c) => c.files?.openJson() },
+  { id: 'share', label: 'Share…', when: (c) => !!c.share, run: (c) => c.share?.() },
   { id: 'export-zip', label: 'Download module (.zip)', when: (c) => !!c.files, run: (c) => c.files?.exportZip() },
   { id: 'export-image', label: 'Export image…', when: (c) => !!c.exportImage, run: (c) => c.exportImage?.() },
   {

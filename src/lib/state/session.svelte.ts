@@ -121,8 +121,11 @@ export class Session {
     this.exports = new ModuleExport(editor, (report) => this.show(report), options.generator);
   }
 
-  /** Opens the store and the last used design (or the example, the first time). Call once, in the browser. */
-  async start(): Promise<void> {
+  /**
+   * Opens the store and the last used design (or the example, the first time). Call once, in the browser.
+   * `copy` (a design from a share link) opens instead, as a new design; the designs already stored stay as they are.
+   */
+  async start(copy?: { design: Design; name: string }): Promise<void> {
     this.files = {
       saveJson: () => this.saveJson(),
       openJson: () => void this.openJson(),
@@ -133,6 +136,7 @@ export class Session {
     this.watch();
     try {
       await this.refresh();
+      if (copy && (await this.adopt(copy.design, copy.name))) return;
       const last = await this.store.lastOpened();
       const record = last ? await this.store.get(last) : undefined;
       if (record && (await this.openRecord(record))) return;
@@ -269,6 +273,12 @@ export class Session {
       design = loaded.design;
     }
     return this.adopt(design, moduleDisplayName(design.module));
+  }
+
+  /** Opens a design from a share link as a new design, after saving the current one (which it never replaces). */
+  async openCopy(design: Design, name: string): Promise<boolean> {
+    if (!(await this.saveBeforeLeaving(() => void this.openCopy(design, name)))) return false;
+    return this.adopt(design, name);
   }
 
   /** The address of an example file (next to the first-visit example). */

@@ -50,6 +50,9 @@ export class CanvasView {
   /** The focus the canvas itself set last: the canvas does not scroll to what the user just clicked on it. */
   ownFocus: Target | null = null;
 
+  /** A read-only canvas (the viewer): cards can be selected and the view moved, but nothing is edited. */
+  readOnly = false;
+
   /** Selects from a canvas gesture. */
   select(selection: Selection): void {
     this.ownFocus = selection.focus;
