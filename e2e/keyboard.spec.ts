@@ -1,0 +1,93 @@
+import { type Page, expect, test } from '@playwright/test';
+
+// Keyboard access: the designs menu opens with Enter or Space, the arrow keys move through it, Escape closes it
+// and gives the focus back; the modal keeps the focus inside; toolbar buttons have names, tooltips and arrow keys.
+
+async function start(page: Page) {
+  await page.goto('/');
+  await expect(page.getByTestId('current-design')).not.toHaveText('Designs');
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+}
+
+const focusedTestId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? '');
+const focusInside = (page: Page, testId: string) =>
+  page.evaluate((id) => !!document.activeElement?.closest(`[data-testid="${id}"]`), testId);
+
+test.beforeEach(async ({ page }) => start(page));
+
+test('the designs menu opens with Enter and Space, and Escape returns the focus to it', async ({ page }) => {
+  const trigger = page.getByTestId('designs-menu');
+  const dialog = page.getByTestId('designs-dialog');
+  for (const key of ['Enter', ' ']) {
+    await trigger.focus();
+    await page.keyboard.press(key);
+    await expect(dialog).toBeVisible();
+    await expect(trigger).toHaveAttribute('aria-expanded', 'true');
+    expect(await focusInside(page, 'designs-dialog')).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(trigger).toHaveAttribute('aria-expanded', 'false');
+    expect(await focusedTestId(page)).toBe('designs-menu');
+  }
+});
+
+test('the arrow keys move through the saved designs', async ({ page }) => {
+  // Two designs to move between.
+  await page.getByTestId('designs-menu').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('[data-testid="design-row"]').first().getByTestId('design-duplicate').click();
+  await expect(page.getByTestId('design-open')).toHaveCount(2);
+  const names = await page.getByTestId('design-open').allInnerTexts();
+
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('design-open').nth(0)).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('design-open').nth(1)).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('design-open').nth(0)).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByTestId('design-open').nth(1)).toBeFocused();
+  // Enter opens the focused design.
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('current-design')).toHaveText(names[1]!.split('\n')[0]!.trim());
+});
+
+test('the designs dialog keeps the focus inside while it is open', async ({ page }) => {
+  await page.getByTestId('designs-menu').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('designs-dialog')).toBeVisible();
+  for (let i = 0; i < 25; i++) {
+    await page.keyboard.press(i % 5 === 4 ? 'Shift+Tab' : 'Tab');
+    // The browser's own chrome may take the focus between the last and first element; it never lands on the page.
+    const outside = await page.evaluate(
+      () => document.activeElement !== document.body && !document.activeElement?.closest('dialog[open]'),
+    );
+    expect(outside, `focus left the dialog after ${i + 1} presses`).toBe(false);
+  }
+});
+
+test('every toolbar button has a name and a tooltip, and the arrow keys move along the toolbar', async ({ page }) => {
+  const toolbar = page.getByRole('toolbar', { name: 'Designer actions' });
+  const buttons = toolbar.getByRole('button');
+  const count = await buttons.count();
+  expect(count).toBeGreaterThan(3);
+  for (let i = 0; i < count; i++) {
+    const b = buttons.nth(i);
+    expect((await b.getAttribute('title'))?.trim(), `title of button ${i}`).toBeTruthy();
+    expect((await b.innerText()).trim() || (await b.getAttribute('aria-label')), `name of button ${i}`).toBeTruthy();
+  }
+  await expect(page.getByTestId('cmd-undo')).toHaveAttribute('title', /Undo \(Ctrl\/⌘\+Z\)/);
+
+  const enabled = toolbar.locator('button:not(:disabled)');
+  await enabled.first().focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(enabled.nth(1)).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(enabled.first()).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(enabled.last()).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(enabled.first()).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(enabled.last()).toBeFocused();
+});
