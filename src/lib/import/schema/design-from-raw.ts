@@ -215,6 +215,7 @@ export function designFromRaw(
   }
 
   // Foreign keys → relations.
+  const related = new Set<string>();
   for (const { raw } of tableByName.values()) {
     for (const fk of raw.foreignKeys) {
       const place = raw.place;
@@ -258,7 +259,7 @@ export function designFromRaw(
         );
         continue;
       }
-      if (Object.values(design.relations).some((r) => r.fromColumnId === from.id)) {
+      if (related.has(from.id)) {
         messages.push(
           message(
             'warning',
@@ -294,6 +295,7 @@ export function designFromRaw(
         logical: false,
       };
       design.relations[relation.id] = relation;
+      related.add(from.id);
     }
   }
   const importedNames = Object.fromEntries([...tableByName.values()].map((e) => [e.table.id, e.raw.name]));
@@ -413,14 +415,19 @@ function importColumn(
   };
 }
 
+/** The enums made so far, by name, per design being built. */
+const enumNames = new WeakMap<Design, Map<string, EnumDef>>();
+
 /** The enum of a `CHECK(col IN (…))` column: one named `<Singular table><Column>`, shared when the values match. */
 function enumFor(design: Design, table: Table, rc: RawColumn, idOf: (kind: 'e' | 'm', key: string) => string): string {
   const values = rc.enumValues as string[];
   const base = toPascalCase(`${singular(table.name)} ${rc.name}`) || 'Values';
   const same = (e: EnumDef) => e.members.length === values.length && e.members.every((m, i) => m.value === values[i]);
-  const existing = Object.values(design.enums).find((e) => e.name === base && same(e));
-  if (existing) return existing.id;
-  const name = uniqueName(base, (n) => Object.values(design.enums).some((e) => e.name === n), '');
+  const byName = enumNames.get(design) ?? new Map<string, EnumDef>();
+  enumNames.set(design, byName);
+  const existing = byName.get(base);
+  if (existing && same(existing)) return existing.id;
+  const name = uniqueName(base, (n) => byName.has(n), '');
   const memberKeys = new Set<string>();
   const id = idOf('e', name);
   const def: EnumDef = {
@@ -434,6 +441,7 @@ function enumFor(design: Design, table: Table, rc: RawColumn, idOf: (kind: 'e' |
     }),
   };
   design.enums[id] = def;
+  byName.set(name, def);
   return id;
 }
 

@@ -285,6 +285,9 @@ export async function importSql(files: SourceFile[], opts: SqlImportOptions = {}
   const db = new SQL.Database();
   const r: Runner = { db, messages, tablePlaces: new Map(), columnPlaces: new Map(), otherPlaces: new Map() };
   try {
+    // One transaction around everything (never committed: the database is thrown away) spares SQLite a commit
+    // per statement, several times faster on large scripts. Transaction statements in the input are skipped.
+    db.run('BEGIN');
     for (const file of ordered) {
       const lines = lineIndex(file.text);
       const at = (offset: number): Place => ({ file: file.path, ...lines(offset) });
