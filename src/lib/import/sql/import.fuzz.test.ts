@@ -75,7 +75,9 @@ const mutation = fc.oneof(
   fc.record({ kind: fc.constant('repeat' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 200 }) }),
 );
 
-function mutate(text: string, edits: fc.infer<typeof mutation>[]): string {
+type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
+
+function mutate(text: string, edits: Mutation[]): string {
   let out = text;
   for (const e of edits) {
     const at = out.length === 0 ? 0 : e.at % out.length;
