@@ -5,6 +5,7 @@
  * an enum id. That is what lets a rename stay a rename (and, later, lets migrations know it).
  * Every value is plain JSON, so a design can be saved, diffed and shared as it is.
  */
+import { bindingName } from './naming';
 
 /** `legacy` = the documented `lib/...` module layout; `current` = the host v1.x `src/...` layout. */
 export type Layout = 'legacy' | 'current';
@@ -162,6 +163,40 @@ export interface Design {
 
 /** The SQL expression MoLOS uses for `created_at`/`updated_at`: unix seconds. */
 export const UNIX_SECONDS_SQL = "(strftime('%s','now'))";
+
+/** The TypeScript names the generated code binds: per table id and per enum id (invalid names get a stand-in). */
+export interface Bindings {
+  table: Map<string, string>;
+  enum: Map<string, string>;
+}
+
+export function resolveBindings(design: Design): Bindings {
+  const table = new Map<string, string>();
+  const enumNames = new Map<string, string>();
+  for (const [i, t] of Object.values(design.tables).entries())
+    table.set(t.id, bindingName(t.exportName, `table${i + 1}`));
+  for (const [i, e] of Object.values(design.enums).entries()) enumNames.set(e.id, bindingName(e.name, `Enum${i + 1}`));
+  return { table, enum: enumNames };
+}
+
+/**
+ * The aliases tables.ts writes, per table id: valid identifiers that no table or enum binding and no earlier
+ * alias already uses (the others cannot be written, and a rule-free design has none).
+ */
+export function writtenAliases(design: Design, bindings: Bindings = resolveBindings(design)): Map<string, string[]> {
+  const taken = new Set([...bindings.table.values(), ...bindings.enum.values()]);
+  const out = new Map<string, string[]>();
+  for (const t of Object.values(design.tables)) {
+    const list: string[] = [];
+    for (const alias of t.aliases ?? []) {
+      if (bindingName(alias, '') !== alias || taken.has(alias)) continue;
+      taken.add(alias);
+      list.push(alias);
+    }
+    if (list.length > 0) out.set(t.id, list);
+  }
+  return out;
+}
 
 /** An empty design for a module. */
 export function emptyDesign(module: Partial<ModuleInfo> = {}): Design {

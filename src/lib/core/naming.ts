@@ -109,3 +109,10 @@ export function uniqueName(base: string, taken: (name: string) => boolean, separ
     if (!taken(candidate)) return candidate;
   }
 }
+
+/** A usable binding name: the name itself when valid, else a safe stand-in derived from it. */
+export function bindingName(name: string, fallback: string): string {
+  if (isIdentifier(name) && !JS_RESERVED_WORDS.has(name)) return name;
+  const cleaned = name.replace(/[^A-Za-z0-9_$]/g, '_').replace(/^([0-9])/, '_$1');
+  return cleaned && isIdentifier(cleaned) && !JS_RESERVED_WORDS.has(cleaned) ? cleaned : fallback;
+}

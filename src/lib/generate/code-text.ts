@@ -3,7 +3,9 @@
  * JSDoc comments and `sql` template bodies. Whatever a name contains, the generated code still parses and
  * means what the design says.
  */
-import { JS_RESERVED_WORDS, isIdentifier } from '../core/naming';
+import { isIdentifier } from '../core/naming';
+
+export { bindingName } from '../core/naming';
 
 /** A double-quoted string literal (JSON escaping is valid JavaScript). */
 export function str(value: string): string {
@@ -18,13 +20,6 @@ export function propertyKey(key: string): string {
 /** Member access `obj.key`, or `obj["key"]` when the key is not an identifier. */
 export function member(obj: string, key: string): string {
   return isIdentifier(key) ? `${obj}.${key}` : `${obj}[${str(key)}]`;
-}
-
-/** A usable binding name: the name itself when valid, else a safe stand-in derived from it. */
-export function bindingName(name: string, fallback: string): string {
-  if (isIdentifier(name) && !JS_RESERVED_WORDS.has(name)) return name;
-  const cleaned = name.replace(/[^A-Za-z0-9_$]/g, '_').replace(/^([0-9])/, '_$1');
-  return cleaned && isIdentifier(cleaned) && !JS_RESERVED_WORDS.has(cleaned) ? cleaned : fallback;
 }
 
 /** The body of a tagged template, escaped so the cooked string equals `text`. */

@@ -23,25 +23,15 @@ import {
   tableColumns,
   tableIndexes,
   relationEnds,
+  resolveBindings,
+  writtenAliases,
+  type Bindings,
 } from '../core/design';
 import { bindingName, jsDoc, member, numberLiteral, propertyKey, str, templateBody } from './code-text';
 import { compareCodeUnits } from '../sql/snapshot';
 import { layoutPaths } from './layout-paths';
 
-/** Binding names used by the generated code, resolved once so references agree with declarations. */
-export interface Bindings {
-  table: Map<string, string>;
-  enum: Map<string, string>;
-}
-
-export function resolveBindings(design: Design): Bindings {
-  const table = new Map<string, string>();
-  const enumNames = new Map<string, string>();
-  for (const [i, t] of Object.values(design.tables).entries())
-    table.set(t.id, bindingName(t.exportName, `table${i + 1}`));
-  for (const [i, e] of Object.values(design.enums).entries()) enumNames.set(e.id, bindingName(e.name, `Enum${i + 1}`));
-  return { table, enum: enumNames };
-}
+export { type Bindings, resolveBindings } from '../core/design';
 
 interface Usage {
   core: Set<string>;
@@ -196,17 +186,6 @@ function tableWriter(ctx: WriteContext, table: Table, use: Usage): WriterFunctio
   };
 }
 
-/** A table's aliases that can be written: identifiers not used by any other binding (claimed as they are taken). */
-function aliasesOf(table: Table, taken: Set<string>): string[] {
-  const out: string[] = [];
-  for (const alias of table.aliases ?? []) {
-    if (bindingName(alias, '') !== alias || taken.has(alias)) continue;
-    taken.add(alias);
-    out.push(alias);
-  }
-  return out;
-}
-
 /** A table statement's text as ts-morph prints it, with what the table uses from imports. */
 interface PrintedTable {
   text: string;
@@ -320,7 +299,7 @@ export function tablesTsStatements(scratch: SourceFile, design: Design, layout: 
   const use = emptyUsage();
   const tables = Object.values(design.tables);
   const header = headerOf(design);
-  const taken = new Set([...b.table.values(), ...b.enum.values()]);
+  const aliases = writtenAliases(design, b);
   const body: string[] = [];
   for (const [i, t] of tables.entries()) {
     const binding = b.table.get(t.id) ?? `table${i + 1}`;
@@ -337,7 +316,7 @@ export function tablesTsStatements(scratch: SourceFile, design: Design, layout: 
     mergeUsage(use, printed.use);
     body.push(printed.text);
     // Legacy aliases (`export const tasks = tasksTasks;`), kept for the module's existing imports.
-    for (const alias of aliasesOf(t, taken)) {
+    for (const alias of aliases.get(t.id) ?? []) {
       scratch.removeText();
       scratch.addVariableStatement({
         isExported: true,

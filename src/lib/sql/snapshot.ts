@@ -9,6 +9,7 @@ import {
   type Column,
   type Design,
   type Relation,
+  writtenAliases,
   type Table,
   fullTableName,
   relationEnds,
@@ -23,13 +24,17 @@ export function compareCodeUnits(a: string, b: string): number {
 }
 
 /**
- * Tables in the order drizzle-kit emits them: sorted by export name; a repeated export name keeps its first table.
+ * Tables in the order drizzle-kit emits them: it walks the schema module's exports in sorted order, so a table
+ * comes at the first of its export name and its aliases; a repeated export name keeps its first table.
  */
 export function tablesInExportOrder(design: Design): Table[] {
   const seen = new Set<string>();
+  const aliases = writtenAliases(design);
+  const firstName = (t: Table) =>
+    [t.exportName, ...(aliases.get(t.id) ?? [])].reduce((a, b) => (compareCodeUnits(b, a) < 0 ? b : a));
   return Object.values(design.tables)
-    .map((t, i) => ({ t, i }))
-    .sort((a, b) => compareCodeUnits(a.t.exportName, b.t.exportName) || a.i - b.i)
+    .map((t, i) => ({ t, i, key: firstName(t) }))
+    .sort((a, b) => compareCodeUnits(a.key, b.key) || a.i - b.i)
     .map(({ t }) => t)
     .filter((t) => (seen.has(t.exportName) ? false : (seen.add(t.exportName), true)));
 }
