@@ -27,7 +27,7 @@ import {
   writtenAliases,
   type Bindings,
 } from '../core/design';
-import { bindingName, jsDoc, member, numberLiteral, propertyKey, str, templateBody } from './code-text';
+import { jsDoc, member, numberLiteral, propertyKey, str, templateBody } from './code-text';
 import { compareCodeUnits } from '../sql/snapshot';
 import { layoutPaths } from './layout-paths';
 
