@@ -158,7 +158,9 @@ export function logicalNote(design: Design, c: Column, relation = relationFrom(d
   const r = relation;
   const ends = r?.logical ? relationEnds(design, r) : null;
   if (!ends) return '';
-  return `Logical relation to ${fullTableName(design, ends.to.table)}.${ends.to.column.name} (no foreign key).`;
+  // The actions have no effect in SQL, but are part of the design: written so that an import gets them back.
+  const actions = [r?.onDelete ? `; on delete ${r.onDelete}` : '', r?.onUpdate ? `; on update ${r.onUpdate}` : ''];
+  return `Logical relation to ${fullTableName(design, ends.to.table)}.${ends.to.column.name} (no foreign key${actions.join('')}).`;
 }
 
 function tableWriter(ctx: WriteContext, table: Table, use: Usage): WriterFunction {

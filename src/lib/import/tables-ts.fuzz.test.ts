@@ -199,16 +199,8 @@ function shape(d: Design): unknown {
       ]),
     })),
     relations: Object.values(d.relations)
-      // A logical relation's actions are not written into the code (it has no .references()), so not compared.
-      .map((r) =>
-        [
-          colName(r.fromColumnId),
-          colName(r.toColumnId),
-          r.logical || r.onDelete,
-          r.logical || r.onUpdate,
-          r.logical,
-        ].join(' '),
-      )
+      // A logical relation's actions travel in its note comment, so they are compared too.
+      .map((r) => [colName(r.fromColumnId), colName(r.toColumnId), r.onDelete, r.onUpdate, r.logical].join(' '))
       .sort(),
     enums: Object.values(d.enums).map((e) => [e.name, commentShape(e.comment), e.members.map((m) => [m.key, m.value])]),
   };

@@ -52,7 +52,8 @@ const GRID_COLUMNS = 5;
 const MAX_DEPTH = 8;
 
 /** The note the generator writes on a logical relation's column; read back into the relation. */
-const LOGICAL_NOTE = /^Logical relation to (.+)\.([^.\s]+) \(no foreign key\)\.$/;
+const LOGICAL_NOTE =
+  /^Logical relation to (.+)\.([^.\s]+) \(no foreign key(?:; on delete ([a-z ]+?))?(?:; on update ([a-z ]+?))?\)\.$/;
 
 /**
  * A fresh in-memory project per import: dropping it whole is much cheaper than forgetting every node of a large
@@ -130,7 +131,15 @@ class TablesTsImporter {
   private readonly tables: TableInfo[] = [];
   private readonly tablesByBinding = new Map<string, TableInfo>();
   private readonly pending: PendingRelation[] = [];
-  private readonly logicalNotes: { table: TableInfo; column: Column; target: string; targetColumn: string }[] = [];
+  private readonly logicalNotes: {
+    table: TableInfo;
+    column: Column;
+    target: string;
+    targetColumn: string;
+    onDelete: FkAction | null;
+    onUpdate: FkAction | null;
+    line: string;
+  }[] = [];
   private readonly taken = new Set<string>();
   private readonly columnNodes = new Map<string, Node>();
   private readonly files: TsFile[] = [];
@@ -713,8 +722,23 @@ class TablesTsImporter {
     };
     for (const line of commentLines) {
       const m = LOGICAL_NOTE.exec(line.trim());
-      if (m && !parts.references)
-        this.logicalNotes.push({ table: info, column: col, target: m[1] ?? '', targetColumn: m[2] ?? '' });
+      const onDelete = m?.[3] ?? null;
+      const onUpdate = m?.[4] ?? null;
+      if (
+        m &&
+        !parts.references &&
+        (onDelete === null || isFkAction(onDelete)) &&
+        (onUpdate === null || isFkAction(onUpdate))
+      )
+        this.logicalNotes.push({
+          table: info,
+          column: col,
+          target: m[1] ?? '',
+          targetColumn: m[2] ?? '',
+          onDelete,
+          onUpdate,
+          line: line.trim(),
+        });
       else kept.push(line);
     }
     col.comment = kept.join('\n').trim() === '' ? '' : kept.join('\n');
@@ -1479,13 +1503,11 @@ class TablesTsImporter {
       );
       const toCol = target && [...target.columns.values()].find((c) => c.name === n.targetColumn);
       if (!target || !toCol || used.has(n.column.id)) {
-        n.column.comment = [n.column.comment, `Logical relation to ${n.target}.${n.targetColumn} (no foreign key).`]
-          .filter(Boolean)
-          .join('\n');
+        n.column.comment = [n.column.comment, n.line].filter(Boolean).join('\n');
         continue;
       }
       used.add(n.column.id);
-      this.addRelation(n.table, n.column, toCol, null, null, true);
+      this.addRelation(n.table, n.column, toCol, n.onDelete, n.onUpdate, true);
     }
   }
 
