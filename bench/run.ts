@@ -10,6 +10,8 @@ import { ModuleGenerator } from '../src/lib/generate/module-files';
 import { initialMigrationSql } from '../src/lib/sql/migration-files';
 import { largeDesign } from './large-design';
 import { migrationBench } from './migrations';
+import { benchImportTablesTs } from './import';
+import { importSqlBench } from './import-sql';
 
 async function time<T>(
   runs: number,
@@ -68,14 +70,19 @@ row(
   }),
 );
 console.log('migrations (300 tables, 20 migrations of random edits):');
-await migrationBench(design, (label, ms) => {
+/** Prints a row from raw timings (for the bench modules that time themselves). */
+const timingsRow = (label: string, ms: number[]) => {
   const sorted = [...ms].sort((a, b) => a - b);
   row(`  ${label}`, {
     median: sorted[Math.floor(sorted.length / 2)] as number,
     min: sorted[0] as number,
     max: sorted.at(-1) as number,
   });
-});
+};
+await migrationBench(design, timingsRow);
+console.log('import (target: a 1 MB schema file in under 2 s):');
+await benchImportTablesTs(timingsRow);
+await importSqlBench(timingsRow);
 const heap = process.memoryUsage();
 console.log(
   `heap used: ${(heap.heapUsed / 1024 / 1024).toFixed(0)} MiB, rss: ${(heap.rss / 1024 / 1024).toFixed(0)} MiB`,
