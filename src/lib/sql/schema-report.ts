@@ -72,7 +72,9 @@ export function readSchema(db: Database, memo?: SchemaMemo): SchemaReport {
     .filter((n) => !n.startsWith('sqlite_') && !IGNORED_TABLES.includes(n));
   // What SQLite reports for a table follows from its CREATE TABLE and the CREATE INDEX statements on it.
   const definitions = new Map<string, string[]>();
+  const indexSql = new Map<string, string>();
   for (const r of master) {
+    if (r.type === 'index' && typeof r.sql === 'string') indexSql.set(String(r.name), r.sql);
     const owner = String(r.type === 'table' ? r.name : r.tbl_name);
     const list = definitions.get(owner) ?? [];
     list.push(`${String(r.type)} ${String(r.name)} ${String(r.sql ?? '')}`);
@@ -85,7 +87,7 @@ export function readSchema(db: Database, memo?: SchemaMemo): SchemaReport {
     const table: RawTable = {
       name,
       columns: readColumns(db, name),
-      indexes: readIndexes(db, name),
+      indexes: readIndexes(db, name, indexSql),
       foreignKeys: readForeignKeys(db, name),
     };
     memo?.set(name, { key, table });
@@ -123,13 +125,14 @@ function readColumns(db: Database, table: string): ColumnReport[] {
     }));
 }
 
-function readIndexes(db: Database, table: string): IndexReport[] {
+/** `indexSql`: each index's CREATE INDEX text from sqlite_master, read once for all tables. */
+function readIndexes(db: Database, table: string, indexSql: Map<string, string>): IndexReport[] {
   const out: IndexReport[] = [];
   for (const ix of queryRows(db, 'SELECT * FROM pragma_index_list(?)', [table])) {
     // The primary key's automatic index repeats what ColumnReport.primaryKey already says.
     if (ix.origin === 'pk') continue;
     const name = String(ix.name);
-    const sql = queryRows(db, "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", [name])[0]?.sql;
+    const sql = indexSql.get(name);
     const parsed = typeof sql === 'string' ? parseCreateIndex(sql) : { terms: [], where: null };
     const keys = queryRows(db, 'SELECT * FROM pragma_index_xinfo(?) WHERE key = 1 ORDER BY seqno', [name]);
     const columns = keys.map((k, i) => (typeof k.name === 'string' ? k.name : (parsed.terms[i] ?? '<expression>')));
