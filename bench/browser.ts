@@ -12,11 +12,11 @@
  * build that does not disturb build/), BENCH_PORT another port than 4310.
  */
 import { type ChildProcess, execSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { serializeDesign } from '../src/lib/core/format';
+import { firstScreenJs } from './first-screen';
 import { largeDesign } from './large-design';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -181,30 +181,6 @@ async function autoLayoutBlocking(page: Page): Promise<{ total: number; longest:
   return { total: long.reduce((a, b) => a + b, 0), longest: Math.max(0, ...long), count: long.length, ms };
 }
 
-/**
- * The JavaScript the first screen loads, gzip-compressed: the scripts index.html names (entries and module
- * preloads) and everything they import statically; dynamic imports (workers, lazy features) are left out.
- */
-export function firstScreenJs(buildDir: string): { files: number; gzip: number; raw: number } {
-  const html = readFileSync(join(buildDir, 'index.html'), 'utf8');
-  const start = [...html.matchAll(/(?:href="|import\(")\.\/(_app\/[^"]+\.js)"/g)].map((m) => resolve(buildDir, m[1]!));
-  const seen = new Set<string>();
-  let gzip = 0;
-  let raw = 0;
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const code = readFileSync(file);
-    raw += code.length;
-    gzip += gzipSync(code, { level: 9 }).length;
-    // Static imports only: `import … from"./x.js"`, `export … from"./x.js"` and `import"./x.js"`.
-    for (const m of code.toString('utf8').matchAll(/(?:\bfrom|\bimport)\s*["'](\.{1,2}\/[^"']+\.js)["']/g))
-      visit(resolve(dirname(file), m[1]!));
-  };
-  start.forEach(visit);
-  return { files: seen.size, gzip, raw };
-}
-
 export async function browserBench(tables = 300, columns = 12): Promise<void> {
   if (!existsSync(join(APP_DIR, 'build/index.html'))) execSync('npm run build', { cwd: APP_DIR, stdio: 'ignore' });
   mkdirSync(join(ROOT, '.tmp'), { recursive: true });
@@ -281,6 +257,27 @@ export async function browserBench(tables = 300, columns = 12): Promise<void> {
       latencies.push(Date.now() - before);
     }
     console.log(`  edit → tables.ts preview updated: ${latencies.map((l) => `${l} ms`).join(', ')}`);
+
+    // The SQL views: the fresh 0000 migration, then the database sql.js builds from it.
+    let added = latencies.length;
+    for (const view of ['sql', 'database'] as const) {
+      await page.getByTestId(`preview-tab-${view}`).click();
+      const shows = (name: string) =>
+        view === 'sql'
+          ? page.getByTestId('code').filter({ hasText: `_${name}\`` })
+          : page.getByTestId(`db-table-MoLOS-Bench_${name}`);
+      await shows(`new_table_${added}`).waitFor({ timeout: 60_000 });
+      const times: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const before = Date.now();
+        await page.getByTestId('cmd-add-table').click();
+        added++;
+        await shows(`new_table_${added}`).waitFor({ timeout: 60_000 });
+        times.push(Date.now() - before);
+      }
+      const label = view === 'sql' ? '0000 SQL preview' : 'database preview (sql.js)';
+      console.log(`  edit → ${label} updated: ${times.map((l) => `${l} ms`).join(', ')}`);
+    }
     const heap = await page.evaluate<number>(`performance.memory?.usedJSHeapSize ?? 0`);
     console.log(`  JS heap used (page): ${(heap / 1024 / 1024).toFixed(0)} MiB`);
   } finally {

@@ -2,7 +2,7 @@
  * Turns what the user picked or dropped — files, or folders with everything in them — into the text files an
  * import needs. Dependencies and build output (node_modules, .git, …) are skipped without being read.
  */
-import { isModuleFile } from '$lib/import/module-folder/index';
+import { isModuleFile } from '$lib/import/module-folder/module-files';
 import type { SourceFile } from '$lib/import/types';
 
 /** Files larger than this are not read (no schema file is). */

@@ -13,6 +13,9 @@ import { importSnapshot } from '../snapshot/index';
 import { type SqlImportOptions, importSql } from '../sql/index';
 import { importTablesTs } from '../tables-ts/index';
 import type { ImportMessage, ImportOutcome, SourceFile } from '../types';
+import { isModuleFile } from './module-files';
+
+export { isModuleFile };
 
 /** Where each layout keeps its schema and models. */
 export const LAYOUT_FILES: Record<Layout, { tables: string; models: string }> = {
@@ -21,19 +24,6 @@ export const LAYOUT_FILES: Record<Layout, { tables: string; models: string }> = 
 };
 
 const ROOT_MARKERS = new Set(['manifest.yaml', 'drizzle.config.ts', 'package.json', 'lib', 'src', 'drizzle']);
-const SKIPPED_DIRS = new Set(['node_modules', '.git', '.svelte-kit', 'build', 'dist', '.turbo', 'coverage']);
-
-/**
- * True for a file an import may need (sources, configs, migrations), false for dependencies, build output and
- * other files — the page and the CLI read only these from a picked folder.
- * @example isModuleFile('MoLOS-Tasks/node_modules/x/index.ts') // false
- */
-export function isModuleFile(path: string): boolean {
-  const parts = path.split('/');
-  if (parts.some((p) => SKIPPED_DIRS.has(p))) return false;
-  return /\.(ts|js|mjs|json|ya?ml|sql)$/.test(path) && !path.endsWith('.d.ts');
-}
-
 /**
  * The files with paths relative to the module root: a leading folder shared by every file (the picked folder's
  * own name, as a directory input gives it) is removed until a module file is at the top.
