@@ -10,7 +10,7 @@ import { LatestOnly, type Outcome } from '../worker/latest-only';
 import { type PreviewPart, type PreviewView, stalePart, viewDef } from '../worker/preview-plan';
 import { type ModuleGenerator, sharedWorkerGenerator } from '../worker/generator';
 import type { GeneratedFile } from '../worker/protocol';
-import type { SqlPreview } from '../worker/sql-preview-protocol';
+import type { SqlPreview, SqlView } from '../worker/sql-preview-protocol';
 import { type SqlPreviewer, createWorkerSqlPreviewer } from '../worker/sql-previewer';
 import { describeError } from '../worker/worker-client';
 
@@ -41,7 +41,7 @@ export class Preview {
   private requested: Record<PreviewPart, string | null> = { code: null, sql: null };
   private readonly runners: {
     code: LatestOnly<Design, GeneratedFile[]>;
-    sql: LatestOnly<{ design: Design; safe: boolean }, SqlPreview>;
+    sql: LatestOnly<{ design: Design; safe: boolean; only: SqlView }, SqlPreview>;
   };
 
   constructor(
@@ -54,7 +54,7 @@ export class Preview {
         (outcome) => (this.code = this.settle('code', this.code, outcome)),
       ),
       sql: new LatestOnly(
-        ({ design, safe }) => services.sql.preview(design, { safe }),
+        ({ design, safe, only }) => services.sql.preview(design, { safe, only }),
         (outcome) => (this.sql = this.settle('sql', this.sql, outcome)),
       ),
     };
@@ -106,7 +106,7 @@ export class Preview {
       this.runners.code.submit(design);
     } else {
       this.sql = { ...this.sql, busy: true };
-      this.runners.sql.submit({ design, safe: this.safe });
+      this.runners.sql.submit({ design, safe: this.safe, only: this.view as SqlView });
     }
   }
 

@@ -55,9 +55,13 @@ describe('stalePart', () => {
   it('asks for the part the view shows when its input changed', () => {
     const none = { code: null, sql: null };
     expect(stalePart('tables', tasks, false, none)).toEqual({ part: 'code', key: codeInputKey(tasks) });
-    expect(stalePart('database', tasks, false, none)).toEqual({ part: 'sql', key: sqlInputKey(tasks, false) });
-    const done = { code: codeInputKey(tasks), sql: sqlInputKey(tasks, false) };
-    for (const view of PREVIEW_VIEWS) expect(stalePart(view.id, tasks, false, done)).toBeNull();
+    const database = stalePart('database', tasks, false, none);
+    expect(database).toEqual({ part: 'sql', key: `database ${sqlInputKey(tasks, false)}` });
+    const done = { code: codeInputKey(tasks), sql: database!.key };
+    for (const view of PREVIEW_VIEWS.filter((v) => v.part === 'code' || v.id === 'database'))
+      expect(stalePart(view.id, tasks, false, done)).toBeNull();
+    // Each SQL view computes only its own part, so another SQL view asks again.
+    expect(stalePart('sql', tasks, false, done)?.part).toBe('sql');
     expect(stalePart('since', tasks, true, done)?.part).toBe('sql');
     expect(stalePart('models', tasks, true, done)).toBeNull();
   });

@@ -75,8 +75,9 @@ export function sqlInputKey(design: Design, safe: boolean): string {
   });
 }
 
-export function inputKey(part: PreviewPart, design: Design, safe: boolean): string {
-  return part === 'code' ? codeInputKey(design) : sqlInputKey(design, safe);
+/** The input key of the part a view shows; SQL views each compute only their own part, so the view is in it. */
+export function inputKey(view: PreviewView, design: Design, safe: boolean): string {
+  return viewDef(view).part === 'code' ? codeInputKey(design) : `${view} ${sqlInputKey(design, safe)}`;
 }
 
 /**
@@ -90,6 +91,6 @@ export function stalePart(
   requested: Record<PreviewPart, string | null>,
 ): { part: PreviewPart; key: string } | null {
   const part = viewDef(view).part;
-  const key = inputKey(part, design, safe);
+  const key = inputKey(view, design, safe);
   return requested[part] === key ? null : { part, key };
 }

@@ -8,11 +8,16 @@ import type { DryRun } from '$lib/sql/dry-run';
 import type { SafetyCode, SafetySeverity } from '$lib/sql/safety/types';
 import type { SchemaReport } from '$lib/sql/schema-report';
 
+/** The SQL views; a request can ask for one, so an edit only waits for what is on screen. */
+export type SqlView = 'sql' | 'since' | 'database';
+
 export interface SqlPreviewRequest {
   type: 'sql-preview';
   design: Design;
   /** Show (and analyse, and dry-run) the MoLOS-safe variant instead of drizzle-kit's SQL. */
   safe: boolean;
+  /** Compute only this view's part (the 0000 migration is always there); all of them when absent. */
+  only?: SqlView;
 }
 
 /** A safety finding with its message already written (the page does not load the analyzer). */
@@ -54,6 +59,8 @@ export type SincePreview =
 
 export interface SqlPreview {
   initial: MigrationPreview;
-  database: DatabasePreview;
-  since: SincePreview;
+  /** `null` when the request asked for another view only. */
+  database: DatabasePreview | null;
+  /** `null` when the request asked for another view only. */
+  since: SincePreview | null;
 }

@@ -30,5 +30,5 @@ function loadSqlJs(): Promise<SqlJsStatic> {
 }
 
 serveRequests(async (request: SqlPreviewRequest & { id: number }) =>
-  sqlPreview(await loadSqlJs(), request.design, { safe: request.safe, schemaMemo }),
+  sqlPreview(await loadSqlJs(), request.design, { safe: request.safe, schemaMemo, only: request.only }),
 );

@@ -25,8 +25,8 @@ describe('sqlPreview', () => {
     expect(preview.initial.variant).toBe('drizzle');
     expect(preview.initial.differences).toEqual([]);
     expect(preview.initial.findings.filter((f) => f.severity === 'error')).toEqual([]);
-    expect(preview.database.error).toBeNull();
-    const items = preview.database.schema.tables.find((t) => t.name === 'MoLOS-Example_items');
+    expect(preview.database!.error).toBeNull();
+    const items = preview.database!.schema.tables.find((t) => t.name === 'MoLOS-Example_items');
     expect(items?.columns.map((c) => c.name)).toEqual([
       'id',
       'user_id',
@@ -38,6 +38,15 @@ describe('sqlPreview', () => {
     ]);
     expect(items?.columns[0]).toMatchObject({ type: 'TEXT', notNull: true, primaryKey: 1 });
     expect(preview.since).toEqual({ kind: 'no-baseline' });
+  });
+
+  it('computes only the asked view besides the 0000, with the same results as a full preview', () => {
+    const design = loadExample('molos-tasks');
+    const full = sqlPreview(SQL, design, { safe: false });
+    const sql = sqlPreview(SQL, design, { safe: false, only: 'sql' });
+    expect(sql).toEqual({ initial: full.initial, database: null, since: null });
+    expect(sqlPreview(SQL, design, { safe: false, only: 'database' })).toEqual({ ...full, since: null });
+    expect(sqlPreview(SQL, design, { safe: false, only: 'since' })).toEqual({ ...full, database: null });
   });
 
   it('reports an unchanged design after an export, and an unreadable stored snapshot', () => {
@@ -53,7 +62,7 @@ describe('sqlPreview', () => {
       name: 'estimate',
       type: 'integer',
     });
-    const since = sqlPreview(SQL, design, { safe: false }).since;
+    const since = sqlPreview(SQL, design, { safe: false }).since!;
     expect(since.kind).toBe('changed');
     if (since.kind !== 'changed') return;
     expect(since.migration.sql).toBe('ALTER TABLE `MoLOS-Tasks_tasks` ADD `estimate` integer;');
@@ -65,7 +74,7 @@ describe('sqlPreview', () => {
       columnId: 'c_tasks_notes',
       patch: { name: 'body' },
     });
-    const since = sqlPreview(SQL, design, { safe: false }).since;
+    const since = sqlPreview(SQL, design, { safe: false }).since!;
     if (since.kind !== 'changed') throw new Error(since.kind);
     expect(since.migration.sql).toContain('RENAME COLUMN "notes" TO "body"');
     expect(since.dryRun.rows.lost).toBe(0);
@@ -77,7 +86,7 @@ describe('sqlPreview', () => {
       columnId: 'c_tasks_notes',
       patch: { notNull: true, default: { kind: 'literal', value: '' } },
     });
-    const plain = sqlPreview(SQL, design, { safe: false }).since;
+    const plain = sqlPreview(SQL, design, { safe: false }).since!;
     if (plain.kind !== 'changed') throw new Error(plain.kind);
     expect(plain.migration.variant).toBe('drizzle');
     expect(plain.migration.sql).toContain('PRAGMA foreign_keys=OFF');
@@ -85,7 +94,7 @@ describe('sqlPreview', () => {
     expect(plain.migration.findings.some((f) => f.severity === 'error')).toBe(true);
     expect(plain.dryRun.rows.lost).toBeGreaterThan(0);
 
-    const safe = sqlPreview(SQL, design, { safe: true }).since;
+    const safe = sqlPreview(SQL, design, { safe: true }).since!;
     if (safe.kind !== 'changed') throw new Error(safe.kind);
     expect(safe.migration.variant).toBe('safe');
     expect(safe.migration.sql).toContain('PRAGMA defer_foreign_keys=ON');
@@ -99,7 +108,7 @@ describe('sqlPreview', () => {
       patch: { default: { kind: 'sql', sql: '(1 +)' } },
     });
     const preview = sqlPreview(SQL, design, { safe: false });
-    expect(preview.database.error?.message).toMatch(/syntax error/);
-    expect(preview.database.error?.statement).toContain('CREATE TABLE');
+    expect(preview.database!.error?.message).toMatch(/syntax error/);
+    expect(preview.database!.error?.statement).toContain('CREATE TABLE');
   });
 });

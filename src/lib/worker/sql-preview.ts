@@ -11,7 +11,7 @@ import { EMPTY_FOLDER, type NextMigration, migrationSinceBaseline, nextMigration
 import { safeVariant } from '$lib/sql/safe-variant';
 import { analyzeMigration, safetyMessage } from '$lib/sql/safety';
 import { type SchemaMemo, readSchema } from '$lib/sql/schema-report';
-import type { DatabasePreview, MigrationPreview, SincePreview, SqlPreview } from './sql-preview-protocol';
+import type { DatabasePreview, MigrationPreview, SincePreview, SqlPreview, SqlView } from './sql-preview-protocol';
 
 /** The history a dry run replays: the baseline's schema built from nothing, standing in for its migrations. */
 const BASELINE_FILE = '0000_baseline.sql';
@@ -62,19 +62,23 @@ function sincePreview(SQL: SqlJsStatic, design: Design, initialSql: string, safe
 /**
  * The SQL previews of a design: its fresh `0000` (with findings), the database that `0000` builds, and the
  * migration since the last export with a dry run on sample data. `safe` switches both migrations to the
- * MoLOS-safe variant. With `schemaMemo` (kept by the worker between calls) only changed tables are read back.
+ * MoLOS-safe variant. With `schemaMemo` (kept by the worker between calls) only changed tables are read back;
+ * with `only`, just that view's part is computed besides the 0000 migration.
  * @example const preview = sqlPreview(await initSqlJs(), design, { safe: false }); preview.initial.sql;
  */
 export function sqlPreview(
   SQL: SqlJsStatic,
   design: Design,
-  options: { safe: boolean; schemaMemo?: SchemaMemo },
+  options: { safe: boolean; schemaMemo?: SchemaMemo; only?: SqlView },
 ): SqlPreview {
   const first = nextMigration(design, EMPTY_FOLDER, { now: 1 });
   const initial = migrationPreview(design, first, `${first.tag}.sql`, options.safe);
+  const wanted = (view: SqlView) => options.only === undefined || options.only === view;
   return {
     initial,
-    database: databasePreview(SQL, { name: `${first.tag}.sql`, sql: first.sql }, options.schemaMemo),
-    since: sincePreview(SQL, design, first.sql, options.safe),
+    database: wanted('database')
+      ? databasePreview(SQL, { name: `${first.tag}.sql`, sql: first.sql }, options.schemaMemo)
+      : null,
+    since: wanted('since') ? sincePreview(SQL, design, first.sql, options.safe) : null,
   };
 }

@@ -1,10 +1,10 @@
 /** The page's handle on the SQL preview worker (or, in tests, on any function with the same signature). */
 import type { Design } from '$lib/core/design';
-import type { SqlPreview, SqlPreviewRequest } from './sql-preview-protocol';
+import type { SqlPreview, SqlPreviewRequest, SqlView } from './sql-preview-protocol';
 import { createWorkerClient } from './worker-client';
 
 export interface SqlPreviewer {
-  preview(design: Design, options: { safe: boolean }): Promise<SqlPreview>;
+  preview(design: Design, options: { safe: boolean; only?: SqlView }): Promise<SqlPreview>;
   dispose(): void;
 }
 
@@ -16,7 +16,7 @@ export function createWorkerSqlPreviewer(): SqlPreviewer {
     'the SQL preview worker',
   );
   return {
-    preview: (design, options) => client.call({ type: 'sql-preview', design, safe: options.safe }),
+    preview: (design, options) => client.call({ type: 'sql-preview', design, safe: options.safe, only: options.only }),
     dispose: () => client.dispose(),
   };
 }
