@@ -5,29 +5,14 @@
  * It answers whole-design requests (not migration files): the page would otherwise have to load the differ itself
  * to produce the files, and one round trip per edit keeps the previews consistent.
  */
-import initSqlJs, { type SqlJsStatic } from 'sql.js';
-// Vite copies the .wasm into the build and gives its URL; sql.js would otherwise look next to the worker script.
-import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
+import { loadSqlJs } from './sql-js';
 import type { SchemaMemo } from '$lib/sql/schema-report';
 import { sqlPreview } from './sql-preview';
 import type { SqlPreviewRequest } from './sql-preview-protocol';
 import { serveRequests } from './worker-client';
 
-let sqlJs: Promise<SqlJsStatic> | undefined;
 /** Tables SQLite already reported, so the database view after an edit reads back only the changed tables. */
 const schemaMemo: SchemaMemo = new Map();
-
-function loadSqlJs(): Promise<SqlJsStatic> {
-  if (!sqlJs) {
-    const loading = initSqlJs({ locateFile: () => wasmUrl });
-    // A failed load (offline, blocked wasm) is retried on the next request instead of being remembered.
-    loading.catch(() => {
-      if (sqlJs === loading) sqlJs = undefined;
-    });
-    sqlJs = loading;
-  }
-  return sqlJs;
-}
 
 serveRequests(async (request: SqlPreviewRequest & { id: number }) =>
   sqlPreview(await loadSqlJs(), request.design, { safe: request.safe, schemaMemo, only: request.only }),
