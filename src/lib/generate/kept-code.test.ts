@@ -72,6 +72,9 @@ describe('isSingleType / isSingleFunction', () => {
     ['string; let x = 1', false],
     ['', false],
     ['string>() ; x(<y>', false],
+    // A comment would swallow the rest of the generated line.
+    ['string // x', false],
+    ['string /* x */', false],
   ])('type %j → %s', (text, ok) => expect(isSingleType(text)).toBe(ok));
   it.each([
     ['() => Date.now()', true],
@@ -80,5 +83,6 @@ describe('isSingleType / isSingleFunction', () => {
     ['Date.now', false],
     ['() => 1); evil(', false],
     ['() => 1, 2', false],
+    ['() => 1 // x', false],
   ])('function %j → %s', (text, ok) => expect(isSingleFunction(text)).toBe(ok));
 });

@@ -3,14 +3,7 @@
  * `export const x = sqliteTable("<ModuleId>_<name>", { ... }, (t) => [...])` per table (the name a plain
  * string literal, as the host's regex expects), enums imported from the models file and re-exported.
  */
-import {
-  CodeBlockWriter,
-  type Project,
-  type SourceFile,
-  VariableDeclarationKind,
-  type WriterFunction,
-  ts,
-} from 'ts-morph';
+import { CodeBlockWriter, type SourceFile, VariableDeclarationKind, type WriterFunction, ts } from 'ts-morph';
 import {
   type Column,
   type Design,
@@ -19,7 +12,6 @@ import {
   type Table,
   fullTableName,
   moduleDisplayName,
-  relationFrom,
   tableColumns,
   tableIndexes,
   relationEnds,
@@ -106,9 +98,13 @@ function parsesAsOne(
   return diagnostics.length === 0 && source.statements.length === 1 && ok(source.statements[0] as ts.Statement, source);
 }
 
-/** A `$type<…>` argument: one type and nothing after it. */
+/** A `$type<…>` argument: one type and nothing after it (not even a comment, which would swallow the line). */
 export function isSingleType(text: string): boolean {
-  return parsesAsOne(text, (t) => `type T = ${t};`, ts.isTypeAliasDeclaration);
+  return parsesAsOne(
+    text,
+    (t) => `type T = ${t};`,
+    (s, source) => ts.isTypeAliasDeclaration(s) && s.type.getText(source) === text.trim() && !/\/[/*]/.test(text),
+  );
 }
 
 /** A `$defaultFn(…)` argument: one arrow function or function expression and nothing after it. */
@@ -154,8 +150,7 @@ function columnCode(ctx: WriteContext, table: Table, c: Column, use: Usage): str
 }
 
 /** The comment that marks a logical relation in the code, since it has no `.references()`. */
-export function logicalNote(design: Design, c: Column, relation = relationFrom(design, c.id)): string {
-  const r = relation;
+export function logicalNote(design: Design, c: Column, r: Relation | undefined): string {
   const ends = r?.logical ? relationEnds(design, r) : null;
   if (!ends) return '';
   // The actions have no effect in SQL, but are part of the design: written so that an import gets them back.
@@ -253,7 +248,7 @@ function tableKey(ctx: WriteContext, table: Table, leading: string): string {
 interface WriteContext {
   design: Design;
   b: Bindings;
-  /** The relation starting at each column (the first one, as {@link relationFrom} finds it). */
+  /** The relation starting at each column (the first one, as `relationFrom` finds it). */
   relations: Map<string, Relation>;
 }
 
@@ -356,14 +351,4 @@ export function tablesTsStatements(scratch: SourceFile, design: Design, layout: 
   }
   scratch.removeText();
   return statements;
-}
-
-/** The unformatted text of tables.ts, printed by ts-morph in the given project. */
-export function printTablesTs(project: Project, design: Design, layout: Layout): string {
-  const sf = project.createSourceFile(layoutPaths(layout).schemaFile, '', { overwrite: true });
-  try {
-    return tablesTsStatements(sf, design, layout).join('');
-  } finally {
-    sf.forget();
-  }
 }

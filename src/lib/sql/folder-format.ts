@@ -111,10 +111,11 @@ function parse<T>(schema: v.GenericSchema, file: string, text: string): T {
     const issue = r.issues[0];
     const path =
       issue.path?.map((p) => (typeof p.key === 'number' ? `[${p.key}]` : `.${String(p.key)}`)).join('') ?? '';
-    throw new MigrationFolderError(
-      file,
-      `$${path}: expected ${issue.expected ?? 'a valid value'}, got ${issue.received}`,
-    );
+    const what =
+      issue.received === 'undefined'
+        ? 'missing (this field is required)'
+        : `expected ${issue.expected ?? 'a valid value'}, got ${issue.received}`;
+    throw new MigrationFolderError(file, `$${path}: ${what}`);
   }
   return r.output as T;
 }

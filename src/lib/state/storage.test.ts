@@ -217,3 +217,17 @@ describe('DesignStore.save', () => {
     expect(await store.duplicate('a')).toMatchObject({ name: 'B (copy)', revision: 0 });
   });
 });
+
+describe('rename', () => {
+  it('does not undo a save that lands at the same moment (one transaction, revision kept)', async () => {
+    const store = memoryDesignStore();
+    await store.put({ id: 'd1', name: 'A', updatedAt: 1, file: 'v1', revision: 1 });
+    const [, saved] = await Promise.all([
+      store.rename('d1', 'Renamed'),
+      store.save({ id: 'd1', name: 'A', updatedAt: 2, file: 'v2' }, 1),
+    ]);
+    expect(saved.ok).toBe(true);
+    expect(await store.get('d1')).toMatchObject({ name: 'Renamed', file: 'v2', revision: 2 });
+    expect((await store.save({ id: 'd1', name: 'Renamed', updatedAt: 3, file: 'v3' }, 2)).ok).toBe(true);
+  });
+});

@@ -157,9 +157,18 @@ export function createDesignStore(backend: StoreBackend, now: () => number = Dat
     async rename(id, name) {
       const trimmed = name.trim();
       if (!trimmed) throw new StoreError('A design needs a name.');
-      const record = { ...(await mustGet(id)), name: trimmed };
-      await backend.put(record);
-      return record;
+      await mustGet(id); // a clear error for a missing or damaged record
+      // Read and write in one transaction: a save landing meanwhile is neither undone nor its revision lowered.
+      const renamed = await backend.update(id, (stored) => {
+        if (stored === undefined) return null;
+        try {
+          return { ...readRecord(id, stored), name: trimmed };
+        } catch {
+          return null;
+        }
+      });
+      if (!renamed) throw new StoreError(`There is no saved design with id "${id}".`);
+      return renamed;
     },
     async duplicate(id) {
       const source = await mustGet(id);
