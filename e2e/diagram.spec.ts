@@ -174,6 +174,11 @@ test('the dialog starts in the page’s theme and refuses a PNG larger than a br
   await expect(page.getByTestId('export-error')).toContainText('larger than a browser can draw');
   await expect(page.getByTestId('export-error')).toContainText(/Choose a scale of at most 1\.\d/);
   await expect(page.getByTestId('export-download')).toBeDisabled();
+  // An SVG has no such limit: the same scale is fine for it.
+  await page.getByTestId('export-format-svg').check();
+  await expect(page.getByTestId('export-error')).toHaveCount(0);
+  await expect(page.getByTestId('export-download')).toBeEnabled();
+  await page.getByTestId('export-format-png').check();
   await page.getByTestId('export-scale-other').check();
   await page.getByTestId('export-scale-custom').fill('0');
   await expect(page.getByTestId('export-error')).toContainText('The scale must be a number from 0.1 to 10');

@@ -146,7 +146,8 @@ function defaultRules(c: Column, p: Record<string, string>, out: Issue[]): void 
     );
     return;
   }
-  if (def.kind === 'fn') out.push(issue('default-fn-custom', 'info', col(c), { ...p, code: def.code }));
+  // Code from a design file or a share link lands in the module and runs there: never without the author seeing it.
+  if (def.kind === 'fn') out.push(issue('default-fn-custom', 'warning', col(c), { ...p, code: def.code }));
   if (def.kind === 'sql') {
     const sql = def.sql.trim();
     if (sql === '') out.push(issue('default-sql-empty', 'error', col(c), p, drop));

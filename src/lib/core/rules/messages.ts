@@ -64,7 +64,7 @@ const MESSAGES: Record<RuleCode, (p: Params) => string> = {
   'enum-values-form': (p) =>
     `Column ${p.table}.${p.column} lists the ${p.enum} values with drizzle's { enum: [...] }, so the database accepts any text; MoLOS modules use textEnum, which adds a CHECK (switching rebuilds the table in the next migration).`,
   'default-fn-custom': (p) =>
-    `Column ${p.table}.${p.column} keeps its own default function from the imported code: ${p.code}. The app runs it on insert; review it, the studio only copies it.`,
+    `Column ${p.table}.${p.column} has its own default function, which the exported tables.ts will contain and your module will run on every insert: ${p.code}. Review it before exporting (the studio only copies it; it never runs it).`,
   'enum-default-not-member': (p) => `The default "${p.value}" of ${p.table}.${p.column} is not a value of ${p.enum}.`,
   'enum-name-invalid': (p) => `Enum name "${p.enum}" is not a valid TypeScript identifier.`,
   'enum-name-not-pascal-case': (p) => `Enum name "${p.enum}" should be PascalCase ("${p.suggestion}").`,

@@ -442,7 +442,7 @@ const CASES: Record<RuleCode, Case> = {
   },
   'default-fn-custom': {
     mutate: (d) => upd(d, ID.itemsTitle, { default: { kind: 'fn', code: '() => "x"' } }),
-    severity: 'info',
+    severity: 'warning',
     target: column(ID.itemsTitle),
     mentions: '() => "x"',
     params: { code: '() => "x"' },
