@@ -60,8 +60,11 @@ describe('stalePart', () => {
     const done = { code: codeInputKey(tasks), sql: database!.key };
     for (const view of PREVIEW_VIEWS.filter((v) => v.part === 'code' || v.id === 'database'))
       expect(stalePart(view.id, tasks, false, done)).toBeNull();
-    // Each SQL view computes only its own part, so another SQL view asks again.
-    expect(stalePart('sql', tasks, false, done)?.part).toBe('sql');
+    // Each SQL view computes only its own part, so another SQL view asks again — except the 0000 view, which
+    // every SQL result holds.
+    expect(stalePart('sql', tasks, false, done)).toBeNull();
+    expect(stalePart('sql', tasks, true, done)?.part).toBe('sql');
+    expect(stalePart('since', tasks, false, done)?.part).toBe('sql');
     expect(stalePart('since', tasks, true, done)?.part).toBe('sql');
     expect(stalePart('models', tasks, true, done)).toBeNull();
   });
