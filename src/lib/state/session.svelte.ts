@@ -7,6 +7,7 @@
 import { untrack } from 'svelte';
 import { emptyDesign, moduleDisplayName, type Design } from '../core/design';
 import { loadDesign, serializeDesign } from '../core/format';
+import { fetchExample } from './examples';
 import { applyOperation } from '../core/operations';
 import { canPickFolders } from '../export/browser-folder';
 import { downloadFile, pickFile } from '../export/download';
@@ -256,20 +257,8 @@ export class Session {
         args: { name: 'items', position: { x: 0, y: 0 } },
       });
     } else {
-      const url = this.exampleHref(source.file);
-      let text: string;
-      try {
-        const response = await fetch(url);
-        if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
-        text = await response.text();
-      } catch (e) {
-        return this.fail(`The example ${source.file} could not be loaded: ${(e as Error).message}`);
-      }
-      const loaded = loadDesign(text);
-      if (!loaded.ok) {
-        const detail = loaded.errors.map((p) => `${p.path}: ${p.message}`).join('\n');
-        return this.fail(`The example ${source.file} is not a valid design:\n${detail}`);
-      }
+      const loaded = await fetchExample(this.exampleHref(source.file), source.file);
+      if (!loaded.ok) return this.fail(loaded.message);
       design = loaded.design;
     }
     return this.adopt(design, moduleDisplayName(design.module));
