@@ -4,7 +4,7 @@ import type { Design } from '$lib/core/design';
 import { addColumn, updateColumn } from '$lib/core/operations';
 import { EMPTY_FOLDER, nextMigration } from '$lib/sql/next-migration';
 import { loadExample } from '../../testing/examples';
-import { sqlPreview } from './sql-preview';
+import { STATEMENT_CLIP, sqlPreview } from './sql-preview';
 
 let SQL: SqlJsStatic;
 beforeAll(async () => {
@@ -110,5 +110,22 @@ describe('sqlPreview', () => {
     const preview = sqlPreview(SQL, design, { safe: false });
     expect(preview.database!.error?.message).toMatch(/syntax error/);
     expect(preview.database!.error?.statement).toContain('CREATE TABLE');
+  });
+});
+
+describe('findings in the preview', () => {
+  it('carry the start of a long statement (the whole migration is in the SQL view)', () => {
+    let design = loadExample('molos-tasks');
+    const tasks = Object.values(design.tables).find((t) => t.name === 'tasks')!;
+    for (let i = 0; i < 40; i++)
+      design = addColumn(design, { tableId: tasks.id, name: `a_rather_long_column_name_${i}`, type: 'text' });
+    const preview = sqlPreview(SQL, design, { safe: false, only: 'sql' });
+    const withStatement = preview.initial.findings.filter((f) => f.statement !== null);
+    // The tasks table's foreign keys bring findings about its (now long) CREATE TABLE.
+    expect(withStatement.some((f) => f.statement!.endsWith('\n…'))).toBe(true);
+    for (const f of withStatement) {
+      expect(f.statement!.length).toBeLessThanOrEqual(STATEMENT_CLIP + 2);
+      expect(preview.initial.sql).toContain(f.statement!.replace(/\n…$/, ''));
+    }
   });
 });

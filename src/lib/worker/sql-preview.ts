@@ -18,6 +18,15 @@ const BASELINE_FILE = '0000_baseline.sql';
 /** The dry run's name for the next migration (its real number is only known in the module folder). */
 const nextFileName = (tag: string) => `0001_${tag.replace(/^\d+_/, '')}.sql`;
 
+/**
+ * A finding's statement as the page shows it (its start, and the rest as a tooltip): the whole migration is in the
+ * SQL view already, so a long statement is cut — a 300-table `0000` would otherwise send it all a second time.
+ */
+export const STATEMENT_CLIP = 600;
+function clipStatement(statement: string): string {
+  return statement.length <= STATEMENT_CLIP ? statement : `${statement.slice(0, STATEMENT_CLIP)}\n…`;
+}
+
 function migrationPreview(design: Design, m: NextMigration, fileName: string, safe: boolean): MigrationPreview {
   const variant = safeVariant(m);
   const differences = variant.sql === m.sql ? [] : variant.differences;
@@ -27,7 +36,7 @@ function migrationPreview(design: Design, m: NextMigration, fileName: string, sa
     severity: f.severity,
     message: safetyMessage(f),
     chunk: f.chunk === null ? null : f.chunk + 1,
-    statement: f.statement,
+    statement: f.statement === null ? null : clipStatement(f.statement),
   }));
   return { tag: m.tag, sql, variant: safe ? 'safe' : 'drizzle', differences, findings, notes: m.notes };
 }
