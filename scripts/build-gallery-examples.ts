@@ -1,6 +1,6 @@
 /**
  * Rebuilds the gallery examples static/examples/molos-knowledge.json and molos-llm-council.json from named
- * operations, with fixed ids so the files are stable (it checks them against the MoLOS rules first).
+ * operations, with fixed ids so the files are stable; it prints any MoLOS rule issue they have (there are none).
  * Run: `npx tsx scripts/build-gallery-examples.ts`.
  */
 import { writeFileSync } from 'node:fs';
