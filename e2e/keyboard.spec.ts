@@ -91,3 +91,17 @@ test('every toolbar button has a name and a tooltip, and the arrow keys move alo
   await page.keyboard.press('End');
   await expect(enabled.last()).toBeFocused();
 });
+
+test('keys pressed in an open dialog never reach the designer behind it', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  // Select the table, then open the Share dialog: Delete, undo and "add table" there must do nothing.
+  await page.locator('.svelte-flow__node').first().click();
+  await page.getByTestId('cmd-share').click();
+  await expect(page.getByTestId('share-dialog')).toBeVisible();
+  await page.getByTestId('share-copy').focus();
+  for (const key of ['Delete', 'Backspace', 'Control+z', 'Alt+t']) await page.keyboard.press(key);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('share-dialog')).toBeHidden();
+  await expect(page.locator('.svelte-flow__node')).toHaveCount(1);
+  await expect(page.getByTestId('cmd-undo')).toBeDisabled();
+});

@@ -1,6 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { moduleZip, safeFileStem } from './module-zip';
+import { safeFileStem } from './file-names';
+import { moduleZip } from './module-zip';
 
 describe('moduleZip', () => {
   it('puts every file under the module folder', () => {

@@ -17,5 +17,3 @@ export function moduleZip(files: readonly ZipFile[], folder: string, mtime: Date
   }
   return zipSync(entries, { level: 6, mtime });
 }
-
-export { safeFileStem } from './file-names';
