@@ -101,7 +101,7 @@ test('an example the server cannot give is reported in its place, and the others
   const errors = await start(page);
   await openStart(page);
   await expect(item(page, 'molos-knowledge.json').getByTestId('gallery-error')).toHaveText(
-    'molos-knowledge.json could not be loaded: 404 Not Found',
+    'The example molos-knowledge.json could not be loaded: 404 Not Found',
   );
   await expect(item(page, 'molos-knowledge.json').getByTestId('gallery-open')).toHaveCount(0);
   await item(page, 'molos-tasks.json').getByTestId('gallery-open').click();

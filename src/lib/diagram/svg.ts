@@ -8,7 +8,7 @@
  * named `<script>` stays text.
  */
 import { type Column, type Design, type Table, relationEnds as resolveRelation, tableColumns } from '$lib/core/design';
-import { CARD, cardSize } from '$lib/components/canvas/card-model';
+import { CARD, cardSize, typeLabel } from '$lib/components/canvas/card-model';
 import { type Box, relationEnds } from '$lib/components/canvas/canvas-model';
 import { DIAGRAM_COLOURS, DIAGRAM_FONTS, type DiagramColours, type DiagramTheme } from './theme';
 
@@ -62,12 +62,6 @@ function attrs(values: Record<string, string | number | undefined>): string {
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => ` ${k}="${typeof v === 'number' ? n(v) : escapeXml(v as string)}"`)
     .join('');
-}
-
-/** `text`, `integer · boolean`, `text · TaskStatus` — the type column of a row, as the canvas shows it. */
-function typeLabel(d: Design, c: Column): string {
-  const enumName = c.enumId ? (d.enums[c.enumId]?.name ?? '?') : null;
-  return enumName ? `${c.type} · ${enumName}` : c.mode ? `${c.type} · ${c.mode}` : c.type;
 }
 
 /** The card boxes of every table, from the card sizes the canvas uses. */

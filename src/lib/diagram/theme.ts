@@ -3,7 +3,13 @@
  * (src/lib/styles/theme.css), written out because an exported file cannot read CSS variables.
  */
 export type DiagramTheme = 'light' | 'dark';
-export const DIAGRAM_THEMES: readonly DiagramTheme[] = ['light', 'dark'];
+
+/** The theme the page shows now: a theme set on the page (`<html data-theme>`) wins over the system's. */
+export function currentTheme(): DiagramTheme {
+  const set = typeof document !== 'undefined' ? document.documentElement.dataset.theme : undefined;
+  if (set === 'light' || set === 'dark') return set;
+  return typeof matchMedia !== 'undefined' && matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
 
 export interface DiagramColours {
   /** The picture's background. */

@@ -7,7 +7,9 @@
 import { untrack } from 'svelte';
 import { emptyDesign, moduleDisplayName, type Design } from '../core/design';
 import { loadDesign, serializeDesign } from '../core/format';
-import { fetchExample } from './examples';
+import { EXAMPLES, exampleFileOf, exampleHref, fetchExample } from './examples';
+
+export { EXAMPLES, type ExampleDesign } from './examples';
 import { applyOperation } from '../core/operations';
 import { canPickFolders } from '../export/browser-folder';
 import { downloadFile, pickFile } from '../export/download';
@@ -38,20 +40,6 @@ import {
   summarize,
 } from './storage';
 import { openIdbDesignStore, requestPersistence } from './storage-idb';
-
-/** An example module a new design can start from (files in static/examples/). */
-export interface ExampleDesign {
-  file: string;
-  label: string;
-  description: string;
-}
-
-export const EXAMPLES: readonly ExampleDesign[] = [
-  { file: 'molos-example.json', label: 'MoLOS-Example', description: 'The items module of the MoLOS docs' },
-  { file: 'molos-tasks.json', label: 'MoLOS-Tasks', description: 'Projects, tasks and areas, with enums' },
-  { file: 'molos-knowledge.json', label: 'MoLOS-Knowledge', description: 'Documents with revisions, chunks and links' },
-  { file: 'molos-llm-council.json', label: 'MoLOS-LLM-Council', description: 'Models answering, reviewing, deciding' },
-];
 
 /** The BroadcastChannel on which tabs of the studio announce their saves: `{ id, revision }`. */
 const SAVES_CHANNEL = 'molos-schema-studio:saves';
@@ -272,7 +260,7 @@ export class Session {
 
   /** The address of an example file (next to the first-visit example). */
   exampleHref(file: string): string {
-    return this.exampleUrl.replace(/[^/]*$/, file);
+    return exampleHref(this.exampleUrl, file);
   }
 
   async rename(id: string, name: string): Promise<void> {
@@ -366,7 +354,7 @@ export class Session {
   }
 
   private exampleFile(): string {
-    return this.exampleUrl.split('/').pop() ?? EXAMPLES[0]!.file;
+    return exampleFileOf(this.exampleUrl);
   }
 
   /** Stores a design as a new record and opens it. */

@@ -16,8 +16,8 @@ export interface Size {
  */
 export const CARD = { border: 2, header: 48, row: 23, minWidth: 200, maxWidth: 360 } as const;
 
-/** `text`, `integer · boolean`, `text · TaskStatus`. */
-function typeLabel(d: Design, c: Column): string {
+/** `text`, `integer · boolean`, `text · TaskStatus`: the type column of a card row (the diagram export's too). */
+export function typeLabel(d: Design, c: Column): string {
   const enumName = c.enumId ? (d.enums[c.enumId]?.name ?? '?') : null;
   return enumName ? `${c.type} · ${enumName}` : c.mode ? `${c.type} · ${c.mode}` : c.type;
 }

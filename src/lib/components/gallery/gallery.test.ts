@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fullTableName } from '$lib/core/design';
 import { checkDesign } from '$lib/core/rules';
-import { EXAMPLES } from '$lib/state/session.svelte';
+import { EXAMPLES } from '$lib/state/examples';
 import { EXAMPLES_DIR, exampleNames, loadExample } from '../../../testing/examples';
 import { galleryEntry, loadGalleryEntry } from './gallery';
 
@@ -31,10 +31,9 @@ describe('the example catalogue', () => {
 
 describe('galleryEntry', () => {
   it.each(EXAMPLES.map((e) => e.file))('%s: name, description, counts and a thumbnail of every table', (file) => {
-    const text = readFileSync(join(EXAMPLES_DIR, file), 'utf8');
-    const entry = galleryEntry(file, text, 'light');
-    if (!entry.ok) throw new Error(entry.message);
     const d = loadExample(file.replace(/\.json$/, ''));
+    const entry = galleryEntry(file, d, 'light');
+    if (!entry.ok) throw new Error(entry.message);
     expect(entry).toMatchObject({
       moduleId: d.module.id,
       description: d.module.description,
@@ -48,10 +47,22 @@ describe('galleryEntry', () => {
     expect(svg).toContain(`>${fullTableName(d, Object.values(d.tables)[0]!).split('_')[0]}_</tspan>`);
   });
 
-  it('says which file is broken and why', () => {
-    const bad = galleryEntry('broken.json', '{"format":"molos-schema-studio/design"', 'dark');
+  it('says which file is broken and why', async () => {
+    const bad = await loadGalleryEntry(
+      'broken.json',
+      '/examples/broken.json',
+      'dark',
+      '',
+      async () => new Response('{"format":"molos-schema-studio/design"'),
+    );
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.message).toMatch(/^broken\.json is not a valid design \(/);
+    if (!bad.ok) expect(bad.message).toMatch(/^The example broken\.json is not a valid design:\n\$: not valid JSON/);
+  });
+
+  it('draws a file the server gives as it is', async () => {
+    const text = readFileSync(join(EXAMPLES_DIR, 'molos-tasks.json'), 'utf8');
+    const entry = await loadGalleryEntry('molos-tasks.json', '/x', 'light', '', async () => new Response(text));
+    expect(entry).toEqual(galleryEntry('molos-tasks.json', loadExample('molos-tasks'), 'light'));
   });
 
   it('reports a file the server does not have', async () => {
@@ -62,6 +73,10 @@ describe('galleryEntry', () => {
       '',
       async () => new Response('not here', { status: 404, statusText: 'Not Found' }),
     );
-    expect(missing).toEqual({ ok: false, file: 'gone.json', message: 'gone.json could not be loaded: 404 Not Found' });
+    expect(missing).toEqual({
+      ok: false,
+      file: 'gone.json',
+      message: 'The example gone.json could not be loaded: 404 Not Found',
+    });
   });
 });

@@ -3,9 +3,9 @@
  * drawn by the diagram renderer. A file that cannot be fetched or read becomes an entry that says why.
  */
 import { type Design, moduleDisplayName } from '$lib/core/design';
-import { loadDesign } from '$lib/core/format';
 import { renderDiagram } from '$lib/diagram/svg';
 import type { DiagramTheme } from '$lib/diagram/theme';
+import { fetchExample } from '$lib/state/examples';
 
 export type GalleryEntry =
   | {
@@ -22,18 +22,8 @@ export type GalleryEntry =
     }
   | { ok: false; file: string; message: string };
 
-/** The gallery entry for an example file's text. */
-export function galleryEntry(file: string, text: string, theme: DiagramTheme, fallback = ''): GalleryEntry {
-  const loaded = loadDesign(text);
-  if (!loaded.ok) {
-    const first = loaded.errors[0];
-    return {
-      ok: false,
-      file,
-      message: `${file} is not a valid design${first ? ` (${first.path}: ${first.message})` : ''}.`,
-    };
-  }
-  const d = loaded.design;
+/** The gallery entry for an example design. */
+export function galleryEntry(file: string, d: Design, theme: DiagramTheme, fallback = ''): GalleryEntry {
   const { svg } = renderDiagram(d, { theme, margin: 24 });
   return {
     ok: true,
@@ -48,7 +38,7 @@ export function galleryEntry(file: string, text: string, theme: DiagramTheme, fa
   };
 }
 
-/** Fetches an example file and makes its gallery entry. */
+/** Fetches an example file and makes its gallery entry (or an entry that says why it cannot be shown). */
 export async function loadGalleryEntry(
   file: string,
   href: string,
@@ -56,11 +46,6 @@ export async function loadGalleryEntry(
   fallback = '',
   fetcher: typeof fetch = fetch,
 ): Promise<GalleryEntry> {
-  try {
-    const response = await fetcher(href);
-    if (!response.ok) throw new Error(`${response.status} ${response.statusText}`.trim());
-    return galleryEntry(file, await response.text(), theme, fallback);
-  } catch (e) {
-    return { ok: false, file, message: `${file} could not be loaded: ${e instanceof Error ? e.message : String(e)}` };
-  }
+  const loaded = await fetchExample(href, file, fetcher);
+  return loaded.ok ? galleryEntry(file, loaded.design, theme, fallback) : { ok: false, file, message: loaded.message };
 }
