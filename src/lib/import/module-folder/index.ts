@@ -227,7 +227,9 @@ export async function importModuleFolder(files: SourceFile[], opts: SqlImportOpt
     ...(manifest.description ? { description: manifest.description } : {}),
   };
   if (last) {
-    design.baseline = baselineFor(design, last.snapshot);
+    // A snapshot or SQL import already mapped the names it read (a changed module id stays a rename); a tables.ts
+    // import maps the design's own names.
+    design.baseline ??= baselineFor(design, last.snapshot);
     try {
       const next = nextMigration(design, history.folder, { now: 0 });
       if (next.kind !== 'unchanged') {

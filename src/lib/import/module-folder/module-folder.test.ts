@@ -113,6 +113,16 @@ describe('finding the parts of a module', () => {
     expect(none.messages[0]?.message).toContain('does not look like a MoLOS module');
   });
 
+  it('a module whose id changed since its last migration: the next migration renames its tables', async () => {
+    const files = asSources(await generateModuleFiles(example('molos-example'))).filter((f) => !f.path.endsWith('.ts'));
+    const renamed = files.map((f) => (f.path === 'manifest.yaml' ? { ...f, text: 'id: MoLOS-Renamed\n' } : f));
+    const out = ok(await importModuleFolder(renamed, { loadSqlJs: load }));
+    expect(out.design.module.id).toBe('MoLOS-Renamed');
+    const next = nextMigration(out.design, folderOf(await generateModuleFiles(example('molos-example'))), { now: 5 });
+    expect(next.sql).toContain('ALTER TABLE `MoLOS-Example_items` RENAME TO `MoLOS-Renamed_items`');
+    expect(next.sql).not.toContain('DROP TABLE');
+  });
+
   it('the picked folder name is removed from the paths; dependencies are never read', () => {
     expect(
       relativeToRoot([

@@ -130,18 +130,23 @@ export function designFromRaw(
   const tableByName = new Map<string, { raw: RawTable; table: Table }>();
   const takenNames = new Set<string>();
   const takenExports = new Set<string>();
+  // Tables named with another module id (the id was changed, or given by hand) keep their entity name.
+  const inferred = inferModuleId(schema.tables.map((t) => t.name));
+  const oldPrefix = inferred !== null && inferred !== moduleId ? `${inferred}_` : null;
   schema.tables.forEach((raw, i) => {
     let name = raw.name;
     if (raw.name.startsWith(prefix) && raw.name.length > prefix.length) {
       name = raw.name.slice(prefix.length);
     } else {
+      if (oldPrefix && raw.name.startsWith(oldPrefix) && raw.name.length > oldPrefix.length)
+        name = raw.name.slice(oldPrefix.length);
       messages.push(
         message(
           'warning',
           'table-prefix',
           raw.place,
           `table "${raw.name}" does not start with the module prefix "${prefix}"`,
-          `table "${prefix}${raw.name}" (the next migration renames it)`,
+          `table "${prefix}${name}" (the next migration renames it)`,
         ),
       );
     }

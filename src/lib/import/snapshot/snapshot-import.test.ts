@@ -53,7 +53,8 @@ describe('snapshots written by the generator', () => {
       sqlFiles: [],
     };
     const next = nextMigration(out.design, folder, { now: 1 });
-    expect(next.sql).toContain('ALTER TABLE `MoLOS-Example_items` RENAME TO `MoLOS-Other_MoLOS-Example_items`;');
+    // The entity name stays: only the prefix changes with the module id.
+    expect(next.sql).toContain('ALTER TABLE `MoLOS-Example_items` RENAME TO `MoLOS-Other_items`;');
   });
 });
 
