@@ -61,9 +61,11 @@ class StatementError extends Error {
 function runChunk(r: Runner, chunk: string, base: number, at: (o: number) => Place): void {
   const it = r.db.iterateStatements(chunk);
   let skippedData: { count: number; place: Place } | null = null;
+  // Where the next statement's text begins in the chunk: each statement's text (getSQL) is exactly what it
+  // consumed, leading space and comments included. (Asking sql.js for the remaining text each time is quadratic.)
+  let cursor = 0;
   for (;;) {
-    const remaining = it.getRemainingSQL();
-    const start = base + skipSpaceAndComments(chunk, chunk.length - remaining.length);
+    const start = base + skipSpaceAndComments(chunk, cursor);
     let stmt: Statement | undefined;
     try {
       const next = it.next();
@@ -75,6 +77,8 @@ function runChunk(r: Runner, chunk: string, base: number, at: (o: number) => Pla
     const place = at(start);
     try {
       const text = stmt.getSQL();
+      const textStart = base + cursor;
+      cursor = chunk.startsWith(text, cursor) ? cursor + text.length : chunk.length - it.getRemainingSQL().length;
       const kind = statementKind(text);
       if (kind.kind === 'data') {
         skippedData ??= { count: 0, place };
@@ -93,7 +97,7 @@ function runChunk(r: Runner, chunk: string, base: number, at: (o: number) => Pla
       } catch (e) {
         throw new StatementError(place, errorMessage(e));
       }
-      record(r, kind, text, start, at);
+      record(r, kind, text, start, textStart, at);
     } finally {
       stmt.free();
     }
@@ -142,11 +146,18 @@ function skipReason(k: StatementKind): { severity: ImportMessage['severity']; co
 }
 
 /** Remembers where tables and columns were defined, following renames. */
-function record(r: Runner, k: StatementKind, text: string, start: number, at: (o: number) => Place): void {
+function record(
+  r: Runner,
+  k: StatementKind,
+  text: string,
+  start: number,
+  /** Where `text` begins (before its leading space and comments; `start` is after them). */
+  textStart: number,
+  at: (o: number) => Place,
+): void {
   if (k.kind === 'create-table') {
     r.tablePlaces.set(key(k.name), at(start));
-    const offset = start + (text.length - text.trimStart().length);
-    for (const c of parseCreateTable(text).columns) r.columnPlaces.set(key(k.name, c.name), at(offset + c.start));
+    for (const c of parseCreateTable(text).columns) r.columnPlaces.set(key(k.name, c.name), at(textStart + c.start));
   } else if (k.kind === 'alter-table' && k.renameTo) {
     const place = r.tablePlaces.get(key(k.table));
     if (place) r.tablePlaces.set(key(k.renameTo), place);

@@ -294,3 +294,21 @@ describe('statements, places and what a design cannot hold', () => {
     expect(bad.design.baseline).toBeNull();
   });
 });
+
+describe('places', () => {
+  it('a column is reported where it is written, after breakpoints, blank lines and comments', async () => {
+    const text = [
+      'CREATE TABLE `MoLOS-X_a` (`id` text PRIMARY KEY);--> statement-breakpoint',
+      '',
+      '/* the second table */ -- and a line comment',
+      'CREATE TABLE `MoLOS-X_b` (',
+      '  `id` text PRIMARY KEY,',
+      '  `v` VARCHAR(20)',
+      ');',
+      'CREATE TABLE `MoLOS-X_c` (`id` text PRIMARY KEY, `w` VARCHAR(9));',
+    ].join('\n');
+    const out = ok(await importSql([{ path: 's.sql', text }], { loadSqlJs: load }));
+    const places = out.messages.filter((m) => m.code === 'column-type').map((m) => `${m.line}:${m.column}`);
+    expect(places).toEqual(['6:3', '8:50']);
+  });
+});
