@@ -21,8 +21,12 @@ export function rawFromSnapshot(snapshot: Snapshot, file: SourceFile): RawSchema
   const placeOf = (offset: number): Place =>
     offset > 0 ? { file: file.path, ...at(offset) } : { file: file.path, line: 0, column: 0 };
   const tables: RawTable[] = [];
+  // Tables come in the file's order: each is looked for after the previous one (from the start if not found).
+  let cursor = 0;
   for (const [key, st] of Object.entries(snapshot.tables)) {
-    const tableAt = find(key, 0);
+    let tableAt = find(key, cursor);
+    if (tableAt === cursor && !file.text.startsWith(`${JSON.stringify(key)}: {`, cursor)) tableAt = find(key, 0);
+    cursor = tableAt;
     const names = new Set(Object.values(st.columns).map((c) => c.name));
     const composite = Object.values(st.compositePrimaryKeys ?? {})[0];
     tables.push({
