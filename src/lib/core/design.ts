@@ -231,6 +231,16 @@ export function tableIndexes(design: Design, table: Table): Index[] {
   return table.indexIds.map((id) => design.indexes[id]).filter((i): i is Index => i !== undefined);
 }
 
+/**
+ * The relation starting at each column, by column id, built once for code that looks up many columns (a design
+ * keeps at most one relation per column; the operations and the file check enforce it).
+ */
+export function relationsByFromColumn(design: Design): Map<string, Relation> {
+  const byColumn = new Map<string, Relation>();
+  for (const r of Object.values(design.relations)) if (!byColumn.has(r.fromColumnId)) byColumn.set(r.fromColumnId, r);
+  return byColumn;
+}
+
 /** The relation starting at a column, if any (a column references at most one key). */
 export function relationFrom(design: Design, columnId: string): Relation | undefined {
   return Object.values(design.relations).find((r) => r.fromColumnId === columnId);

@@ -15,6 +15,7 @@ import {
   tableColumns,
   tableIndexes,
   relationEnds,
+  relationsByFromColumn,
   resolveBindings,
   writtenAliases,
   type Bindings,
@@ -253,9 +254,7 @@ interface WriteContext {
 }
 
 function writeContext(design: Design): WriteContext {
-  const relations = new Map<string, Relation>();
-  for (const r of Object.values(design.relations)) if (!relations.has(r.fromColumnId)) relations.set(r.fromColumnId, r);
-  return { design, b: resolveBindings(design), relations };
+  return { design, b: resolveBindings(design), relations: relationsByFromColumn(design) };
 }
 
 function emptyUsage(): Usage {

@@ -9,6 +9,7 @@ import {
   type Column,
   type Design,
   type Relation,
+  relationsByFromColumn,
   writtenAliases,
   type Table,
   fullTableName,
@@ -98,7 +99,7 @@ function snapshotTable(design: Design, table: Table, foreignKeyOf: Map<string, R
   const foreignKeys: SnapshotTable['foreignKeys'] = {};
   for (const c of cols) {
     const r = foreignKeyOf.get(c.id);
-    const ends = r && relationEnds(design, r);
+    const ends = r && !r.logical && relationEnds(design, r);
     if (!r || !ends) continue;
     const { column: target, table: targetTable } = ends.to;
     const tableTo = fullTableName(design, targetTable);
@@ -138,11 +139,7 @@ export function contentId(text: string): string {
  */
 export function buildSnapshot(design: Design, prevId: string = EMPTY_SNAPSHOT_ID): Snapshot {
   const tables: Snapshot['tables'] = {};
-  // The foreign key each column declares (the first non-logical relation from it), looked up once.
-  const foreignKeyOf = new Map<string, Relation>();
-  for (const r of Object.values(design.relations)) {
-    if (!r.logical && !foreignKeyOf.has(r.fromColumnId)) foreignKeyOf.set(r.fromColumnId, r);
-  }
+  const foreignKeyOf = relationsByFromColumn(design);
   for (const t of tablesInExportOrder(design)) {
     const st = snapshotTable(design, t, foreignKeyOf);
     tables[st.name] = st;

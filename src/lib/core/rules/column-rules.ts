@@ -1,5 +1,5 @@
 /** Rules about columns: names and keys, modes, defaults, and the CHECK that textEnum writes. */
-import { type Column, type Design, type Table, fullTableName, tableColumns } from '../design';
+import { type Column, type Design, fullTableName, tableColumns } from '../design';
 import { isCamelCase, isIdentifier, isSnakeCase, isSqlKeyword, toCamelCase, toSnakeCase } from '../naming';
 import type { OperationCall } from '../operations';
 import { defaultFits, modesFor } from '../operations/columns';
@@ -37,7 +37,8 @@ function update(c: Column, patch: Partial<Column>): OperationCall {
   return { op: 'updateColumn', args: { columnId: c.id, patch } };
 }
 
-function nameRules(d: Design, t: Table, c: Column, p: Record<string, string>, out: Issue[]): void {
+/** `cols`: the table's columns (the rules check every column of a table, so they are read once per table). */
+function nameRules(cols: Column[], c: Column, p: Record<string, string>, out: Issue[]): void {
   if (isUnsafeSqlName(c.name)) {
     out.push(
       issue('sql-name-unsafe', 'error', col(c), { ...p, name: c.name, what: 'column', reason: unsafeChars(c.name) }),
@@ -45,7 +46,7 @@ function nameRules(d: Design, t: Table, c: Column, p: Record<string, string>, ou
   } else {
     if (!isSnakeCase(c.name)) {
       const snake = toSnakeCase(c.name);
-      const taken = tableColumns(d, t).some((o) => o.id !== c.id && o.name.toLowerCase() === snake);
+      const taken = cols.some((o) => o.id !== c.id && o.name.toLowerCase() === snake);
       out.push(
         issue(
           'column-name-not-snake-case',
@@ -59,12 +60,14 @@ function nameRules(d: Design, t: Table, c: Column, p: Record<string, string>, ou
     if (isSqlKeyword(c.name) && !c.enumId)
       out.push(issue('sql-reserved-word', 'warning', col(c), { ...p, name: c.name, what: 'column' }));
   }
+  const valid = isIdentifier(c.key);
+  if (valid && isCamelCase(c.key)) return;
+  // Only a key with a problem needs the suggestion (this runs for every column on every edit).
   const camel = toCamelCase(c.name);
-  const keyTaken = tableColumns(d, t).some((o) => o.id !== c.id && o.key === camel);
+  const keyTaken = cols.some((o) => o.id !== c.id && o.key === camel);
   const keyFix = camel && !keyTaken ? { label: `Use "${camel}"`, calls: [update(c, { key: camel })] } : undefined;
-  if (!isIdentifier(c.key)) out.push(issue('column-key-invalid', 'error', col(c), { ...p, key: c.key }, keyFix));
-  else if (!isCamelCase(c.key))
-    out.push(issue('column-key-not-camel-case', 'warning', col(c), { ...p, key: c.key, suggestion: camel }, keyFix));
+  if (!valid) out.push(issue('column-key-invalid', 'error', col(c), { ...p, key: c.key }, keyFix));
+  else out.push(issue('column-key-not-camel-case', 'warning', col(c), { ...p, key: c.key, suggestion: camel }, keyFix));
 }
 
 function typeRules(d: Design, c: Column, p: Record<string, string>, out: Issue[]): void {
@@ -199,7 +202,7 @@ export const columnRules: Rule = (d: Design): Issue[] => {
     }
     for (const c of cols) {
       const p = { table, column: c.name };
-      nameRules(d, t, c, p, out);
+      nameRules(cols, c, p, out);
       typeRules(d, c, p, out);
       defaultRules(c, p, out);
     }

@@ -1,12 +1,14 @@
 /** Rules about indexes: not empty, named after their table, unique across the shared database. */
 import { type Design, fullTableName, tableColumns } from '../design';
-import { isSqlKeyword } from '../naming';
+import { isSqlKeyword, uniqueName } from '../naming';
 import { derivedIndexName } from '../operations/indexes';
 import { duplicates, isUnsafeSqlName, issue, unsafeChars, type Rule } from './support';
 import type { Issue } from './types';
 
 export const indexRules: Rule = (d: Design): Issue[] => {
   const out: Issue[] = [];
+  /** Every index name, read once (only when an index needs a suggested name). */
+  let taken: Set<string> | undefined;
   // Tables and indexes share one namespace in SQLite; tables come first so the index is the one reported.
   const all: { name: string; target: { kind: 'index' | 'column' | 'table'; id: string } }[] = [];
   for (const t of Object.values(d.tables)) all.push({ name: fullTableName(d, t), target: { kind: 'table', id: t.id } });
@@ -40,9 +42,8 @@ export const indexRules: Rule = (d: Design): Issue[] => {
       out.push(issue('sql-reserved-word', 'warning', target, { ...p, name: ix.name, what: 'index' }));
     }
     if (!ix.name.startsWith(`${table}_`)) {
-      const taken = new Set(Object.values(d.indexes).map((x) => x.name));
-      let name = derivedIndexName(d, t.id, ix.columnIds, ix.unique);
-      for (let n = 2; taken.has(name); n++) name = `${derivedIndexName(d, t.id, ix.columnIds, ix.unique)}_${n}`;
+      taken ??= new Set(Object.values(d.indexes).map((x) => x.name));
+      const name = uniqueName(derivedIndexName(d, t.id, ix.columnIds, ix.unique), (n) => taken!.has(n));
       out.push(
         issue(
           'index-name-prefix',
