@@ -13,11 +13,9 @@ export interface MigrationFile {
   sql: string;
 }
 
-/** The host applies only files whose name matches this; others are skipped with a warning. */
-export const MIGRATION_NAME = /^\d+_[a-z0-9_]+\.sql$/;
+import { BREAKPOINT_MARKER, MIGRATION_NAME } from './migration-text';
 
-/** drizzle-kit's statement separator, which the host splits on. */
-export const BREAKPOINT_MARKER = '--> statement-breakpoint';
+export { BREAKPOINT_MARKER, MIGRATION_NAME };
 
 /** Why the host does not run a file, before looking at the database. */
 export type NameProblem = 'not-sql' | 'down-file' | 'invalid-name';

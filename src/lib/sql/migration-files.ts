@@ -12,20 +12,3 @@ export const INITIAL_TAG = '0000_init';
 export function initialMigrationSql(design: Design): string {
   return nextMigration(design, EMPTY_FOLDER, { now: 1 }).sql;
 }
-
-export interface InitialMigration {
-  tag: string;
-  sql: string;
-  snapshot: string;
-  journal: string;
-}
-
-/**
- * The three files of the first migration. `now` is the journal's `when` (milliseconds), which the host uses to
- * order migrations.
- */
-export function initialMigration(design: Design, now: number): InitialMigration {
-  const m = nextMigration(design, EMPTY_FOLDER, { now });
-  const file = (suffix: string) => m.files.find((f) => f.path.endsWith(suffix))?.content ?? '';
-  return { tag: m.tag, sql: m.sql, snapshot: file('_snapshot.json'), journal: file('_journal.json') };
-}

@@ -23,8 +23,6 @@ export interface MigrationFolder {
 
 export const EMPTY_FOLDER: MigrationFolder = { journal: null, snapshots: {}, sqlFiles: [] };
 
-export { EMPTY_SNAPSHOT };
-
 export interface NextMigration {
   /** `unchanged`: the schema equals the last snapshot, nothing to write. */
   kind: 'initial' | 'next' | 'unchanged';

@@ -3,6 +3,7 @@
  * with the schema it should have produced.
  */
 import type { ColumnReport, ForeignKeyReport, IndexReport, SchemaReport, TableReport } from './schema-report';
+import { compareCodeUnits } from './snapshot';
 
 export type DriftKind =
   | 'missing-table'
@@ -45,7 +46,7 @@ export function compareSchemas(expected: SchemaReport, actual: SchemaReport): Sc
   const out: SchemaDrift[] = [];
   const actualByName = new Map(actual.tables.map((t) => [t.name, t]));
   const expectedNames = new Set(expected.tables.map((t) => t.name));
-  const all = [...new Set([...expectedNames, ...actualByName.keys()])].sort(compareText);
+  const all = [...new Set([...expectedNames, ...actualByName.keys()])].sort(compareCodeUnits);
   for (const name of all) {
     const e = expected.tables.find((t) => t.name === name);
     const a = actualByName.get(name);
@@ -140,8 +141,4 @@ function compareForeignKeys(e: TableReport, a: TableReport): SchemaDrift[] {
 /** One line describing a foreign key, e.g. `(owner_id) → users(id) ON UPDATE NO ACTION ON DELETE CASCADE`. */
 export function foreignKeyText(fk: ForeignKeyReport): string {
   return `(${fk.from.join(', ')}) → ${fk.table}(${fk.to.join(', ')}) ON UPDATE ${fk.onUpdate} ON DELETE ${fk.onDelete}`;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -4,6 +4,7 @@
  * compare equal when they hold the same schema.
  */
 import type { Database } from 'sql.js';
+import { compareCodeUnits } from './snapshot';
 import { queryRows } from './sqljs-rows';
 
 export { compareSchemas, foreignKeyText, type DriftKind, type SchemaDrift } from './schema-compare';
@@ -81,7 +82,7 @@ export function readSchema(db: Database, memo?: SchemaMemo): SchemaReport {
     definitions.set(owner, list);
   }
   const read = names.map((name) => {
-    const key = memo ? JSON.stringify((definitions.get(name) ?? []).sort(compareText)) : '';
+    const key = memo ? JSON.stringify((definitions.get(name) ?? []).sort(compareCodeUnits)) : '';
     const remembered = memo?.get(name);
     if (remembered && remembered.key === key) return remembered.table;
     const table: RawTable = {
@@ -144,7 +145,7 @@ function readIndexes(db: Database, table: string, indexSql: Map<string, string>)
       where: parsed.where,
     });
   }
-  return out.sort((a, b) => compareText(a.name, b.name));
+  return out.sort((a, b) => compareCodeUnits(a.name, b.name));
 }
 
 function readForeignKeys(db: Database, table: string): ForeignKeyReport[] {
@@ -168,7 +169,7 @@ function readForeignKeys(db: Database, table: string): ForeignKeyReport[] {
 function resolveForeignKeys(read: ForeignKeyReport[], pkOf: (t: string) => string[]): ForeignKeyReport[] {
   const fks = read.map((fk) => (fk.to.length === 0 ? { ...fk, to: pkOf(fk.table) } : fk));
   const key = (fk: ForeignKeyReport) => JSON.stringify([fk.table, fk.from, fk.to, fk.onUpdate, fk.onDelete]);
-  return fks.sort((a, b) => compareText(key(a), key(b)));
+  return fks.sort((a, b) => compareCodeUnits(key(a), key(b)));
 }
 
 // The key terms and WHERE clause of a stored `CREATE INDEX` statement. PRAGMA gives no text for expression terms
@@ -205,8 +206,4 @@ function parseCreateIndex(sql: string): { terms: string[]; where: string | null 
   terms.push(term.trim());
   const where = /^\s*WHERE\s+([\s\S]*?)\s*;?\s*$/i.exec(sql.slice(end + 1));
   return { terms, where: where ? (where[1] ?? null) : null };
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

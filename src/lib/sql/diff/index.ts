@@ -33,5 +33,4 @@ export function migrationStatements(
 }
 
 export type { Renames } from './differ';
-export { NO_RENAMES } from './differ';
 export type { JsonStatement } from './statements';

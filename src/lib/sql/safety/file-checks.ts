@@ -2,8 +2,10 @@
 import type { MigrationChunk } from './split';
 import type { SafetyFinding } from './types';
 
+import { MIGRATION_NAME } from '../migration-text';
+
 /** The host applies only files whose name matches this; others are skipped with a mere warning in its log. */
-export const MIGRATION_FILE_NAME = /^\d+_[a-z0-9_]+\.sql$/;
+export const MIGRATION_FILE_NAME = MIGRATION_NAME;
 
 /**
  * `file-name`: an error when the host would skip the file (so it never runs), an info for a `.down.sql` file

@@ -2,9 +2,10 @@
  * Splits a migration the way the MoLOS host and drizzle's migrator do (on `--> statement-breakpoint`), then finds
  * the statements inside each chunk, so that a chunk holding zero or two statements can be reported.
  */
+import { BREAKPOINT_MARKER } from '../migration-text';
 import { isWord, tokenize, type Token } from './tokens';
 
-export const BREAKPOINT_MARKER = '--> statement-breakpoint';
+export { BREAKPOINT_MARKER };
 
 export interface SqlStatement {
   /** The statement text, trimmed, with its final `;` when it had one. */
