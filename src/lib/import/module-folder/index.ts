@@ -147,7 +147,8 @@ export async function importModuleFolder(files: SourceFile[], opts: SqlImportOpt
   const manifest = manifestFile ? readManifest(manifestFile, messages) : {};
   const moduleId = opts.moduleId ?? manifest.id;
   const history = readDrizzleHistory(
-    all.filter((f) => f.path.startsWith('drizzle/')),
+    // As the host reads it: migrations directly in drizzle/, snapshots and the journal in drizzle/meta/.
+    all.filter((f) => /^drizzle\/([^/]+\.sql|meta\/[^/]+\.json)$/.test(f.path)),
     'warning',
   );
   messages.push(...history.messages);

@@ -123,6 +123,17 @@ describe('finding the parts of a module', () => {
     expect(next.sql).not.toContain('DROP TABLE');
   });
 
+  it('reads migrations the way the host does: only files directly in drizzle/', async () => {
+    // No schema file and no snapshot: the schema comes from the migrations, so a stray one would add a table.
+    const files = asSources(await generateModuleFiles(example('molos-example'))).filter(
+      (f) => !f.path.endsWith('.ts') && !f.path.endsWith('_snapshot.json'),
+    );
+    const stray = { path: 'drizzle/backup/0001_old.sql', text: 'CREATE TABLE `MoLOS-Example_old` (`id` text);' };
+    const out = ok(await importModuleFolder([...files, stray], { loadSqlJs: load }));
+    expect(Object.values(out.design.tables).map((t) => t.name)).toEqual(['items']);
+    expect(out.messages.map((m) => m.file)).not.toContain(stray.path);
+  });
+
   it('the picked folder name is removed from the paths; dependencies are never read', () => {
     expect(
       relativeToRoot([
