@@ -148,7 +148,29 @@ export interface Baseline {
    * export" without the module folder. Validated by the SQL layer when used.
    */
   snapshot?: unknown;
+  /**
+   * The module's files as they were at the last import or export: its migrations (`drizzle/*.sql`,
+   * `drizzle/meta/_journal.json`, `drizzle/meta/NNNN_snapshot.json`) and the TypeScript files the studio merges
+   * into (schema and models folders). A downloaded zip holds the existing migrations untouched plus the next one,
+   * and code merged into these files. Absent for a design that has never seen its module's folder.
+   */
+  files?: BaselineFile[];
 }
+
+/** One file of a module kept in the baseline, by its path relative to the module folder. */
+export interface BaselineFile {
+  /** `drizzle/<name>.sql`, `drizzle/meta/<name>.json`, or a `.ts` file under `lib/` or `src/`. */
+  path: string;
+  text: string;
+}
+
+/**
+ * The paths a baseline may keep: a file directly in `drizzle/` or `drizzle/meta/`, or a TypeScript file under
+ * `lib/` or `src/`; every segment a plain name (no `..`, no leading dot), so a hostile design file cannot name a
+ * place outside the module.
+ */
+export const BASELINE_FILE_PATH =
+  /^(drizzle\/(meta\/)?[A-Za-z0-9_-][A-Za-z0-9_.-]*|(lib|src)(\/[A-Za-z0-9_$+-][A-Za-z0-9_.$+-]*)+\.ts)$/;
 
 export interface Design {
   module: ModuleInfo;

@@ -4,7 +4,7 @@
  * missing elements are repaired (dropped) with a warning so a damaged file still opens.
  */
 import * as v from 'valibot';
-import { COLUMN_MODES, COLUMN_TYPES, type Design, FK_ACTIONS, LAYOUTS } from './design';
+import { BASELINE_FILE_PATH, COLUMN_MODES, COLUMN_TYPES, type Design, FK_ACTIONS, LAYOUTS } from './design';
 
 export const FORMAT_NAME = 'molos-schema-studio/design';
 export const FORMAT_VERSION = 2;
@@ -122,6 +122,18 @@ const designSchema = v.object({
       tables: idMap(v.string()),
       columns: idMap(v.string()),
       snapshot: v.optional(v.unknown()),
+      files: v.optional(
+        v.array(
+          v.object({
+            path: v.pipe(
+              v.string(),
+              v.regex(BASELINE_FILE_PATH, 'expected a file directly in drizzle/ or drizzle/meta/'),
+              v.check((p) => !p.includes('..'), 'expected a file directly in drizzle/ or drizzle/meta/'),
+            ),
+            text: v.string(),
+          }),
+        ),
+      ),
     }),
   ),
 });
