@@ -5,7 +5,7 @@
  * byte — plus notes on what the user should know (code kept that the design cannot describe, an enum left in the
  * models file although no column uses it any more, …).
  */
-import type { Layout } from '../../core/design';
+import type { Design, Layout } from '../../core/design';
 import type { GeneratedFile, FileRole } from '../module-files';
 import { layoutPaths } from '../layout-paths';
 
@@ -50,9 +50,10 @@ export function mergeReadFolders(layout: Layout): string[] {
  * Merges generated module files into a module's existing files.
  * `existing` maps paths relative to the module folder to their text (at least the files under
  * {@link mergeReadFolders} and the scaffold files that exist).
- * @example const { files, notes } = mergeModuleFiles(design.module.layout, generated, existing);
+ * @example const { files, notes } = mergeModuleFiles(design, 'legacy', generated, existing);
  */
 export function mergeModuleFiles(
+  _design: Design,
   _layout: Layout,
   generated: readonly GeneratedFile[],
   existing: ReadonlyMap<string, string>,
