@@ -2,7 +2,7 @@
  * The module folder on disk, through the File System Access API (Chromium browsers). Other browsers lack
  * `showDirectoryPicker`; the page hides "Write to folder…" there (`canPickFolders`).
  */
-import type { FolderEntry, ModuleFolder } from './module-folder';
+import type { FileWrite, FolderEntry, ModuleFolder } from './module-folder';
 
 interface DirectoryPickerOptions {
   id?: string;
@@ -50,6 +50,34 @@ export function handleFolder(root: FileSystemDirectoryHandle, name: string = roo
       throw e;
     }
   }
+  // The browser writes a new file's text into a swap file and moves it into place on close(), so each file is
+  // old or new; closing only after every text was written makes the write all-or-nothing up to the closes. A file
+  // that had to be created for its swap file is removed again when the write is abandoned.
+  async function writeAll(files: readonly FileWrite[]): Promise<void> {
+    const open: FileSystemWritableFileStream[] = [];
+    const created: { dir: FileSystemDirectoryHandle; file: string }[] = [];
+    try {
+      for (const f of files) {
+        const segments = parts(f.path);
+        const file = segments.pop() ?? '';
+        const dir = await directory(segments, true);
+        if (!dir) throw new DOMException(`${f.path}: a file is in the way of a folder`, 'TypeMismatchError');
+        const handle = await dir.getFileHandle(file).catch(async (e: unknown) => {
+          if (!isMissing(e)) throw e;
+          created.push({ dir, file });
+          return dir.getFileHandle(file, { create: true });
+        });
+        const writable = await handle.createWritable();
+        open.push(writable);
+        await writable.write(f.content);
+      }
+    } catch (e) {
+      await Promise.allSettled(open.map((w) => w.abort()));
+      await Promise.allSettled(created.map((c) => c.dir.removeEntry(c.file)));
+      throw e;
+    }
+    for (const w of open) await w.close();
+  }
   return {
     name,
     async list(path) {
@@ -70,14 +98,7 @@ export function handleFolder(root: FileSystemDirectoryHandle, name: string = roo
         throw e;
       }
     },
-    async writeText(path, content) {
-      const segments = parts(path);
-      const file = segments.pop() ?? '';
-      const dir = await directory(segments, true);
-      if (!dir) throw new DOMException(`${path}: a file is in the way of a folder`, 'TypeMismatchError');
-      const writable = await (await dir.getFileHandle(file, { create: true })).createWritable();
-      await writable.write(content);
-      await writable.close();
-    },
+    writeText: (path, content) => writeAll([{ path, content }]),
+    writeAll,
   };
 }

@@ -17,6 +17,17 @@ export interface ModuleFolder {
   readText(path: string): Promise<string | null>;
   /** Writes a file, creating missing directories. */
   writeText(path: string, content: string): Promise<void>;
+  /**
+   * Writes every file or none: each new text is stored beside its target first, and only when all of them are
+   * stored are they put in place. An interrupted write leaves each file old or new, never half of one.
+   */
+  writeAll(files: readonly FileWrite[]): Promise<void>;
+}
+
+/** One file to write, by its `/`-separated path relative to the folder. */
+export interface FileWrite {
+  path: string;
+  content: string;
 }
 
 const join = (a: string, b: string) => (a && b ? `${a}/${b}` : a || b);
@@ -28,6 +39,7 @@ export function subfolder(folder: ModuleFolder, dir: string): ModuleFolder {
     list: (path) => folder.list(join(dir, path)),
     readText: (path) => folder.readText(join(dir, path)),
     writeText: (path, content) => folder.writeText(join(dir, path), content),
+    writeAll: (files) => folder.writeAll(files.map((f) => ({ ...f, path: join(dir, f.path) }))),
   };
 }
 
@@ -55,5 +67,8 @@ export function memoryFolder(
     },
     readText: async (path) => files.get(path) ?? null,
     writeText: async (path, content) => void files.set(path, content),
+    writeAll: async (writes) => {
+      for (const w of writes) files.set(w.path, w.content);
+    },
   };
 }
