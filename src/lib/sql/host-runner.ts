@@ -1,15 +1,19 @@
 /**
  * Runs migration files on sql.js the way the MoLOS host runs a module's `drizzle/` folder (MoLOS-App/MoLOS,
- * `packages/database/src/migrate-improved.ts`): foreign keys on, files in numeric order, one transaction per file,
- * each file tracked in `molos_migrations` with a checksum. The caller passes sql.js (or a database), so the same
- * code runs in Node, the CLI and a browser worker.
+ * `packages/database/src/migrate-improved.ts`, as ../shared/molos-conventions.md §4 describes it): foreign keys
+ * on, files in the host's order, each file tracked in `molos_migrations` with a checksum, cut into pieces by
+ * {@link hostStatements}, run in one transaction with the host's "already applied" error tolerance and with
+ * double-quoted string literals off (see host-exec.ts). The caller passes sql.js (or a database), so the same code
+ * runs in Node, the CLI and a browser worker.
  */
 import type { Database, SqlJsStatic } from 'sql.js';
+import { execLikeHost } from './host-exec';
 import {
   type MigrationFile,
   type NameProblem,
   hostChecksum,
   hostStatements,
+  hostTolerates,
   migrationVersion,
   nameProblem,
   sortMigrationFiles,
@@ -47,6 +51,16 @@ export interface ApplyOptions {
   module?: string;
   /** Clock for `applied_at` and `execution_time_ms` (milliseconds). Default `Date.now`. */
   now?: () => number;
+  /**
+   * What happens to the files after a failed one. `continue` (the default) is what the host does: it reports the
+   * failure and goes on with the module's next file. `stop` reports them as skipped (`after-failure`).
+   */
+  afterFailure?: 'continue' | 'stop';
+  /**
+   * Accept double-quoted string literals, as sql.js alone does. Default `false`, as the host: its better-sqlite3 is
+   * built without them, so `SELECT "missing"` fails there. Only for showing what such SQL does where they are on.
+   */
+  doubleQuotedStrings?: boolean;
 }
 
 export type SkipReason = NameProblem | 'already-applied' | 'after-failure';
@@ -57,8 +71,23 @@ interface OutcomeBase {
   version: number | null;
   /** What the host records: SHA-256 hex of the normalized text. */
   checksum: string;
-  /** Statements the host runs for this file (after splitting). */
+  /** Pieces the host runs for this file (after splitting; each piece may hold several statements). */
   statements: number;
+  /**
+   * Pieces that failed with an error the host takes for "already applied" ({@link hostTolerates}): skipped, and the
+   * file went on. Empty for a file that did not run.
+   */
+  tolerated: ToleratedPiece[];
+}
+
+/** A piece the host skipped as "already applied". */
+export interface ToleratedPiece {
+  /** 0-based index of the piece among {@link OutcomeBase.statements}. */
+  index: number;
+  /** SQLite's message, as the host saw it. */
+  message: string;
+  /** The statement that failed (a piece stops at its first error, so the statements after it did not run). */
+  statement: string;
 }
 export interface AppliedFile extends OutcomeBase {
   status: 'applied';
@@ -73,9 +102,12 @@ export interface SqlFailure extends OutcomeBase {
   reason: 'sql-error';
   /** SQLite's message. */
   message: string;
-  /** 0-based index of the failing statement among {@link OutcomeBase.statements}. */
+  /** 0-based index of the failing piece among {@link OutcomeBase.statements} (past the last one: the COMMIT). */
   chunkIndex: number;
+  /** The failing piece's text, as the host runs it (`COMMIT` when the commit itself failed). */
   chunk: string;
+  /** The statement of the piece that failed. */
+  statement: string;
 }
 export interface ChecksumFailure extends OutcomeBase {
   status: 'failed';
@@ -104,13 +136,14 @@ export interface ApplyResult extends ApplyReport {
 }
 
 /**
- * Applies migration files as the MoLOS host does and reports each file. Stops at the first failing file; the
- * files after it are reported as skipped (`after-failure`). Re-running on the same database applies nothing new.
+ * Applies migration files as the MoLOS host does and reports each file. A failing file is rolled back and the
+ * next files still run, as in the host (or are skipped as `after-failure` with `afterFailure: 'stop'`). Re-running
+ * on the same database applies nothing new.
  *
  * @example
  * const SQL = await initSqlJs();
  * const { db, ok, files } = applyMigrations(SQL, [{ name: '0000_init.sql', sql: 'CREATE TABLE `a` (`id` text);' }]);
- * files[0]; // { name: '0000_init.sql', status: 'applied', version: 0, statements: 1, checksum: '…' }
+ * files[0]; // { name: '0000_init.sql', status: 'applied', version: 0, statements: 1, checksum: '…', tolerated: [] }
  * db.close();
  */
 export function applyMigrations(
@@ -122,22 +155,28 @@ export function applyMigrations(
   const foreignKeys = options.foreignKeys ?? true;
   const module = options.module ?? 'module';
   const now = options.now ?? Date.now;
+  const stopAfterFailure = options.afterFailure === 'stop';
 
   // Set outside any transaction: inside one SQLite ignores the pragma.
   db.run(`PRAGMA foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
   db.exec(TRACKING_DDL);
 
   const outcomes: FileOutcome[] = [];
-  let stopped = false;
+  let failed = false;
   for (const file of sortMigrationFiles(files)) {
-    const outcome = runFile(db, file, module, now, stopped);
-    if (outcome.status === 'failed') stopped = true;
+    const outcome = runFile(
+      db,
+      file,
+      { module, now, dqs: options.doubleQuotedStrings ?? false },
+      failed && stopAfterFailure,
+    );
+    if (outcome.status === 'failed') failed = true;
     outcomes.push(outcome);
   }
   const count = (s: FileOutcome['status']) => outcomes.filter((o) => o.status === s).length;
   return {
     db,
-    ok: !stopped,
+    ok: !failed,
     foreignKeys,
     files: outcomes,
     applied: count('applied'),
@@ -161,13 +200,22 @@ function isSqlJs(target: SqlJsStatic | Database): target is SqlJsStatic {
   return typeof (target as Partial<SqlJsStatic>).Database === 'function';
 }
 
-function runFile(db: Database, file: MigrationFile, module: string, now: () => number, stopped: boolean): FileOutcome {
+interface RunContext {
+  module: string;
+  now: () => number;
+  /** Double-quoted string literals accepted (sql.js's own behaviour) instead of refused (the host's). */
+  dqs: boolean;
+}
+
+function runFile(db: Database, file: MigrationFile, ctx: RunContext, stopped: boolean): FileOutcome {
+  const { module } = ctx;
   const { statements } = hostStatements(file.sql);
   const base: OutcomeBase = {
     name: file.name,
     version: migrationVersion(file.name),
     checksum: hostChecksum(file.sql),
     statements: statements.length,
+    tolerated: [],
   };
   const skip = (reason: SkipReason, message: string): SkippedFile => ({ ...base, status: 'skipped', reason, message });
 
@@ -175,7 +223,7 @@ function runFile(db: Database, file: MigrationFile, module: string, now: () => n
   if (problem === 'not-sql') return skip(problem, 'not an .sql file: the host never reads it');
   if (problem === 'down-file') return skip(problem, '.down.sql files are never applied');
   if (problem === 'invalid-name') {
-    return skip(problem, 'name does not match ^\\d+_[a-z0-9_]+\\.sql$: the host skips it with only a warning');
+    return skip(problem, 'name does not match ^\\d+_[a-z0-9_]+(\\.sql)?$: the host skips it with only a warning');
   }
   if (stopped) return skip('after-failure', 'not run: an earlier file failed');
 
@@ -193,7 +241,7 @@ function runFile(db: Database, file: MigrationFile, module: string, now: () => n
       recordedChecksum: recorded,
     };
   }
-  return execute(db, base, statements, module, now);
+  return execute(db, base, statements, ctx);
 }
 
 function recordedChecksum(db: Database, name: string, module: string): string | null {
@@ -209,13 +257,8 @@ function recordedChecksum(db: Database, name: string, module: string): string | 
 
 // The host's three phases: record the attempt (success = 0), run the file in its own transaction, then mark the
 // record successful. A failed attempt keeps its row with success = 0 and the error, as in the host.
-function execute(
-  db: Database,
-  base: OutcomeBase,
-  statements: string[],
-  module: string,
-  now: () => number,
-): AppliedFile | SqlFailure {
+function execute(db: Database, base: OutcomeBase, statements: string[], ctx: RunContext): AppliedFile | SqlFailure {
+  const { module, now } = ctx;
   const started = now();
   db.run(
     `INSERT INTO ${TRACKING_TABLE} (migration_name, module, version, checksum, applied_at, execution_time_ms,
@@ -224,25 +267,50 @@ function execute(
   );
   const trackingId = Number(queryRows(db, 'SELECT last_insert_rowid() AS id')[0]?.id);
 
+  const tolerated: ToleratedPiece[] = [];
   let index = 0;
+  let failure: { message: string; statement: string } | null = null;
   db.run('BEGIN');
-  try {
-    for (; index < statements.length; index++) db.exec(statements[index] ?? '');
-    db.run('COMMIT');
-  } catch (error) {
+  for (; index < statements.length; index++) {
+    const piece = statements[index] ?? '';
+    const error = execLikeHost(db, piece, { doubleQuotedStrings: ctx.dqs });
+    if (error === null) continue;
+    if (hostTolerates(error.message, piece)) {
+      tolerated.push({ index, ...error });
+      continue;
+    }
+    failure = error;
+    break;
+  }
+  if (failure === null) {
+    try {
+      db.run('COMMIT');
+    } catch (error) {
+      // A deferred foreign key, for example: the host's COMMIT throws and the file is rolled back.
+      failure = { message: errorMessage(error), statement: 'COMMIT' };
+    }
+  }
+  if (failure !== null) {
     rollback(db);
-    const message = errorMessage(error);
     db.run(`UPDATE ${TRACKING_TABLE} SET execution_time_ms = ?, error_message = ? WHERE id = ?`, [
       now() - started,
-      message,
+      failure.message,
       trackingId,
     ]);
-    // Past the last statement means COMMIT itself failed (a deferred foreign key, for example).
     const chunk = statements[index] ?? 'COMMIT';
-    return { ...base, status: 'failed', reason: 'sql-error', message, chunkIndex: index, chunk };
+    return {
+      ...base,
+      tolerated,
+      status: 'failed',
+      reason: 'sql-error',
+      message: failure.message,
+      chunkIndex: index,
+      chunk,
+      statement: failure.statement,
+    };
   }
   db.run(`UPDATE ${TRACKING_TABLE} SET success = 1, execution_time_ms = ? WHERE id = ?`, [now() - started, trackingId]);
-  return { ...base, status: 'applied' };
+  return { ...base, tolerated, status: 'applied' };
 }
 
 function rollback(db: Database): void {

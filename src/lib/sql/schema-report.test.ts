@@ -22,7 +22,10 @@ function freshFromSnapshot(step: number): Database {
 }
 
 function replayed(upTo: number): Database {
-  const result = applyMigrations(SQL, goldMigrations('evolve/drizzle').slice(0, upTo + 1));
+  // 0011 (drizzle-kit bug B11) fails on the host; these tests are about the schema, so read "…" as sql.js alone does.
+  const result = applyMigrations(SQL, goldMigrations('evolve/drizzle').slice(0, upTo + 1), {
+    doubleQuotedStrings: true,
+  });
   expect(result.ok).toBe(true);
   return result.db;
 }

@@ -1,13 +1,16 @@
 /**
  * SQL DDL import: a `CREATE TABLE`/`CREATE INDEX` script or a module's migration history is run on an empty
- * in-memory sql.js database — migration files in the host's numeric order, cut into statements like the host —
+ * in-memory sql.js database — migration files in the host's numeric order, cut into pieces exactly as the host
+ * cuts them (host-files.ts: comment lines dropped, the `;` fallback without breakpoints), with its "already
+ * applied" tolerance and its refusal of double-quoted strings; any other script as SQLite reads it —
  * and the schema is read back through PRAGMA (table_xinfo, index_list, index_xinfo, foreign_key_list). What
  * PRAGMA does not say (textEnum CHECKs, other CHECKs, AUTOINCREMENT) is read from the `CREATE TABLE` text SQLite
  * keeps. Only schema statements run: data statements, transactions and most PRAGMAs are skipped (and said so),
  * so no script can loop or touch anything outside the database.
  */
 import type { Database, SqlJsStatic, Statement } from 'sql.js';
-import { BREAKPOINT_MARKER, sortMigrationFiles } from '../../sql/host-files';
+import { dqsError } from '../../sql/host-exec';
+import { fileOffset, hostStatements, hostTolerates, nameProblem, sortMigrationFiles } from '../../sql/host-files';
 import { IGNORED_TABLES, readSchema } from '../../sql/schema-report';
 import { errorMessage, queryRows } from '../../sql/sqljs-rows';
 import { baselineFor, isMetaJson, lastSnapshot, readDrizzleHistory } from '../schema/baseline';
@@ -57,27 +60,51 @@ class StatementError extends Error {
   }
 }
 
-/** Runs (or skips) the statements of one chunk; `base` is the chunk's offset in its file. */
-function runChunk(r: Runner, chunk: string, base: number, at: (o: number) => Place): void {
+/** How one piece of text is run: where its offsets are in the file, and whether the host runs it. */
+interface Piece {
+  text: string;
+  /** The file offset of an offset in `text`. */
+  toFile: (offset: number) => number;
+  /** A piece of a migration the host runs: its tolerance and its refusal of double-quoted strings apply. */
+  host: boolean;
+}
+
+/** Runs (or skips) the statements of one piece. */
+function runChunk(r: Runner, piece: Piece, at: (o: number) => Place): void {
+  const { text: chunk, toFile } = piece;
   const it = r.db.iterateStatements(chunk);
   let skippedData: { count: number; place: Place } | null = null;
   // Where the next statement's text begins in the chunk: each statement's text (getSQL) is exactly what it
   // consumed, leading space and comments included. (Asking sql.js for the remaining text each time is quadratic.)
   let cursor = 0;
+  // The host takes some errors for "already applied": the rest of the piece is skipped and the file goes on.
+  const fail = (place: Place, message: string): false => {
+    if (!piece.host || !hostTolerates(message, chunk)) throw new StatementError(place, message);
+    r.messages.push({
+      ...place,
+      severity: 'warning',
+      code: 'already-applied',
+      message: `the statement fails (${message}); the MoLOS host takes that for "already applied", skips the rest of this chunk and goes on`,
+      kept: 'what the statements before it built',
+    });
+    return false;
+  };
   for (;;) {
-    const start = base + skipSpaceAndComments(chunk, cursor);
+    const start = toFile(skipSpaceAndComments(chunk, cursor));
     let stmt: Statement | undefined;
     try {
       const next = it.next();
       if (next.done) break;
       stmt = next.value;
     } catch (e) {
-      throw new StatementError(at(start), errorMessage(e));
+      fail(at(start), errorMessage(e));
+      break;
     }
     const place = at(start);
     try {
       const text = stmt.getSQL();
-      const textStart = base + cursor;
+      // Where `text` begins in the piece (before its leading space and comments).
+      const textAt = cursor;
       cursor = chunk.startsWith(text, cursor) ? cursor + text.length : chunk.length - it.getRemainingSQL().length;
       const kind = statementKind(text);
       if (kind.kind === 'data') {
@@ -90,14 +117,16 @@ function runChunk(r: Runner, chunk: string, base: number, at: (o: number) => Pla
         r.messages.push({ ...place, severity: skip.severity, code: skip.code, message: skip.message });
         continue;
       }
+      const refused = piece.host ? dqsError(r.db, text) : null;
+      if (refused !== null && !fail(place, refused)) break;
       try {
         while (stmt.step()) {
           /* schema statements return no rows */
         }
       } catch (e) {
-        throw new StatementError(place, errorMessage(e));
+        if (!fail(place, errorMessage(e))) break;
       }
-      record(r, kind, text, start, textStart, at);
+      record(r, kind, text, place, (o) => at(toFile(textAt + o)));
     } finally {
       stmt.free();
     }
@@ -150,14 +179,14 @@ function record(
   r: Runner,
   k: StatementKind,
   text: string,
-  start: number,
-  /** Where `text` begins (before its leading space and comments; `start` is after them). */
-  textStart: number,
-  at: (o: number) => Place,
+  /** Where the statement starts (after its leading space and comments). */
+  place: Place,
+  /** The place of an offset in `text`. */
+  inText: (o: number) => Place,
 ): void {
   if (k.kind === 'create-table') {
-    r.tablePlaces.set(key(k.name), at(start));
-    for (const c of parseCreateTable(text).columns) r.columnPlaces.set(key(k.name, c.name), at(textStart + c.start));
+    r.tablePlaces.set(key(k.name), place);
+    for (const c of parseCreateTable(text).columns) r.columnPlaces.set(key(k.name, c.name), inText(c.start));
   } else if (k.kind === 'alter-table' && k.renameTo) {
     const place = r.tablePlaces.get(key(k.table));
     if (place) r.tablePlaces.set(key(k.renameTo), place);
@@ -166,9 +195,9 @@ function record(
       if (ck.startsWith(prefix)) r.columnPlaces.set(key(k.renameTo) + ck.slice(prefix.length), p);
     }
   } else if (k.kind === 'alter-table' && k.addColumn) {
-    r.columnPlaces.set(key(k.table, k.addColumn), at(start));
+    r.columnPlaces.set(key(k.table, k.addColumn), place);
   } else if (k.kind === 'create-view' || k.kind === 'create-trigger' || k.kind === 'create-index') {
-    r.otherPlaces.set(key(k.name), at(start));
+    r.otherPlaces.set(key(k.name), place);
   }
 }
 
@@ -302,27 +331,13 @@ export async function importSql(files: SourceFile[], opts: SqlImportOptions = {}
     for (const file of ordered) {
       const lines = lineIndex(file.text);
       const at = (offset: number): Place => ({ file: file.path, ...lines(offset) });
-      if (file.text.includes(BREAKPOINT_MARKER)) {
-        let offset = 0;
-        for (const piece of file.text.split(BREAKPOINT_MARKER)) {
-          const start = skipSpaceAndComments(piece);
-          const lead = piece.length - piece.trimStart().length;
-          if (piece.trim().startsWith('--') && start < piece.length) {
-            messages.push({
-              ...at(offset + lead),
-              severity: 'warning',
-              code: 'comment-chunk',
-              message:
-                'this chunk starts with a comment, so the MoLOS host skips all of it (the SQL after it never runs)',
-              kept: 'the chunk is not run, as in the host',
-            });
-          } else if (piece.trim().length > 0) {
-            runChunk(r, piece, offset, at);
-          }
-          offset += piece.length + BREAKPOINT_MARKER.length;
+      if (nameProblem(baseName(file.path)) === null) {
+        // A migration the host runs: exactly the pieces it hands to SQLite.
+        for (const piece of hostStatements(file.text).pieces) {
+          runChunk(r, { text: piece.text, toFile: (o) => fileOffset(piece, o), host: true }, at);
         }
       } else {
-        runChunk(r, file.text, 0, at);
+        runChunk(r, { text: file.text, toFile: (o) => o, host: false }, at);
       }
     }
     const last = ordered[ordered.length - 1] as SourceFile;

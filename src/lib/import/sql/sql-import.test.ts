@@ -262,7 +262,7 @@ describe('statements, places and what a design cannot hold', () => {
     expect(none.messages[0]).toMatchObject({ code: 'module-id', severity: 'warning' });
   });
 
-  it('a chunk that starts with a comment is skipped as the host skips it, and said so', async () => {
+  it('a chunk that starts with a comment runs as in the host: only its comment lines are dropped', async () => {
     const out = ok(
       await importSql(
         [
@@ -274,8 +274,45 @@ describe('statements, places and what a design cannot hold', () => {
         { loadSqlJs: load },
       ),
     );
-    expect(out.messages[0]).toMatchObject({ code: 'comment-chunk', line: 2 });
-    expect(Object.values(out.design.tables).map((t) => t.name)).toEqual(['a']);
+    expect(out.messages.filter((m) => m.severity !== 'info')).toEqual([]);
+    expect(Object.values(out.design.tables).map((t) => t.name)).toEqual(['a', 'b']);
+  });
+
+  it('a history takes the host\'s "already applied" errors as the host does, and says so', async () => {
+    const out = ok(
+      await importSql(
+        [
+          { path: 'drizzle/0000_a.sql', text: 'CREATE TABLE `MoLOS-X_a` (`id` text);' },
+          {
+            path: 'drizzle/0001_again.sql',
+            text: 'CREATE TABLE `MoLOS-X_a` (`id` text);--> statement-breakpoint\nALTER TABLE `MoLOS-X_a` ADD `b` text;',
+          },
+        ],
+        { loadSqlJs: load },
+      ),
+    );
+    expect(out.messages).toEqual([
+      expect.objectContaining({ code: 'already-applied', file: 'drizzle/0001_again.sql', line: 1, column: 1 }),
+    ]);
+    expect(out.messages[0]?.message).toContain('table `MoLOS-X_a` already exists');
+    const a = Object.values(out.design.tables)[0];
+    expect(a && tableColumns(out.design, a).map((c) => c.name)).toEqual(['id', 'b']);
+  });
+
+  it('a history fails where the host refuses a double-quoted string; a plain script is read as SQLite reads it', async () => {
+    const text = 'CREATE TABLE `MoLOS-X_a` (`s` text CHECK(`s` IN ("x", "y")));';
+    const history = await importSql([{ path: 'drizzle/0000_a.sql', text }], { loadSqlJs: load });
+    expect(history).toMatchObject({
+      ok: false,
+      messages: [
+        {
+          code: 'sql-error',
+          line: 1,
+          message: 'the statement fails: no such column: "x" - should this be a string literal in single-quotes?',
+        },
+      ],
+    });
+    expect((await importSql([{ path: 'schema.sql', text }], { loadSqlJs: load })).ok).toBe(true);
   });
 
   it('no .sql file and an unreadable snapshot are clear errors and warnings', async () => {
@@ -292,6 +329,53 @@ describe('statements, places and what a design cannot hold', () => {
     );
     expect(bad.messages[0]).toMatchObject({ code: 'drizzle-meta', file: 'drizzle/meta/0000_snapshot.json' });
     expect(bad.design.baseline).toBeNull();
+  });
+});
+
+describe('a history whose chunks start with comment lines (fixtures/import-sql/journal-comments)', () => {
+  const JOURNAL = 'fixtures/import-sql/journal-comments/drizzle';
+  const journalFiles = (): SourceFile[] =>
+    readdirSync(JOURNAL)
+      .filter((n) => n.endsWith('.sql'))
+      .map((n) => ({ path: `drizzle/${n}`, text: readFileSync(join(JOURNAL, n), 'utf8') }));
+
+  it('imports every table and column the host builds, at the places they are written', async () => {
+    const out = ok(await importSql(journalFiles(), { loadSqlJs: load }));
+    expect(Object.values(out.design.tables).map((t) => t.name)).toEqual(['entries', 'entry_tags', 'notes', 'tags']);
+    const columns = (name: string) => {
+      const t = Object.values(out.design.tables).find((x) => x.name === name);
+      return t ? tableColumns(out.design, t).map((c) => c.name) : [];
+    };
+    expect(columns('entries')).toEqual(['id', 'user_id', 'title', 'mood', 'created_at', 'pinned']);
+    expect(columns('tags')).toEqual(['id', 'name', 'color']);
+    expect(Object.values(out.design.indexes).map((i) => i.name)).toEqual([
+      'MoLOS-Journal_entries_user_idx',
+      'MoLOS-Journal_notes_entry_idx',
+    ]);
+    // A column after a dropped comment line, and one added after a kept comment line holding `;`.
+    const at = (code: string) =>
+      out.messages.filter((m) => m.code === code).map((m) => `${m.file}:${m.line}:${m.column}`);
+    expect(at('column-type')).toEqual(['drizzle/0000_initial.sql:8:2', 'drizzle/0001_add_pinned.sql:5:1']);
+  });
+
+  it('matches the schema the host runner builds from the same files', async () => {
+    const files = journalFiles();
+    const out = ok(await importSql(files, { loadSqlJs: load }));
+    const replay = applyMigrations(
+      SQL,
+      files.map((f) => ({ name: f.path.slice('drizzle/'.length), sql: f.text })),
+    );
+    expect(replay.ok).toBe(true);
+    const fresh = applyMigrations(SQL, [{ name: '0000_init.sql', sql: await initSql(out.design) }]);
+    expect(fresh.ok).toBe(true);
+    const drift = compareSchemas(readSchema(replay.db), readSchema(fresh.db));
+    replay.db.close();
+    fresh.db.close();
+    // Only the varchar columns, which the design writes as text, differ.
+    expect(drift.map((d) => `${d.table}: ${d.detail}`)).toEqual([
+      'MoLOS-Journal_entries: column mood: type VARCHAR(16) expected, TEXT found',
+      'MoLOS-Journal_tags: column color: type VARCHAR(7) expected, TEXT found',
+    ]);
   });
 });
 

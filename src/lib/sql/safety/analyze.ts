@@ -1,6 +1,7 @@
 /**
- * The host-safety analyzer: checks a migration's SQL against how the MoLOS host applies it (one statement per
- * chunk, one transaction per file with foreign keys ON, the older host's statement checker) and against
+ * The host-safety analyzer: checks a migration's SQL against how the MoLOS host applies it (the statements it
+ * actually runs, cut as host-files.ts cuts them; one transaction per file with foreign keys ON; the older host's
+ * statement checker), against drizzle's migrator that module tests use (one statement per chunk), and against
  * drizzle-kit's known hazards (see /work/shared/drizzle-kit-sqlite.md §12).
  */
 import type { Snapshot } from '../snapshot-types';

@@ -35,12 +35,38 @@ describe('splitStatements', () => {
 });
 
 describe('splitMigration', () => {
-  it('splits on the breakpoint like the host and labels empty and comment-only chunks', () => {
+  it('splits on the breakpoint like drizzle and labels empty and comment-only chunks', () => {
     const chunks = splitMigration('DROP TABLE a;--> statement-breakpoint\n\n--> statement-breakpoint\n-- hi\n');
-    expect(chunks.map((c) => [c.index, c.content, c.statements.length])).toEqual([
-      [0, 'sql', 1],
-      [1, 'empty', 0],
-      [2, 'comment-only', 0],
+    expect(chunks.map((c) => [c.index, c.content, c.drizzleStatements, c.statements.length])).toEqual([
+      [0, 'sql', 1, 1],
+      [1, 'empty', 0, 0],
+      [2, 'comment-only', 0, 0],
+    ]);
+  });
+
+  it('gives each chunk the statements the host runs from it, comment lines dropped', () => {
+    const chunks = splitMigration(
+      "SELECT 1;--> statement-breakpoint\n-- Create b\nCREATE TABLE b (\n  -- key\n  id int\n);--> statement-breakpoint\nINSERT INTO b VALUES ('x\n-- y\nz');",
+    );
+    expect(chunks.map((c) => c.statements.map((s) => s.text))).toEqual([
+      ['SELECT 1;'],
+      ['CREATE TABLE b (\n  id int\n);'],
+      ["INSERT INTO b VALUES ('x\nz');"],
+    ]);
+    expect(chunks.map((c) => c.content)).toEqual(['sql', 'sql', 'sql']);
+  });
+
+  it("a file without breakpoints is one chunk holding the statements of the host's ; fallback", () => {
+    const [chunk, ...rest] = splitMigration(
+      'CREATE TRIGGER tr AFTER INSERT ON a BEGIN UPDATE a SET x = 1; END;\n-- done; really\nSELECT 2;',
+    );
+    expect(rest).toEqual([]);
+    // drizzle's migrator sees two statements (SQLite keeps the trigger whole); the host cuts the trigger body.
+    expect(chunk?.drizzleStatements).toBe(2);
+    expect(chunk?.statements.map((s) => s.text)).toEqual([
+      'CREATE TRIGGER tr AFTER INSERT ON a BEGIN UPDATE a SET x = 1',
+      'END',
+      'really\nSELECT 2',
     ]);
   });
 });

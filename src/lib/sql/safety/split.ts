@@ -1,7 +1,10 @@
 /**
- * Splits a migration the way the MoLOS host and drizzle's migrator do (on `--> statement-breakpoint`), then finds
- * the statements inside each chunk, so that a chunk holding zero or two statements can be reported.
+ * Splits a migration into chunks as drizzle's migrator sees them (the text between `--> statement-breakpoint`
+ * markers, each prepared as exactly one statement) and finds in each the statements the MoLOS host actually runs
+ * from it (host-files.ts: comment lines dropped, or the `;` fallback for a file without breakpoints), so that the
+ * analysis looks at what runs and a chunk holding zero or two statements can be reported.
  */
+import { hostStatements } from '../host-files';
 import { BREAKPOINT_MARKER } from '../migration-text';
 import { isWord, tokenize, type Token } from './tokens';
 
@@ -15,13 +18,18 @@ export interface SqlStatement {
 }
 
 export interface MigrationChunk {
-  /** 0-based position in the file, as the host numbers the parts of `sql.split(marker)`. */
+  /** 0-based position in the file: the index of the part of `sql.split(marker)`, as drizzle's migrator numbers it. */
   index: number;
-  /** The raw chunk text (what the host hands to SQLite). */
+  /** The raw chunk text (what drizzle's migrator prepares as one statement). */
   raw: string;
-  /** The statements in the chunk; the host needs exactly one. */
+  /**
+   * The statements the host runs from this chunk, in order: cut from the text it hands to SQLite (comment lines
+   * dropped; for a file without breakpoints, the pieces of its `;` fallback). Empty for a chunk the host drops.
+   */
   statements: SqlStatement[];
-  /** `empty` = only whitespace; `comment-only` = only comments; else `sql`. */
+  /** How many statements SQLite finds in the raw chunk; drizzle's migrator needs exactly one. */
+  drizzleStatements: number;
+  /** `empty` = only whitespace; `comment-only` = only comments; else `sql` (judged on the raw chunk). */
   content: 'empty' | 'comment-only' | 'sql';
 }
 
@@ -76,13 +84,15 @@ export function splitStatements(sql: string): SqlStatement[] {
 }
 
 /**
- * Splits a migration file into the chunks the host runs one by one.
- * @example splitMigration('CREATE TABLE a (x);--> statement-breakpoint\nDROP TABLE b;').length // 2
+ * Splits a migration file into drizzle's chunks, each with the statements the host runs from it.
+ * @example splitMigration('CREATE TABLE a (x);--> statement-breakpoint\n-- note\nDROP TABLE b;').map((c) => c.statements.length) // [1, 1]
  */
 export function splitMigration(sql: string): MigrationChunk[] {
+  const host = hostStatements(sql);
   return sql.split(BREAKPOINT_MARKER).map((raw, index) => {
-    const statements = splitStatements(raw);
-    const content = statements.length > 0 ? 'sql' : raw.trim() === '' ? 'empty' : 'comment-only';
-    return { index, raw, statements, content };
+    const drizzleStatements = splitStatements(raw).length;
+    const content = drizzleStatements > 0 ? 'sql' : raw.trim() === '' ? 'empty' : 'comment-only';
+    const statements = host.pieces.filter((p) => p.chunk === index).flatMap((p) => splitStatements(p.text));
+    return { index, raw, statements, drizzleStatements, content };
   });
 }
