@@ -2,6 +2,7 @@
 import initSqlJs from 'sql.js';
 import type { Design } from '../lib/core/design';
 import { type DryRun, dryRun } from '../lib/sql/dry-run';
+import { seededText } from '../lib/sql/seeded-text';
 import { EMPTY_FOLDER, type MigrationFolder, type NextMigration, nextMigration } from '../lib/sql/next-migration';
 import { readSqlFiles } from './module-folder';
 
@@ -15,15 +16,20 @@ export async function runDryRun(
   const SQL = await initSqlJs();
   const history = readSqlFiles(dir, [...folder.sqlFiles].sort());
   const fresh = nextMigration(design, EMPTY_FOLDER, { now: 1 }).sql;
-  return dryRun(SQL, history, { name: `${m.tag}.sql`, sql }, fresh, m.renames);
+  return dryRun(SQL, history, { name: `${m.tag}.sql`, sql }, fresh, m.renames, { design });
 }
 
-/** Lines describing a dry run: failures, drift, and each table that lost or changed rows. */
+/**
+ * Lines describing a dry run: failures, drift, each table that lost or changed rows, what the host would skip as
+ * "already applied", and last one line of what was seeded.
+ */
 export function dryRunLines(run: DryRun): string[] {
   if (run.historyError)
     return [`dry run: the existing migrations do not replay (${run.historyError}); the new one was not tried`];
   const lines: string[] = [];
   if (!run.ok) lines.push(`dry run: the migration fails on sample data: ${run.error}`);
+  for (const t of run.tolerated ?? [])
+    lines.push(`dry run: the host skips statement ${t.index + 1} as already applied (${t.message})`);
   for (const d of run.drift) lines.push(`dry run: schema drift in ${d.table}: ${d.detail}`);
   for (const t of run.rows.tables) {
     if (t.lost > 0) lines.push(`dry run: ${t.table} lost ${t.lost} of ${t.before} sample rows`);
@@ -36,5 +42,7 @@ export function dryRunLines(run: DryRun): string[] {
     }
   }
   if (lines.length === 0) lines.push('dry run on sample data: no rows lost or changed, schema as designed');
+  const seeded = seededText(run.seeded);
+  if (seeded) lines.push(`dry run: ${seeded}`);
   return lines;
 }

@@ -1,6 +1,7 @@
 /**
  * Test support: runs a design change the way a module author would meet it — export, edit, next migration —
- * then dry-runs drizzle-kit's SQL and the MoLOS-safe variant on seeded data, exactly as the host would.
+ * then dry-runs drizzle-kit's SQL and the MoLOS-safe variant on data seeded to obey the edited design, exactly as
+ * the host would.
  */
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import type { Design } from '../lib/core/design';
@@ -33,9 +34,9 @@ export async function migrationLab(design: Design, edit: (d: Design) => Design):
   const history = [{ name: '0000_init.sql', sql: first.sql }];
   return {
     migration: m,
-    drizzle: dryRun(SQL, history, { name: `${m.tag}.sql`, sql: m.sql }, fresh, m.renames),
+    drizzle: dryRun(SQL, history, { name: `${m.tag}.sql`, sql: m.sql }, fresh, m.renames, { design: edited }),
     safe: {
-      ...dryRun(SQL, history, { name: `${m.tag}.sql`, sql: safe.sql }, fresh, m.renames),
+      ...dryRun(SQL, history, { name: `${m.tag}.sql`, sql: safe.sql }, fresh, m.renames, { design: edited }),
       sql: safe.sql,
       differences: safe.differences,
     },

@@ -1,14 +1,32 @@
 /**
  * A dry run of a new migration, on sql.js, the way the MoLOS host would apply it: replay the module's existing
- * migrations, seed every table with sample rows, apply the new file in one transaction with foreign keys on,
- * then report the rows each table lost or had changed, and any drift between the resulting schema and a fresh
+ * migrations, seed every table with sample rows (obeying the design when it is given), apply the new file in one
+ * transaction with foreign keys on and double-quoted strings off, then report the rows each table lost or had
+ * changed, what the host skipped as "already applied", and any drift between the resulting schema and a fresh
  * database of the design. Nothing touches a real database.
  */
 import type { SqlJsStatic } from 'sql.js';
+import type { Design } from '../core/design';
 import type { Renames } from './diff/differ';
-import { type MigrationFile, applyMigrations } from './host-runner';
+import { type MigrationFile, type ToleratedPiece, applyMigrations } from './host-runner';
 import { captureRows, compareRows, type RowsReport, seedSampleRows } from './sample-data';
 import { compareSchemas, readSchema, type SchemaDrift } from './schema-report';
+import { seedHints } from './seed-hints';
+
+/** What the dry run put in the database before the migration ran. */
+export interface SeededSummary {
+  /** Rows inserted in all. */
+  rows: number;
+  /** Per table, in insertion order. */
+  tables: {
+    table: string;
+    rows: number;
+    /** Columns seeded with the design's enum values (the database did not hold them as a CHECK yet). */
+    enumColumns: string[];
+    /** Columns seeded to point at parent rows because the design relates them (no foreign key in SQL yet). */
+    referenceColumns: string[];
+  }[];
+}
 
 export interface DryRun {
   /** The new migration ran without error. */
@@ -21,11 +39,16 @@ export interface DryRun {
   drift: SchemaDrift[];
   /** An earlier migration of the history failed, so the new one could not be tried. */
   historyError?: string;
+  /** The sample rows (absent when the history did not replay, so nothing was seeded). */
+  seeded?: SeededSummary;
+  /** Pieces of the new migration the host would skip as "already applied" (absent when none). */
+  tolerated?: ToleratedPiece[];
 }
 
 /**
- * Runs `next` on seeded data after `history`, and compares with a fresh database built by `freshSql`.
- * @example const run = dryRun(SQL, existing, { name: '0003_x.sql', sql }, initialMigrationSql(design), m.renames);
+ * Runs `next` on seeded data after `history`, and compares with a fresh database built by `freshSql`. With
+ * `options.design`, the sample rows obey the design (enum values, NOT NULL, relations), named as before `renames`.
+ * @example const run = dryRun(SQL, existing, { name: '0003_x.sql', sql }, initialMigrationSql(design), m.renames, { design });
  */
 export function dryRun(
   SQL: SqlJsStatic,
@@ -33,6 +56,7 @@ export function dryRun(
   next: MigrationFile,
   freshSql: string,
   renames: Renames,
+  options: { design?: Design } = {},
 ): DryRun {
   const db = new SQL.Database();
   const fresh = new SQL.Database();
@@ -41,17 +65,34 @@ export function dryRun(
     const failed = replay.files.find((f) => f.status === 'failed');
     const empty: RowsReport = { tables: [], lost: 0, changed: 0 };
     if (failed) return { ok: false, rows: empty, drift: [], historyError: `${failed.name}: ${failed.message}` };
-    seedSampleRows(db, 3);
+    const seed = seedSampleRows(db, 3, options.design ? seedHints(options.design, renames) : {});
+    const seeded: SeededSummary = {
+      rows: seed.inserted,
+      tables: seed.tables.map((t) => ({
+        table: t.table,
+        rows: t.inserted,
+        enumColumns: t.enumColumns,
+        referenceColumns: t.referenceColumns,
+      })),
+    };
     const before = captureRows(db);
     const result = applyMigrations(db, [next]);
-    const failure = result.files.find((f) => f.status === 'failed');
+    const outcome = result.files[0];
+    const tolerated = outcome?.tolerated ?? [];
     const rows = compareRows(before, captureRows(db), {
       renamedTables: renames.tables,
       renamedColumns: renames.columns,
     });
     applyMigrations(fresh, [{ name: '0000_fresh.sql', sql: freshSql }]);
     const drift = result.ok ? compareSchemas(readSchema(fresh), readSchema(db)) : [];
-    return { ok: result.ok, ...(failure ? { error: failure.message } : {}), rows, drift };
+    return {
+      ok: result.ok,
+      ...(outcome?.status === 'failed' ? { error: outcome.message } : {}),
+      rows,
+      drift,
+      seeded,
+      ...(tolerated.length > 0 ? { tolerated } : {}),
+    };
   } finally {
     db.close();
     fresh.close();

@@ -31,3 +31,27 @@ describe('enumChecks', () => {
     expect(enumChecks('CREATE TABLE t (a int, CHECK(length("t"."a") > 0), CHECK(a >= 0))').size).toBe(0);
   });
 });
+
+describe('enumChecks on hostile text', () => {
+  it('reads 30 quote pairs in one pass (a regular expression backtracked exponentially here)', () => {
+    const pairs = "''".repeat(30);
+    const sql = `CREATE TABLE t (x text CHECK(x IN ('${pairs}') AND 1), y text CHECK(y IN ('${pairs}')))`;
+    expect([...enumChecks(sql)]).toEqual([['y', ["'".repeat(30)]]]);
+  });
+
+  it('reads unquoted hyphenated table parts, signs, and refuses what is not a list of constants', () => {
+    const sql = `CREATE TABLE t (
+      a text CHECK(MoLOS-X_t.a IN ('p', 'q')),
+      b integer CHECK(b IN (+1, - 2)),
+      c text CHECK(c IN (lower('x'))),
+      d text CHECK(d NOT IN ('z')),
+      e text CHECK(e IN ('u') OR e IS NULL),
+      f text check ( f in ( 'v' ) )
+    )`;
+    expect([...enumChecks(sql)]).toEqual([
+      ['a', ['p', 'q']],
+      ['b', [1, -2]],
+      ['f', ['v']],
+    ]);
+  });
+});

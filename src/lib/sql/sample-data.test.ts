@@ -154,7 +154,9 @@ describe('seedSampleRows edge cases', () => {
       'CREATE TABLE `c` (`id` text PRIMARY KEY NOT NULL, `must` text NOT NULL REFERENCES `user`(`id`), `may` text REFERENCES `user`(`id`))',
     );
     const report = seedSampleRows(db, 2);
-    expect(report.tables).toEqual([{ table: 'c', inserted: 2, errors: [], missingParents: ['user'] }]);
+    expect(report.tables).toEqual([
+      { table: 'c', inserted: 2, errors: [], missingParents: ['user'], enumColumns: [], referenceColumns: [] },
+    ]);
     expect(column(db, 'c', 'must')).toEqual(['must 1', 'must 2']);
     expect(column(db, 'c', 'may')).toEqual([null, null]);
     expect(queryRows(db, 'PRAGMA foreign_keys')).toEqual([{ foreign_keys: 1 }]);
@@ -168,6 +170,8 @@ describe('seedSampleRows edge cases', () => {
         inserted: 1,
         errors: ['CHECK constraint failed: v > 2', 'CHECK constraint failed: v > 2'],
         missingParents: [],
+        enumColumns: [],
+        referenceColumns: [],
       },
     ]);
   });
@@ -184,5 +188,66 @@ describe('seedSampleRows edge cases', () => {
     expect(column(db, 'a', 'b_id')).toEqual([null, null, null]);
     expect(column(db, 'b', 'a_id')).toEqual([1, 2, 3]);
     expect(fkViolations(db)).toEqual([]);
+  });
+});
+
+describe("seedSampleRows with the design's hints", () => {
+  it('takes enum values from the design where the database has no CHECK yet', () => {
+    const db = migrated('CREATE TABLE `t` (`id` text PRIMARY KEY NOT NULL, `status` text NOT NULL, `note` text)');
+    const report = seedSampleRows(db, 3, { t: { status: { values: ['open', 'shut'] } } });
+    expect(column(db, 't', 'status')).toEqual(['open', 'shut', 'open']);
+    expect(column(db, 't', 'note')).toEqual(['note 1', 'note 2', 'note 3']);
+    expect(report.tables[0]).toMatchObject({ enumColumns: ['status'], referenceColumns: [] });
+  });
+
+  it('keeps to the values both the CHECK and the design allow, and to the CHECK when they share none', () => {
+    const sql =
+      "CREATE TABLE `t` (`id` integer PRIMARY KEY, `a` text CHECK(a IN ('x', 'y', 'z')), `b` text CHECK(b IN ('x', 'y')), `c` text CHECK(c IN ('x')))";
+    const db = migrated(sql);
+    const report = seedSampleRows(db, 3, {
+      t: { a: { values: ['y', 'z', 'w'] }, b: { values: ['x', 'y', 'q'] }, c: { values: ['q'] } },
+    });
+    expect(column(db, 't', 'a')).toEqual(['y', 'z', 'y']);
+    expect(column(db, 't', 'b')).toEqual(['x', 'y', 'x']);
+    expect(column(db, 't', 'c')).toEqual(['x', 'x', 'x']);
+    expect(report.tables[0]?.enumColumns).toEqual(['a']);
+  });
+
+  it('points a related column at parent rows when only the design relates them, parents first', () => {
+    const db = migrated(
+      'CREATE TABLE `a_kids` (`id` text PRIMARY KEY NOT NULL, `parent_id` text NOT NULL);\n' +
+        'CREATE TABLE `b_parents` (`id` text PRIMARY KEY NOT NULL, `name` text);',
+    );
+    const report = seedSampleRows(db, 3, {
+      a_kids: { parent_id: { references: { table: 'b_parents', column: 'id' } } },
+    });
+    expect(report.tables.map((t) => [t.table, t.referenceColumns])).toEqual([
+      ['b_parents', []],
+      ['a_kids', ['parent_id']],
+    ]);
+    expect(column(db, 'a_kids', 'parent_id')).toEqual(['b_parents-1', 'b_parents-2', 'b_parents-3']);
+  });
+
+  it('ignores a design relation to a table or column the database does not have, and one a foreign key covers', () => {
+    const db = migrated(
+      'CREATE TABLE `p` (`id` text PRIMARY KEY NOT NULL);\n' +
+        'CREATE TABLE `k` (`id` text PRIMARY KEY NOT NULL, `p_id` text REFERENCES `p`(`id`), `q_id` text, `r_id` text);',
+    );
+    const report = seedSampleRows(db, 2, {
+      k: {
+        p_id: { references: { table: 'other', column: 'id' } },
+        q_id: { references: { table: 'missing', column: 'id' } },
+        r_id: { references: { table: 'p', column: 'nope' } },
+      },
+    });
+    expect(report.tables.find((t) => t.table === 'k')?.referenceColumns).toEqual([]);
+    expect(column(db, 'k', 'p_id')).toEqual(['p-1', 'p-2']);
+    expect(column(db, 'k', 'q_id')).toEqual(['q_id 1', 'q_id 2']);
+  });
+
+  it('a NOT NULL hint makes a nullable self reference point the first row at itself', () => {
+    const db = migrated('CREATE TABLE `n` (`id` text PRIMARY KEY NOT NULL, `up` text REFERENCES `n`(`id`))');
+    seedSampleRows(db, 3, { n: { up: { notNull: true } } });
+    expect(column(db, 'n', 'up')).toEqual(['n-1', 'n-1', 'n-2']);
   });
 });

@@ -3,11 +3,13 @@
  * the "before" picture of a data-loss demonstration: seed, capture, run a migration, capture, compare.
  */
 import type { Database, SqlValue } from 'sql.js';
-import { type EnumChecks, enumChecks } from './enum-checks';
+import { enumChecks } from './enum-checks';
 import { type ColumnReport, type TableReport, readSchema } from './schema-report';
+import type { ColumnHint, SeedHints } from './seed-hints';
 import { type Row, errorMessage, queryRows, quoteIdent } from './sqljs-rows';
 
 export { captureRows, compareRows } from './row-compare';
+export type { ColumnHint, SeedHints } from './seed-hints';
 export type { RowChange, RowKey, RowSnapshot, RowsReport, TableRows, TableRowsReport } from './row-compare';
 
 export interface SeededTable {
@@ -21,6 +23,10 @@ export interface SeededTable {
    * NULL, NOT NULL ones hold a made-up value that `PRAGMA foreign_key_check` will report.
    */
   missingParents: string[];
+  /** Columns whose values came from the design's enum (no CHECK in the database says it yet, or a narrower one). */
+  enumColumns: string[];
+  /** Columns that point at parent rows because the design relates them (no foreign key in the database yet). */
+  referenceColumns: string[];
 }
 
 export interface SeedReport {
@@ -38,20 +44,28 @@ const EPOCH_2026 = 1_767_225_600;
  * first; a row references a parent row; a self reference points at the previous row, or is NULL for the first).
  * Text primary keys are `<table>-<n>`. Running it twice adds rows numbered after the existing ones.
  *
+ * `hints` (from {@link seedHints}) add what the design says and the database does not yet: enum values (kept to
+ * those the database's CHECK also allows), NOT NULL for references, and relations the database has no foreign key
+ * for (logical ones, or one the migration adds), so the rows obey the design the migration moves to.
+ *
  * @example
- * const report = seedSampleRows(db); // { tables: [{ table: 'projects', inserted: 3, errors: [] }, …], inserted: 9 }
+ * const report = seedSampleRows(db); // { tables: [{ table: 'projects', inserted: 3, errors: [], … }, …], inserted: 9 }
  */
-export function seedSampleRows(db: Database, rowsPerTable = 3): SeedReport {
+export function seedSampleRows(db: Database, rowsPerTable = 3, hints: SeedHints = {}): SeedReport {
   const schema = readSchema(db);
-  const present = new Set(schema.tables.map((t) => t.name));
+  const byName = new Map(schema.tables.map((t) => [t.name, t]));
+  const refsOf = new Map(schema.tables.map((t) => [t.name, references(t, hints[t.name] ?? {}, byName)]));
   const made = new Map<string, Row[]>();
   const tables: SeededTable[] = [];
-  for (const t of parentsFirst(schema.tables)) {
+  for (const t of parentsFirst(schema.tables, refsOf)) {
     const sql = queryRows(db, "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [t.name])[0]?.sql;
+    const refs = refsOf.get(t.name) ?? [];
     const ctx: TableContext = {
       table: t,
-      missingParents: new Set(t.foreignKeys.map((fk) => fk.table).filter((p) => !present.has(p))),
-      enums: enumChecks(typeof sql === 'string' ? sql : ''),
+      refs,
+      missingParents: new Set(refs.map((r) => r.table).filter((p) => !byName.has(p))),
+      enums: allowedValues(t, enumChecks(typeof sql === 'string' ? sql : ''), hints[t.name] ?? {}),
+      hints: hints[t.name] ?? {},
       unique: uniqueColumns(t),
       offset: Number(queryRows(db, `SELECT count(*) AS n FROM ${quoteIdent(t.name)}`)[0]?.n ?? 0),
     };
@@ -75,14 +89,33 @@ export function seedSampleRows(db: Database, rowsPerTable = 3): SeedReport {
       }
     }
     if (relax) db.run('PRAGMA foreign_keys = ON');
-    tables.push({ table: t.name, inserted: rows.length, errors, missingParents });
+    tables.push({
+      table: t.name,
+      inserted: rows.length,
+      errors,
+      missingParents,
+      enumColumns: t.columns.filter((c) => ctx.enums.get(c.name)?.fromDesign).map((c) => c.name),
+      referenceColumns: refs.filter((r) => r.fromDesign && !ctx.missingParents.has(r.table)).flatMap((r) => r.from),
+    });
   }
   return { tables, inserted: tables.reduce((n, t) => n + t.inserted, 0) };
 }
 
+/** A reference a seeded row must satisfy: a foreign key of the database, or a relation of the design. */
+interface Ref {
+  from: string[];
+  table: string;
+  to: string[];
+  /** Only the design says it (the database has no foreign key on these columns). */
+  fromDesign: boolean;
+}
+
 interface TableContext {
   table: TableReport;
-  enums: EnumChecks;
+  refs: Ref[];
+  /** Allowed values per column, and whether the design decided them. */
+  enums: Map<string, { values: (string | number)[]; fromDesign: boolean }>;
+  hints: Record<string, ColumnHint>;
   /** Columns that take part in a primary key or a unique index: their values must differ per row. */
   unique: Set<string>;
   /** Rows already in the table: numbering continues after them. */
@@ -91,27 +124,62 @@ interface TableContext {
   missingParents: Set<string>;
 }
 
+// The database's foreign keys, plus the design's relations on columns no foreign key covers, when the referenced
+// table and column exist (rows can only point at rows that are there).
+function references(t: TableReport, hints: Record<string, ColumnHint>, tables: Map<string, TableReport>): Ref[] {
+  const refs: Ref[] = t.foreignKeys.map((fk) => ({ from: fk.from, table: fk.table, to: fk.to, fromDesign: false }));
+  const covered = new Set(t.foreignKeys.flatMap((fk) => fk.from));
+  for (const c of t.columns) {
+    const ref = hints[c.name]?.references;
+    if (!ref || covered.has(c.name) || c.generated !== null) continue;
+    if (!tables.get(ref.table)?.columns.some((x) => x.name === ref.column)) continue;
+    refs.push({ from: [c.name], table: ref.table, to: [ref.column], fromDesign: true });
+  }
+  return refs;
+}
+
+// The database's CHECK values; the design's enum values where the database has none, or the values both allow.
+function allowedValues(
+  t: TableReport,
+  checks: Map<string, (string | number)[]>,
+  hints: Record<string, ColumnHint>,
+): TableContext['enums'] {
+  const out: TableContext['enums'] = new Map();
+  for (const c of t.columns) {
+    const checked = checks.get(c.name);
+    const designed = hints[c.name]?.values;
+    const both = checked && designed ? checked.filter((v) => designed.includes(String(v))) : [];
+    if (designed?.length && !checked) out.set(c.name, { values: designed, fromDesign: true });
+    else if (both.length > 0 && checked && both.length < checked.length)
+      out.set(c.name, { values: both, fromDesign: true });
+    else if (checked) out.set(c.name, { values: checked, fromDesign: false });
+  }
+  return out;
+}
+
 function sampleRow(ctx: TableContext, n: number, earlier: Row[], made: Map<string, Row[]>): Row {
   const row: Row = {};
   for (const c of ctx.table.columns) {
     if (c.generated === null) row[c.name] = sampleValue(ctx, c, n);
   }
-  for (const fk of ctx.table.foreignKeys) {
-    const self = fk.table === ctx.table.name;
-    const parents = self ? earlier : (made.get(fk.table) ?? []);
+  for (const ref of ctx.refs) {
+    const self = ref.table === ctx.table.name;
+    const parents = self ? earlier : (made.get(ref.table) ?? []);
     // A self reference points at the row inserted just before; the first row points at itself when the column is
     // NOT NULL (SQLite checks the constraint after the row exists), otherwise at nothing.
-    const required = fk.from.some((f) => ctx.table.columns.find((c) => c.name === f)?.notNull);
+    const required = ref.from.some(
+      (f) => ctx.table.columns.find((c) => c.name === f)?.notNull || ctx.hints[f]?.notNull,
+    );
     // No parent table at all: keep the sampled value where one is required (see SeededTable.missingParents).
-    if (ctx.missingParents.has(fk.table)) {
-      if (!required) for (const from of fk.from) row[from] = null;
+    if (ctx.missingParents.has(ref.table)) {
+      if (!required) for (const from of ref.from) row[from] = null;
       continue;
     }
     const parent = self
       ? (earlier[earlier.length - 1] ?? (required ? row : undefined))
       : parents[(n - ctx.offset - 1) % Math.max(parents.length, 1)];
-    fk.from.forEach((from, k) => {
-      const to = fk.to[k];
+    ref.from.forEach((from, k) => {
+      const to = ref.to[k];
       row[from] = parent && to !== undefined ? (parent[to] ?? null) : null;
     });
   }
@@ -119,7 +187,7 @@ function sampleRow(ctx: TableContext, n: number, earlier: Row[], made: Map<strin
 }
 
 function sampleValue(ctx: TableContext, c: ColumnReport, n: number): SqlValue {
-  const allowed = ctx.enums.get(c.name);
+  const allowed = ctx.enums.get(c.name)?.values;
   if (allowed && allowed.length > 0) return allowed[(n - 1) % allowed.length] ?? null;
   const unique = ctx.unique.has(c.name);
   switch (affinity(c.type)) {
@@ -158,14 +226,14 @@ function uniqueColumns(t: TableReport): Set<string> {
   return out;
 }
 
-// Kahn's algorithm over foreign keys, ties broken by name so the order is stable. Tables caught in a cycle are
+// Kahn's algorithm over references, ties broken by name so the order is stable. Tables caught in a cycle are
 // taken in name order; their references to a table not seeded yet become NULL (or the insert fails and is reported).
-function parentsFirst(tables: TableReport[]): TableReport[] {
+function parentsFirst(tables: TableReport[], refsOf: Map<string, Ref[]>): TableReport[] {
   const names = new Set(tables.map((t) => t.name));
   const parentsOf = new Map(
     tables.map((t) => [
       t.name,
-      new Set(t.foreignKeys.map((fk) => fk.table).filter((p) => p !== t.name && names.has(p))),
+      new Set((refsOf.get(t.name) ?? []).map((r) => r.table).filter((p) => p !== t.name && names.has(p))),
     ]),
   );
   const out: TableReport[] = [];

@@ -69,6 +69,19 @@ describe('sqlPreview', () => {
     expect(since.dryRun).toMatchObject({ ok: true, drift: [], rows: { lost: 0, changed: 0 } });
   });
 
+  it('seeds the dry run from the design: a text column made an enum passes its new CHECK', () => {
+    const base = exported(loadExample('molos-tasks'));
+    const enumId = Object.keys(base.enums)[0]!;
+    const values = base.enums[enumId]!.members.map((m) => m.value);
+    const design = updateColumn(base, { columnId: 'c_tasks_notes', patch: { enumId } });
+    // The MoLOS-safe variant: drizzle-kit's rebuild would also cascade-delete the tasks' child rows (B14).
+    const since = sqlPreview(SQL, design, { safe: true }).since!;
+    if (since.kind !== 'changed') throw new Error(since.kind);
+    expect(since.migration.sql).toContain(`CHECK(notes IN (${values.map((v) => `'${v}'`).join(', ')}))`);
+    expect(since.dryRun).toMatchObject({ ok: true, drift: [], rows: { lost: 0, changed: 0 } });
+    expect(since.dryRun.seeded?.tables.find((t) => t.table === 'MoLOS-Tasks_tasks')?.enumColumns).toEqual(['notes']);
+  });
+
   it('follows a rename in the dry run', () => {
     const design = updateColumn(exported(loadExample('molos-tasks')), {
       columnId: 'c_tasks_notes',

@@ -64,7 +64,7 @@ function sincePreview(SQL: SqlJsStatic, design: Design, initialSql: string, safe
   const migration = migrationPreview(design, m, fileName, safe);
   const baselineSql = joinStatements(createStatements(m.before));
   const history = baselineSql ? [{ name: BASELINE_FILE, sql: baselineSql }] : [];
-  const run = dryRun(SQL, history, { name: fileName, sql: migration.sql }, initialSql, m.renames);
+  const run = dryRun(SQL, history, { name: fileName, sql: migration.sql }, initialSql, m.renames, { design });
   return { kind: 'changed', migration, dryRun: run };
 }
 
