@@ -2,83 +2,50 @@
  * The MoLOS-safe variant of a migration. drizzle-kit's SQL is right for a database migrated outside a
  * transaction with foreign keys off; the MoLOS host runs each file in one transaction with foreign keys on, where
  * `PRAGMA foreign_keys=OFF` does nothing. There, dropping a table during a rebuild deletes (or nulls) the rows
- * that reference it, and a rebuild that selects a column the old table did not have fails or writes the column's
- * name into every row. This variant:
+ * that reference it, a rebuild that selects a column the old table did not have fails, and some `ADD`s fail on a
+ * table with rows. When drizzle-kit's migration has none of these hazards (safe-plan.ts), this variant *is*
+ * drizzle-kit's SQL, byte for byte. Otherwise it:
  * - saves the rows of every table that references a rebuilt or dropped table (directly or through others, self
  *   references included), empties those tables before the change and restores the rows afterwards;
  * - rebuilds with `PRAGMA defer_foreign_keys=ON` instead of the no-op `foreign_keys=OFF`, copying only columns the
- *   old table had (renamed columns under their old names);
+ *   old table had (renamed columns under their old names), and a column that becomes NOT NULL as
+ *   `COALESCE(col, default)`;
+ * - rebuilds a table instead of adding a column SQLite refuses to add to a table with rows (a non-constant
+ *   default such as `(strftime('%s','now'))`, or a REFERENCES column with a non-NULL default): each row then gets
+ *   the default, evaluated for it;
  * - writes `ADD … REFERENCES` with a quoted target and its ON UPDATE / ON DELETE actions.
  * Every difference from drizzle-kit is listed, so the author can choose knowingly.
  */
-import { createTable } from './diff/convert';
-import type { Renames } from './diff/differ';
-import { statementSql } from './diff/convert';
+import { createTable, statementSql, statementsSql } from './diff/convert';
 import { unsquashForeignKey } from './diff/squash';
 import type { JsonStatement } from './diff/statements';
 import { BREAKPOINT } from './create-sql';
+import {
+  type MigrationHazard,
+  type SafeMigrationInput,
+  type SafePlan,
+  copyItems,
+  planSafeMigration,
+  tableNames,
+} from './safe-plan';
 import type { Snapshot } from './snapshot-types';
 
-export interface SafeMigrationInput {
-  statements: JsonStatement[];
-  before: Snapshot;
-  after: Snapshot;
-  renames: Renames;
-}
+export type { HazardCode, MigrationHazard, SafeMigrationInput } from './safe-plan';
 
 export interface SafeMigration {
   statements: string[];
   sql: string;
-  /** What this variant does differently from drizzle-kit, in plain words. */
+  /** What this variant does differently from drizzle-kit, in plain words (empty when it is drizzle-kit's SQL). */
   differences: string[];
+  /**
+   * drizzle-kit's hazards under the host; `fixed: false` ones stay in this variant too (a NOT NULL column with
+   * no value for existing rows), and the safety analysis reports them on it.
+   */
+  hazards: MigrationHazard[];
 }
 
 const q = (name: string) => `\`${name}\``;
-const dq = (name: string) => `"${name}"`;
-
-/** Old name → new name of every table (identity when not renamed). */
-function tableNames(input: SafeMigrationInput): { toNew: (old: string) => string; toOld: (name: string) => string } {
-  return {
-    toNew: (old) => input.renames.tables.find((r) => r.from === old)?.to ?? old,
-    toOld: (name) => input.renames.tables.find((r) => r.to === name)?.from ?? name,
-  };
-}
-
-/**
- * For each column of `table` in `after`, the column of the old data to copy it from (or none).
- * `renamedAlready` is true when the migration's own RENAME COLUMN has run by the time the copy happens.
- */
-function columnMapping(
-  input: SafeMigrationInput,
-  table: string,
-  oldColumns: string[],
-  renamedAlready: (from: string, to: string) => boolean,
-): { to: string; from: string }[] {
-  const out: { to: string; from: string }[] = [];
-  for (const name of Object.keys(input.after.tables[table]?.columns ?? {})) {
-    const rename = input.renames.columns.find((r) => r.table === table && r.to === name);
-    const from = rename ? (renamedAlready(rename.from, rename.to) ? rename.to : rename.from) : name;
-    if (oldColumns.includes(from) || (rename && renamedAlready(rename.from, rename.to))) out.push({ to: name, from });
-  }
-  return out;
-}
-
-/** Tables (old names) that reference any of `targets` through one or more foreign keys, self references included. */
-function dependents(before: Snapshot, targets: Set<string>): Set<string> {
-  const found = new Set<string>();
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const t of Object.values(before.tables)) {
-      if (found.has(t.name)) continue;
-      if (Object.values(t.foreignKeys).some((fk) => targets.has(fk.tableTo) || found.has(fk.tableTo))) {
-        found.add(t.name);
-        grew = true;
-      }
-    }
-  }
-  return found;
-}
+const dq = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /** Orders tables so that a table comes after the tables it references (cycles keep their input order). */
 function parentsFirst(tables: string[], snapshot: Snapshot): string[] {
@@ -95,87 +62,137 @@ function parentsFirst(tables: string[], snapshot: Snapshot): string[] {
   return out;
 }
 
-/**
- * Rewrites a migration (json statements plus the schemas around it) into its MoLOS-safe form.
- * @example const safe = safeVariant(nextMigration(design, folder, { now })); write(safe.sql);
- */
-export function safeVariant(input: SafeMigrationInput): SafeMigration {
-  const names = tableNames(input);
-  const rebuilt = input.statements.filter((s) => s.type === 'recreate_table').map((s) => s.tableName);
-  const dropped = input.statements.filter((s) => s.type === 'drop_table').map((s) => s.tableName);
-  const survivingRenames = input.statements.filter((s) => s.type === 'alter_table_rename_column');
-  const renamedAlready = (table: string) => (from: string, to: string) =>
-    survivingRenames.some((s) => s.tableName === table && s.oldColumnName === from && s.newColumnName === to);
+/** `INSERT INTO to(cols) SELECT exprs FROM from;`, or nothing when no column is copied. */
+function copy(to: string, from: string, items: ReturnType<typeof copyItems>): string[] {
+  if (items.length === 0) return [];
+  return [
+    `INSERT INTO ${q(to)}(${items.map((i) => dq(i.to)).join(', ')}) SELECT ${items.map((i) => i.expr).join(', ')} FROM ${q(from)};`,
+  ];
+}
 
-  const touched = new Set([...rebuilt.map(names.toOld), ...dropped]);
-  const protectedOld = [...dependents(input.before, touched)].filter((t) => !dropped.includes(t));
-  const differences: string[] = [];
+/** drizzle-kit's rebuild without its PRAGMAs, copying what the old table really holds. */
+function rebuild(
+  input: SafeMigrationInput,
+  st: Extract<JsonStatement, { type: 'recreate_table' }>,
+  renamedAlready: (from: string, to: string) => boolean,
+): string[] {
+  const t = st.tableName;
+  const temp = `__new_${t}`;
+  // As drizzle-kit does: checks that name the table must name the copy while it is built (SQLite renames them back).
+  const checks = st.checkConstraints.map((c) =>
+    c
+      .replaceAll(`"${t}".`, `"${temp}".`)
+      .replaceAll(`\`${t}\`.`, `\`${temp}\`.`)
+      .replaceAll(`${t}.`, `${temp}.`)
+      .replaceAll(`'${t}'.`, `'${temp}'.`),
+  );
+  return [
+    createTable({ ...st, tableName: temp, checkConstraints: checks }),
+    ...copy(temp, t, copyItems(input, t, renamedAlready)),
+    `DROP TABLE ${q(t)};`,
+    `ALTER TABLE ${q(temp)} RENAME TO ${q(t)};`,
+  ];
+}
+
+/** `ADD … REFERENCES` with the target quoted and the actions kept. */
+function addReference(st: Extract<JsonStatement, { type: 'sqlite_alter_table_add_column' }>, data: string): string {
+  const fk = unsquashForeignKey(data);
+  const [plain = ''] = statementSql({ ...st, referenceData: undefined });
+  const cols = fk.columnsTo.map(q).join(',');
+  return `${plain.slice(0, -1)} REFERENCES ${q(fk.tableTo)}(${cols}) ON UPDATE ${fk.onUpdate || 'no action'} ON DELETE ${fk.onDelete || 'no action'};`;
+}
+
+const list = (xs: string[]) => [...new Set(xs)].join(', ');
+
+/** The differences from drizzle-kit, in plain words, from the fixed hazards. */
+function describe(plan: SafePlan, fixed: MigrationHazard[]): string[] {
   const out: string[] = [];
-
-  if (rebuilt.length > 0 || protectedOld.length > 0) out.push('PRAGMA defer_foreign_keys=ON;');
-  if (protectedOld.length > 0) {
-    for (const t of protectedOld) out.push(`CREATE TABLE ${q(`__keep_${t}`)} AS SELECT * FROM ${q(t)};`);
-    for (const t of [...parentsFirst(protectedOld, input.before)].reverse()) out.push(`DELETE FROM ${q(t)};`);
-    differences.push(
-      `Saves and restores the rows of ${protectedOld.join(', ')}: they reference a table that is rebuilt or dropped, and ` +
+  const of = (code: MigrationHazard['code']) => fixed.filter((h) => h.code === code);
+  if (plan.saved.length > 0) {
+    out.push(
+      `Saves and restores the rows of ${plan.saved.join(', ')}: they reference a table that is rebuilt or dropped, and ` +
         "inside the host's transaction with foreign keys on, drizzle-kit's DROP TABLE would delete or null them.",
     );
   }
-
-  let copiedOnly = false;
-  let quotedReference = false;
-  for (const st of input.statements) {
-    if (st.type === 'recreate_table') {
-      const t = st.tableName;
-      const temp = `__new_${t}`;
-      const oldColumns = Object.keys(input.before.tables[names.toOld(t)]?.columns ?? {});
-      const mapping = columnMapping(input, t, oldColumns, renamedAlready(t));
-      if (mapping.length !== st.columns.length || mapping.some((m) => m.from !== m.to)) copiedOnly = true;
-      const checks = st.checkConstraints.map((c) => c.replaceAll(`"${t}".`, `"${temp}".`));
-      out.push(createTable({ ...st, tableName: temp, checkConstraints: checks }));
-      out.push(
-        `INSERT INTO ${q(temp)}(${mapping.map((m) => dq(m.to)).join(', ')}) SELECT ${mapping.map((m) => dq(m.from)).join(', ')} FROM ${q(t)};`,
-      );
-      out.push(`DROP TABLE ${q(t)};`, `ALTER TABLE ${q(temp)} RENAME TO ${q(t)};`);
-      continue;
-    }
-    if (st.type === 'sqlite_alter_table_add_column' && st.referenceData) {
-      const fk = unsquashForeignKey(st.referenceData);
-      const [plain = ''] = statementSql({ ...st, referenceData: undefined });
-      const cols = fk.columnsTo.map(q).join(',');
-      out.push(
-        `${plain.slice(0, -1)} REFERENCES ${q(fk.tableTo)}(${cols}) ON UPDATE ${fk.onUpdate || 'no action'} ON DELETE ${fk.onDelete || 'no action'};`,
-      );
-      quotedReference = true;
-      continue;
-    }
-    for (const sql of statementSql(st)) if (!out.includes(sql)) out.push(sql);
-  }
-
-  if (protectedOld.length > 0) {
-    for (const t of parentsFirst(protectedOld.map(names.toNew), input.after)) {
-      const old = names.toOld(t);
-      const mapping = columnMapping(input, t, Object.keys(input.before.tables[old]?.columns ?? {}), () => false);
-      out.push(
-        `INSERT INTO ${q(t)}(${mapping.map((m) => dq(m.to)).join(', ')}) SELECT ${mapping.map((m) => dq(m.from)).join(', ')} FROM ${q(`__keep_${old}`)};`,
-      );
-    }
-    for (const t of protectedOld) out.push(`DROP TABLE ${q(`__keep_${t}`)};`);
-  }
-  if (rebuilt.length > 0) {
-    differences.push(
+  if (plan.statements.some((s) => s.type === 'recreate_table')) {
+    out.push(
       'Rebuilds use PRAGMA defer_foreign_keys=ON instead of PRAGMA foreign_keys=OFF/ON, which does nothing inside the host’s transaction.',
     );
   }
-  if (copiedOnly) {
-    differences.push(
-      'Rebuilds copy only the columns the old table had (renamed ones under their old names); new columns get their defaults.',
+  if (plan.droppedLater.length > 0) {
+    out.push(
+      `Drops ${plan.droppedLater.join(', ')} after rebuilding the tables that referenced it: dropped first, as drizzle-kit does, it makes the rebuilds' DROP TABLE fail ("no such table") inside the host's transaction.`,
     );
   }
-  if (quotedReference) {
-    differences.push(
+  for (const p of plan.promoted) {
+    out.push(
+      p.reason === 'add-column-non-constant-default'
+        ? `Rebuilds ${p.table} instead of ALTER TABLE … ADD ${p.column}: SQLite refuses to add a column with the non-constant default ${p.default} to a table that has rows; the rebuild gives each row the default.`
+        : `Rebuilds ${p.table} instead of ALTER TABLE … ADD ${p.column}: with foreign keys on, SQLite refuses to add a REFERENCES column with the default ${p.default} to a table that has rows; the rebuild gives each row that default, which must be a key of the referenced table.`,
+    );
+  }
+  if (of('rebuild-selects-new-column').length > 0 || of('rebuild-inserts-generated-column').length > 0) {
+    const cols = [...of('rebuild-selects-new-column'), ...of('rebuild-inserts-generated-column')];
+    out.push(
+      `Rebuilds copy only the columns the old table had (renamed ones under their old names); ${list(cols.map((h) => `${h.table}.${h.column}`))} get their defaults (drizzle-kit selects them from the old table, which fails).`,
+    );
+  }
+  const filled = of('rebuild-not-null-tightened');
+  if (filled.length > 0) {
+    out.push(
+      `Copies NULL as the column's default in ${list(filled.map((h) => `${h.table}.${h.column} (${h.default ?? ''})`))}: the column becomes NOT NULL, and drizzle-kit's copy fails on a NULL.`,
+    );
+  }
+  if (of('add-references-unquoted').length > 0) {
+    out.push(
       'ADD COLUMN … REFERENCES names the target table quoted and keeps ON UPDATE / ON DELETE, which drizzle-kit drops.',
     );
   }
-  return { statements: out, sql: out.join(BREAKPOINT), differences };
+  return out;
+}
+
+/**
+ * Rewrites a migration (json statements plus the schemas around it) into its MoLOS-safe form — drizzle-kit's own
+ * SQL when it has no hazard the variant can remove.
+ * @example const safe = safeVariant(nextMigration(design, folder, { now })); write(safe.sql);
+ */
+export function safeVariant(input: SafeMigrationInput): SafeMigration {
+  const plan = planSafeMigration(input);
+  const fixed = plan.hazards.filter((h) => h.fixed);
+  if (fixed.length === 0) {
+    const exact = statementsSql(input.statements);
+    return { statements: exact, sql: exact.join(BREAKPOINT), differences: [], hazards: plan.hazards };
+  }
+  const names = tableNames(input.renames);
+  const survivingRenames = plan.statements.filter((s) => s.type === 'alter_table_rename_column');
+  const renamedAlready = (table: string) => (from: string, to: string) =>
+    survivingRenames.some((s) => s.tableName === table && s.oldColumnName === from && s.newColumnName === to);
+  const quoteReferences = fixed.some((h) => h.code === 'add-references-unquoted');
+  const saved = plan.saved;
+  const out: string[] = [];
+
+  if (saved.length > 0 || plan.statements.some((s) => s.type === 'recreate_table'))
+    out.push('PRAGMA defer_foreign_keys=ON;');
+  for (const t of saved) out.push(`CREATE TABLE ${q(`__keep_${t}`)} AS SELECT * FROM ${q(t)};`);
+  for (const t of [...parentsFirst(saved, input.before)].reverse()) out.push(`DELETE FROM ${q(t)};`);
+
+  for (const st of plan.statements) {
+    if (st.type === 'recreate_table') out.push(...rebuild(input, st, renamedAlready(st.tableName)));
+    else if (st.type === 'sqlite_alter_table_add_column' && st.referenceData && quoteReferences)
+      out.push(addReference(st, st.referenceData));
+    else for (const sql of statementSql(st)) if (!out.includes(sql)) out.push(sql);
+  }
+
+  for (const t of parentsFirst(saved.map(names.toNew), input.after)) {
+    const old = names.toOld(t);
+    out.push(
+      ...copy(
+        t,
+        `__keep_${old}`,
+        copyItems(input, t, () => false),
+      ),
+    );
+  }
+  for (const t of saved) out.push(`DROP TABLE ${q(`__keep_${t}`)};`);
+  return { statements: out, sql: out.join(BREAKPOINT), differences: describe(plan, fixed), hazards: plan.hazards };
 }

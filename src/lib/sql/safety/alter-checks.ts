@@ -1,11 +1,11 @@
 /** Checks on `ALTER TABLE … ADD`, `ALTER TABLE … DROP COLUMN` and a plain `DROP TABLE` (not part of a rebuild). */
+import { isNullDefault } from '../default-constant';
 import { dropEffects, effectParams } from './effects';
 import { type LocatedStatement, finding } from './host-checks';
 import type { SchemaModel } from './model';
 import type { SafetyFinding } from './types';
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-const isNullLiteral = (d: string | null) => d === null || /^null$/i.test(d.trim());
 
 /**
  * `ALTER TABLE t ADD c …`: SQLite refuses some columns outright (UNIQUE, PRIMARY KEY), and others only when the
@@ -28,10 +28,10 @@ export function checkAddColumn(s: LocatedStatement, tableIsEmpty: boolean): Safe
     );
   }
   if (!tableIsEmpty) {
-    if (c.notNull && isNullLiteral(c.default) && c.generated === null) {
+    if (c.notNull && isNullDefault(c.default) && c.generated === null) {
       out.push(finding(s, 'add-not-null-without-default', 'error', base));
     }
-    if (c.references && !isNullLiteral(c.default)) {
+    if (c.references && !isNullDefault(c.default)) {
       out.push(finding(s, 'add-references-with-default', 'error', { ...base, default: c.default ?? '' }));
     }
     if (!c.defaultConstant) {

@@ -2,6 +2,7 @@
  * Parses one column definition (`` `name` type … constraints ``) and `REFERENCES` clauses, as they appear in
  * CREATE TABLE bodies and in `ALTER TABLE … ADD`.
  */
+import { isConstantDefault } from '../default-constant';
 import { readName, readNameList, type NameRef } from './names';
 import { closingParen, isPunct, isWord, type Token } from './tokens';
 
@@ -23,8 +24,9 @@ export interface ColumnDef {
   /** The DEFAULT expression as written, or null. */
   default: string | null;
   /**
-   * False for a parenthesised expression or CURRENT_TIME/DATE/TIMESTAMP: SQLite refuses to ADD such a column to
-   * a table that has rows ("Cannot add a column with non-constant default").
+   * False for CURRENT_TIME/DATE/TIMESTAMP and a parenthesised expression that is not a literal (`(lower('X'))`,
+   * `(1+1)`): SQLite refuses to ADD such a column to a table that has rows ("Cannot add a column with non-constant
+   * default"). `(1)` or `('x')` is constant (see ../default-constant.ts).
    */
   defaultConstant: boolean;
   generated: 'virtual' | 'stored' | null;
@@ -88,17 +90,19 @@ function textOf(sql: string, tokens: readonly Token[], from: number, to: number)
 /** Reads a DEFAULT value starting at token `i`; returns the text, constness and the next index. */
 function readDefault(sql: string, tokens: readonly Token[], i: number) {
   const t = tokens[i];
-  if (isPunct(t, '(')) {
-    const close = closingParen(tokens, i);
-    return { text: textOf(sql, tokens, i, close), constant: false, next: close + 1 };
-  }
-  // A signed number is two tokens.
-  if ((isPunct(t, '-') || isPunct(t, '+')) && tokens[i + 1]) {
-    return { text: textOf(sql, tokens, i, i + 1), constant: true, next: i + 2 };
-  }
-  const word = t?.kind === 'word' ? t.value.toUpperCase() : '';
-  const constant = !['CURRENT_TIME', 'CURRENT_DATE', 'CURRENT_TIMESTAMP'].includes(word);
-  return { text: textOf(sql, tokens, i, i), constant, next: i + 1 };
+  let last = i;
+  if (isPunct(t, '(')) last = closingParen(tokens, i);
+  // A signed number is two tokens; a blob literal X'00' is a word touching a string.
+  else if ((isPunct(t, '-') || isPunct(t, '+')) && tokens[i + 1]) last = i + 1;
+  else if (
+    t?.kind === 'word' &&
+    /^x$/i.test(t.value) &&
+    tokens[i + 1]?.kind === 'string' &&
+    tokens[i + 1]?.start === t.end
+  )
+    last = i + 1;
+  const text = textOf(sql, tokens, i, last);
+  return { text, constant: isConstantDefault(text), next: last + 1 };
 }
 
 /**

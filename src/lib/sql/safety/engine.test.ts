@@ -253,6 +253,45 @@ describe('synthetic cases really happen', () => {
     }
   });
 
+  it('a parenthesised literal default is constant: SQLite adds it to a table with rows, and no finding says otherwise', () => {
+    for (const def of ['(1)', "('x')", '(-1)']) {
+      const sql = `ALTER TABLE \`MoLOS-T_c\` ADD \`k\` integer DEFAULT ${def} NOT NULL;`;
+      expect(analyzeMigration({ name: '0001_a.sql', sql, moduleId: 'MoLOS-T' })).toEqual([]);
+      expect(() => applyLikeHost(parentChild('cascade'), sql)).not.toThrow();
+    }
+    const nullDefault = 'ALTER TABLE `MoLOS-T_c` ADD `k` integer DEFAULT (NULL) NOT NULL;';
+    expect(analyzeMigration({ name: '0001_a.sql', sql: nullDefault, moduleId: 'MoLOS-T' }).map((f) => f.code)).toEqual([
+      'add-not-null-without-default',
+    ]);
+    expect(() => applyLikeHost(parentChild('cascade'), nullDefault)).toThrow(
+      'Cannot add a NOT NULL column with default value NULL',
+    );
+  });
+
+  it('a rebuild copy that gives a NOT NULL column without default no value fails on the first row', () => {
+    const copyInto = (column: string) =>
+      [
+        `CREATE TABLE \`__new_MoLOS-T_c\` (\n\t\`id\` text PRIMARY KEY NOT NULL,\n\t\`p\` text,\n\t${column}\n);\n`,
+        'INSERT INTO `__new_MoLOS-T_c`("id", "p") SELECT "id", "p" FROM `MoLOS-T_c`;',
+        'DROP TABLE `MoLOS-T_c`;',
+        'ALTER TABLE `__new_MoLOS-T_c` RENAME TO `MoLOS-T_c`;',
+      ].join('--> statement-breakpoint\n');
+    const codes = (sql: string) =>
+      analyzeMigration({ name: '0001_a.sql', sql, moduleId: 'MoLOS-T' })
+        .filter((f) => f.severity === 'error')
+        .map((f) => `${f.code}:${String(f.params.column)}`);
+    const missing = copyInto('`score` integer NOT NULL');
+    expect(codes(missing)).toEqual(['rebuild-copy-misses-not-null-column:score']);
+    expect(() => applyLikeHost(parentChild('cascade'), missing)).toThrow(
+      'NOT NULL constraint failed: __new_MoLOS-T_c.score',
+    );
+    // With a default, the column gets a value without one in the copy.
+    for (const ok of ['`score` integer DEFAULT 0 NOT NULL', '`score` integer DEFAULT (1) NOT NULL']) {
+      expect(codes(copyInto(ok))).toEqual([]);
+      expect(() => applyLikeHost(parentChild('cascade'), copyInto(ok))).not.toThrow();
+    }
+  });
+
   it('empty, comment-only and two-statement chunks fail in a one-statement-per-chunk runner', () => {
     const cases = [
       ['DROP INDEX IF EXISTS a;--> statement-breakpoint\n', 'trailing-breakpoint', 'contains no statements'],

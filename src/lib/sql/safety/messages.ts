@@ -30,11 +30,11 @@ const MESSAGES: Record<SafetyCode, (p: Params) => string> = {
       ? `${p.name} is a down migration: the host never applies it.`
       : `${p.name} does not match NNNN_name.sql (digits, underscore, lower-case letters, digits and underscores): the host skips it with only a warning, so it never runs.`,
   'empty-chunk': (p) =>
-    `This chunk is ${p.kind === 'comment-only' ? 'only a comment' : 'empty'}: drizzle's migrator fails on it ("The supplied SQL string contains no statements").`,
+    `This chunk is ${p.kind === 'comment-only' ? 'only a comment' : 'empty'}: the host runs the file (it drops the chunk), but drizzle's migrator, which module tests use, fails on it ("The supplied SQL string contains no statements").`,
   'multiple-statements-in-chunk': (p) =>
-    `This chunk holds ${p.count} statements: drizzle's migrator runs each chunk as one prepared statement and fails ("contains more than one statement"). Put a --> statement-breakpoint between them.`,
+    `This chunk holds ${p.count} statements: the host runs them all, but drizzle's migrator, which module tests use, runs each chunk as one prepared statement and fails ("contains more than one statement"). Put a --> statement-breakpoint between them.`,
   'trailing-breakpoint': () =>
-    'The file ends with --> statement-breakpoint: the empty last chunk makes drizzle\'s migrator fail ("The supplied SQL string contains no statements").',
+    'The file ends with --> statement-breakpoint: the host runs the file (it drops the empty last chunk), but drizzle\'s migrator, which module tests use, fails on it ("The supplied SQL string contains no statements").',
   'unprefixed-table': (p) =>
     p.rebuildOf
       ? `${p.table} (the rebuild copy of ${p.rebuildOf}) has no ${p.prefix} prefix: ${OLDER} any statement naming it after ${p.keyword}.`
@@ -60,6 +60,8 @@ const MESSAGES: Record<SafetyCode, (p: Params) => string> = {
     (p.quoted ? `, and sql.js (double-quoted strings allowed) writes the text '${p.column}' into every row.` : '.'),
   'rebuild-not-null-tightened': (p) =>
     `The rebuild makes ${p.table}.${p.column} NOT NULL, but copies the old values as they are (the default is not applied to copied NULLs): the migration fails with "NOT NULL constraint failed" if any row holds NULL.`,
+  'rebuild-copy-misses-not-null-column': (p) =>
+    `The copy of ${p.table} gives no value to ${p.column}, which is NOT NULL without a default: every copied row fails with "NOT NULL constraint failed". Give ${p.column} a default.`,
   'rebuild-inserts-generated-column': (p) =>
     `The copy of ${p.table} inserts into the generated column ${p.column}: SQLite fails with "cannot INSERT into generated column".`,
   'rebuild-table-used-by-view': (p) =>
@@ -75,7 +77,7 @@ const MESSAGES: Record<SafetyCode, (p: Params) => string> = {
   'add-references-with-default': (p) =>
     `${p.table}.${p.column} references another table and has the default ${p.default}: with foreign keys on, adding it fails with "Cannot add a REFERENCES column with non-NULL default value" if ${p.table} has rows.`,
   'add-column-non-constant-default': (p) =>
-    `${p.table}.${p.column} has the non-constant default ${p.default}: adding it fails with "Cannot add a column with non-constant default" if ${p.table} has rows.`,
+    `${p.table}.${p.column} has the non-constant default ${p.default}: adding it fails with "Cannot add a column with non-constant default" on any table with rows. Rebuilding the table instead (the MoLOS-safe variant does) gives each row the default.`,
   'add-column-unique-or-primary-key': (p) =>
     `${p.table}.${p.column} is added as ${p.constraint}: SQLite fails with "Cannot add a ${p.constraint} column". Add the column, then a unique index.`,
   'drop-table': (p) => `Dropping ${p.table} deletes the table and all its rows.`,

@@ -5,12 +5,17 @@
  */
 import type { StatementInfo } from './classify';
 import type { ColumnDef } from './column-def';
+import { isNullDefault } from '../default-constant';
 import type { Snapshot } from '../snapshot-types';
 
 export interface ModelColumn {
   name: string;
   notNull: boolean;
   generated: boolean;
+  /** Has a DEFAULT other than NULL: a row inserted without a value for it still gets one. */
+  hasDefault: boolean;
+  /** An INTEGER PRIMARY KEY (the rowid): SQLite numbers a row inserted without a value for it. */
+  rowid: boolean;
 }
 
 /** A foreign key, stored on its child table (SQLite keeps it there, even when the parent is dropped). */
@@ -74,6 +79,8 @@ export function createModel(before?: Snapshot): SchemaModel {
         name: c.name,
         notNull: c.notNull,
         generated: (c as LooseColumn).generated !== undefined,
+        hasDefault: !isNullDefault(c.default),
+        rowid: c.primaryKey && /^integer$/i.test(c.type.trim()) && Object.keys(t.compositePrimaryKeys).length === 0,
       })),
       foreignKeys: Object.values(t.foreignKeys).map((fk) => ({
         columns: fk.columnsFrom,
@@ -112,7 +119,13 @@ function renameTable(model: SchemaModel, from: string, to: string): void {
 /** A parsed column as the model keeps it. An INTEGER PRIMARY KEY is the rowid, which is never NULL. */
 function modelColumn(c: ColumnDef): ModelColumn {
   const rowid = c.primaryKey && /^integer$/i.test(c.type.trim());
-  return { name: c.name, notNull: c.notNull || rowid, generated: c.generated !== null };
+  return {
+    name: c.name,
+    notNull: c.notNull || rowid,
+    generated: c.generated !== null,
+    hasDefault: !isNullDefault(c.default),
+    rowid,
+  };
 }
 
 /**

@@ -32,7 +32,8 @@ export function checkRebuildStart(
 
 /**
  * At the `INSERT INTO copy … SELECT … FROM table`: columns the old table does not have (B10/B11), NOT NULL
- * added to a nullable column (B17), and generated columns in the insert list (B12).
+ * added to a nullable column (B17), generated columns in the insert list (B12), and NOT NULL columns without a
+ * default that the copy gives no value (a new column left out of the copy, as the MoLOS-safe variant does).
  * @example checkRebuildCopy(rebuild, insertStatement, model) // [{ code: 'rebuild-selects-new-column', … }]
  */
 export function checkRebuildCopy(r: Rebuild, s: LocatedStatement, model: SchemaModel): SafetyFinding[] {
@@ -62,6 +63,15 @@ export function checkRebuildCopy(r: Rebuild, s: LocatedStatement, model: SchemaM
     if (after?.generated)
       out.push(finding(s, 'rebuild-inserts-generated-column', 'error', { table: r.table, column: target }));
   });
+  // A NOT NULL column of the copy that the INSERT leaves out and that has no default gets NULL: every copied row
+  // fails. (For a table emptied on purpose, the rows restored later through the same column list fail instead.)
+  if (s.info.columns !== null && copy) {
+    const listed = s.info.columns;
+    for (const c of copy.columns) {
+      if (!c.notNull || c.hasDefault || c.generated || c.rowid || listed.some((x) => same(x, c.name))) continue;
+      out.push(finding(s, 'rebuild-copy-misses-not-null-column', 'error', { table: r.table, column: c.name }));
+    }
+  }
   return out;
 }
 

@@ -23,6 +23,7 @@ export const SAFETY_CODES = [
   'rebuild-cascade',
   'rebuild-selects-new-column',
   'rebuild-not-null-tightened',
+  'rebuild-copy-misses-not-null-column',
   'rebuild-inserts-generated-column',
   'rebuild-table-used-by-view',
   'rebuild-without-pragma',
