@@ -4,7 +4,7 @@
  * never run; SQL runs only on an in-memory database.
  */
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Design } from '../lib/core/design';
 import { serializeDesign } from '../lib/core/format';
 import { importFiles } from '../lib/import/import-files';
@@ -28,20 +28,50 @@ function readTree(root: string, dir = ''): SourceFile[] {
   return out;
 }
 
-/** A tables.ts given alone brings its module's models file when it sits in one of the layouts. */
-function modelsNextTo(tablesPath: string): string | null {
+/** The module folder a schema file sits in when it is at one of the layouts' places (`…/lib/server/db/schema/tables.ts`). */
+function moduleRootOf(file: string): { root: string; layout: 'legacy' | 'current' } | null {
+  const path = file.replace(/\\/g, '/');
   for (const layout of ['legacy', 'current'] as const) {
-    const { tables, models } = LAYOUT_FILES[layout];
-    if (tablesPath.replace(/\\/g, '/').endsWith(`/${tables}`)) {
-      const candidate = join(tablesPath.slice(0, -tables.length), models);
-      if (existsSync(candidate)) return candidate;
-    }
-  }
-  for (const sibling of ['models.ts', 'models/index.ts']) {
-    const candidate = join(dirname(tablesPath), sibling);
-    if (existsSync(candidate)) return candidate;
+    const { tables } = LAYOUT_FILES[layout];
+    if (path.endsWith(`/${tables}`)) return { root: file.slice(0, path.length - tables.length), layout };
   }
   return null;
+}
+
+/** The `.ts` files under `dir` of `root` (recursively, without dependencies or build output), relative to `root`. */
+function tsFilesUnder(root: string, dir: string): SourceFile[] {
+  if (!existsSync(join(root, dir)) || !statSync(join(root, dir)).isDirectory()) return [];
+  return readTree(join(root, dir))
+    .filter((f) => f.path.endsWith('.ts'))
+    .map((f) => ({ ...f, path: `${dir}/${f.path}` }));
+}
+
+/**
+ * The files a schema file given alone brings, with paths relative to the folder they are read from, and that
+ * folder as the message prefix. A tables.ts at its layout's place is read with its module's schema and models
+ * folders (the models file and the files it re-exports), relative to the module folder — so an absolute path or
+ * one through `..` reads exactly as from inside the module. Another file brings a models file next to it.
+ */
+function schemaFileInput(io: CliIo, input: string, full: string): { files: SourceFile[]; prefix: string } {
+  const text = readFileSync(full, 'utf8');
+  const asGiven = (dir: string) => {
+    const shown = (isAbsolute(input) ? dir : relative(io.cwd, dir)).replace(/\\/g, '/').replace(/\/+$/, '');
+    return shown === '' ? '' : `${shown}/`;
+  };
+  const inModule = moduleRootOf(full);
+  if (inModule) {
+    const { tables, models } = LAYOUT_FILES[inModule.layout];
+    const folders = [tables, models].map((p) => p.slice(0, p.lastIndexOf('/')));
+    const files: SourceFile[] = [{ path: tables, text }];
+    for (const f of folders.flatMap((dir) => tsFilesUnder(inModule.root, dir)))
+      if (!files.some((x) => x.path === f.path)) files.push(f);
+    return { files, prefix: asGiven(inModule.root) };
+  }
+  const dir = dirname(full);
+  const files: SourceFile[] = [{ path: basename(full), text }];
+  const models = ['models.ts', 'models/index.ts'].find((p) => existsSync(join(dir, p)));
+  if (models) files.push({ path: models, text: readFileSync(join(dir, models), 'utf8') });
+  return { files, prefix: asGiven(dir) };
 }
 
 export interface ImportedInput {
@@ -66,13 +96,10 @@ export async function importInput(io: CliIo, input: string, moduleId: string | u
       files = readTree(full);
       prefix = `${input.replace(/\/+$/, '')}/`;
       if (files.length === 0) throw new CliError(`${input}: the folder holds no file the studio imports`);
+    } else if (/\.(ts|js|mjs)$/.test(input)) {
+      ({ files, prefix } = schemaFileInput(io, input, full));
     } else {
       files = [{ path: input, text: readFileSync(full, 'utf8') }];
-      if (/\.(ts|js|mjs)$/.test(input)) {
-        const models = modelsNextTo(full);
-        if (models)
-          files.push({ path: relative(io.cwd, models) || basename(models), text: readFileSync(models, 'utf8') });
-      }
     }
   } catch (e) {
     if (e instanceof CliError) throw e;

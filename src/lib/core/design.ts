@@ -89,6 +89,12 @@ export interface Column {
    */
   tsType?: string;
   /**
+   * Where the names used in {@link Column.tsType} come from: each name tables.ts imports for it, with the module
+   * specifier as written in tables.ts (e.g. `{ name: 'TaskMeta', from: '../../../models' }`). Type-only use: the
+   * generator writes `import type { … }`. Absent: the type needs no import.
+   */
+  tsTypeImports?: { name: string; from: string }[];
+  /**
    * How an enum column is written: `textEnum` (the MoLOS helper, SQL `text CHECK(col IN (…))`; the default when
    * absent) or `values` (drizzle's own `text("col", { enum: [...] })`: plain `text` in SQL, no CHECK).
    */

@@ -88,6 +88,48 @@ describe('loadDesign: round trip', () => {
     expect(result.design).toStrictEqual(design);
   });
 
+  it('keeps the imports of a $type, and refuses a name that is not an identifier or a specifier with a newline', () => {
+    const base = exampleDesign();
+    const withImports = (tsTypeImports: { name: string; from: string }[]): Design => ({
+      ...base,
+      columns: {
+        ...base.columns,
+        [IDS.tasksTitle]: { ...base.columns[IDS.tasksTitle]!, tsType: 'Meta[]', tsTypeImports },
+      },
+    });
+    const good = withImports([
+      { name: 'Meta', from: '../../../models' },
+      { name: '$Tag_2', from: '$lib/models/external_modules/MoLOS-Tasks' },
+    ]);
+    const result = loaded(loadDesign(serializeDesign(good)));
+    expect(result.warnings).toEqual([]);
+    expect(result.design).toStrictEqual(good);
+    const path = `$.design.columns.${IDS.tasksTitle}.tsTypeImports`;
+    expect(loadDesign(serializeDesign(withImports([{ name: 'Meta as M', from: './x' }])))).toStrictEqual({
+      ok: false,
+      errors: [{ path: `${path}[0].name`, message: 'expected a TypeScript identifier, got "Meta as M"' }],
+    });
+    expect(
+      loadDesign(
+        serializeDesign(
+          withImports([
+            { name: 'A', from: '' },
+            { name: 'B', from: "./x';\nimport evil from 'y" },
+          ]),
+        ),
+      ),
+    ).toStrictEqual({
+      ok: false,
+      errors: [
+        { path: `${path}[0].from`, message: 'expected a module specifier on one line, got ""' },
+        {
+          path: `${path}[1].from`,
+          message: 'expected a module specifier on one line, got "./x\';\nimport evil from \'y"',
+        },
+      ],
+    });
+  });
+
   it('accepts already parsed JSON', () => {
     const result = loaded(loadDesign(file()));
     expect(result.design).toStrictEqual(exampleDesign());

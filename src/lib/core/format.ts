@@ -77,6 +77,20 @@ const designSchema = v.object({
       default: v.optional(columnDefault, null),
       comment: v.optional(v.string(), ''),
       tsType: v.optional(v.string()),
+      tsTypeImports: v.optional(
+        v.array(
+          v.object({
+            name: v.custom<string>(
+              (x) => typeof x === 'string' && /^[A-Za-z_$][\w$]*$/.test(x),
+              'expected a TypeScript identifier',
+            ),
+            from: v.custom<string>(
+              (x) => typeof x === 'string' && x !== '' && !/[\r\n\u2028\u2029]/.test(x),
+              'expected a module specifier on one line',
+            ),
+          }),
+        ),
+      ),
       enumForm: v.optional(v.picklist(['textEnum', 'values'])),
     }),
   ),

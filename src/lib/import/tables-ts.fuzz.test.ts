@@ -295,6 +295,7 @@ describe('mutated fixtures', () => {
           const out = importTablesTs({
             tables: { ...fixture.tables, text: tables },
             ...(fixture.models && models !== undefined ? { models: { ...fixture.models, text: models } } : {}),
+            others: fixture.others,
           });
           checkOutcome(out);
         },

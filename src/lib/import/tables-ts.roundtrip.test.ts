@@ -26,6 +26,8 @@ interface Case {
   layout: Layout;
   tables: SourceFile;
   models?: SourceFile;
+  /** Other files of the schema and models folders (files the models file re-exports). */
+  others: SourceFile[];
   first: Design;
   second: ImportOutcome;
   regenerated: GeneratedFile[];
@@ -49,12 +51,13 @@ async function buildCase(
   layout: Layout,
   tables: SourceFile,
   models: SourceFile | undefined,
+  others: SourceFile[],
   example?: Design,
 ): Promise<Case> {
-  const first = designOf(importTablesTs({ tables, models }), name);
+  const first = designOf(importTablesTs({ tables, models, others }), name);
   const regenerated = await generateModuleFiles(first, { layout, now: 1 });
   const second = importTablesTs({ tables: file(regenerated, 'schema'), models: file(regenerated, 'models') });
-  return { name, layout, tables, models, first, second, regenerated, ...(example ? { example } : {}) };
+  return { name, layout, tables, models, others, first, second, regenerated, ...(example ? { example } : {}) };
 }
 
 /** Writes every module under `dir/<name>/`, the host stand-ins, one tsconfig and one drizzle.config.ts. */
@@ -103,13 +106,13 @@ afterAll(() => dirs.forEach(removeDir));
 beforeAll(async () => {
   for (const name of FIXTURES) {
     const f = loadImportFixture(name);
-    cases.push(await buildCase(name, f.layout, f.tables, f.models));
+    cases.push(await buildCase(name, f.layout, f.tables, f.models, f.others));
   }
   for (const name of exampleNames()) {
     const example = loadExample(name);
     const layout = example.module.layout;
     const files = await generateModuleFiles(example, { layout, skipMigration: true });
-    cases.push(await buildCase(`example ${name}`, layout, file(files, 'schema'), file(files, 'models'), example));
+    cases.push(await buildCase(`example ${name}`, layout, file(files, 'schema'), file(files, 'models'), [], example));
   }
   const folder = (c: Case) => c.name.replace(/\W+/g, '-');
   const original = tempDir('import-rt-original');
@@ -121,7 +124,7 @@ beforeAll(async () => {
       name: folder(c),
       id: c.first.module.id,
       layout: c.layout,
-      files: [c.tables, ...(c.models ? [c.models] : [])],
+      files: [c.tables, ...(c.models ? [c.models] : []), ...c.others],
     })),
   );
   writeWorkspace(

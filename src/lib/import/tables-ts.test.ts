@@ -12,7 +12,7 @@ import type { ImportMessage, ImportOutcome } from './types';
 
 function importFixture(name: string): Extract<ImportOutcome, { ok: true }> {
   const f = loadImportFixture(name);
-  const out = importTablesTs({ tables: f.tables, models: f.models });
+  const out = importTablesTs({ tables: f.tables, models: f.models, others: f.others });
   if (!out.ok) throw new Error(`${name}: ${JSON.stringify(out.messages)}`);
   return out;
 }
@@ -470,5 +470,175 @@ describe('module id, layout and ids', () => {
     expect(Object.values(out.design.tables).map((t) => t.name)).toEqual(['a', 'shared']);
     expect(Object.values(out.design.enums).map((e) => e.name)).toEqual(['Kind']);
     expect(Object.values(out.design.relations)).toHaveLength(1);
+  });
+});
+
+describe('what published modules contain', () => {
+  const enums = (d: Design) => Object.values(d.enums).map((e) => [e.name, e.comment, e.members.map((m) => m.value)]);
+
+  it('enums re-exported through export * and export { } from chains are read, in order', () => {
+    const { design, messages } = importFixture('q16-reexported-models');
+    expect(enums(design)).toEqual([
+      ['CardKind', 'What a card holds.', ['plain', 'checklist']],
+      ['CardVisibility', 'Who may see a card (no column uses it yet).', ['private', 'shared']],
+      ['CardState', '', ['open', 'archived']],
+    ]);
+    expect(col(design, 'boardCards', 'kind')).toMatchObject({
+      enumId: 'e_CardKind',
+      default: { kind: 'literal', value: 'plain' },
+    });
+    expect(col(design, 'boardCards', 'state').enumId).toBe('e_CardState');
+    // The re-exports are followed, not reported; the plain label object and the unexported CardStateOrder are no enums.
+    expect(messages).toEqual([]);
+  });
+
+  it('a kept $type<…>() records the imports its type needs, as tables.ts writes them', () => {
+    const { design } = importFixture('q16-reexported-models');
+    const typed = (key: string) => {
+      const c = col(design, 'boardCards', key);
+      return [c.tsType, c.tsTypeImports];
+    };
+    expect(typed('meta')).toEqual(['CardMeta', [{ name: 'CardMeta', from: '../../../models' }]]);
+    expect(typed('attachments')).toEqual(['Attachment[]', [{ name: 'Attachment', from: '../../../models' }]]);
+    // A namespace import (`Shapes.Layout`) and an alias (`Colour as Hue`) become the exported name.
+    expect(typed('layout')).toEqual(['Layout | null', [{ name: 'Layout', from: '../../../models/shapes' }]]);
+    expect(typed('hue')).toEqual(['Colour', [{ name: 'Colour', from: '../../../models/palette' }]]);
+    expect(col(design, 'boardCards', 'id')).not.toHaveProperty('tsTypeImports');
+    expect(col(design, 'boardCards', 'kind')).not.toHaveProperty('tsTypeImports');
+  });
+
+  it('re-export chains that loop end; a re-exported file that was not given is reported', () => {
+    const out = importTablesTs({
+      tables: {
+        path: TABLES,
+        text: 'import { Kind } from "$lib/models/external_modules/MoLOS-L";\nexport const a = sqliteTable("MoLOS-L_a", { id: text("id").primaryKey(), kind: textEnum("kind", Kind) });',
+      },
+      models: { path: 'lib/models/index.ts', text: 'export * from "./a";\nexport * from "./missing";\n' },
+      others: [
+        { path: 'lib/models/a.ts', text: 'export * from "./b";\nexport const Kind = { X: "x" } as const;\n' },
+        {
+          path: 'lib/models/b.ts',
+          text: 'export * from "./a";\nexport * from "./index";\nexport const Tone = { LOUD: "loud" } as const;\n',
+        },
+      ],
+    });
+    if (!out.ok) throw new Error(JSON.stringify(out.messages));
+    expect(enums(out.design)).toEqual([
+      ['Tone', '', ['loud']],
+      ['Kind', '', ['x']],
+    ]);
+    expect(col(out.design, 'a', 'kind').enumId).toBe('e_Kind');
+    expect(brief(out.messages)).toEqual([['reexport-not-found', 2, 1]]);
+    expect(out.messages[0]).toMatchObject({
+      file: 'lib/models/index.ts',
+      message: expect.stringContaining("'./missing'"),
+    });
+  });
+
+  it('an imported name is found where the import points, not by name anywhere', () => {
+    const out = importTablesTs({
+      tables: {
+        path: TABLES,
+        text: 'import { Kind } from "../../../models/kinds";\nexport const a = sqliteTable("MoLOS-K_a", { id: text("id").primaryKey(), kind: textEnum("kind", Kind) });',
+      },
+      others: [
+        { path: 'lib/models/old.ts', text: 'export const Kind = { OLD: "old" } as const;\n' },
+        { path: 'lib/models/kinds.ts', text: 'export { Kind } from "./current";\n' },
+        { path: 'lib/models/current.ts', text: 'export const Kind = { NEW: "new" } as const;\n' },
+      ],
+    });
+    if (!out.ok) throw new Error(JSON.stringify(out.messages));
+    expect(enums(out.design)).toEqual([['Kind', '', ['new']]]);
+  });
+
+  it('$type imports: moved over from another schema file; default imports and clashes are reported', () => {
+    const out = importTablesTs({
+      tables: {
+        path: TABLES,
+        text: [
+          'import type Legacy from "./legacy";',
+          'import type { Meta as M } from "./meta";',
+          'import { Meta } from "./other";',
+          'export const a = sqliteTable("MoLOS-T_a", {',
+          '  id: text("id").primaryKey(),',
+          '  old: text("old", { mode: "json" }).$type<Legacy>(),',
+          '  meta: text("meta", { mode: "json" }).$type<M>(),',
+          '  own: text("own", { mode: "json" }).$type<Meta | Record<string, Meta>>(),',
+          '  plain: text("plain", { mode: "json" }).$type<{ Meta: string; list: Array<string> }>(),',
+          '});',
+        ].join('\n'),
+      },
+      others: [
+        {
+          path: 'lib/server/db/schema/parts/extra.ts',
+          text: 'import type { Tag } from "../../../../models/tags";\nexport const b = sqliteTable("MoLOS-T_b", { id: text("id").primaryKey(), tags: text("tags", { mode: "json" }).$type<Tag[]>() });',
+        },
+      ],
+    });
+    if (!out.ok) throw new Error(JSON.stringify(out.messages));
+    const d = out.design;
+    expect(col(d, 'b', 'tags')).toMatchObject({
+      tsType: 'Tag[]',
+      tsTypeImports: [{ name: 'Tag', from: '../../../models/tags' }],
+    });
+    expect(col(d, 'a', 'own')).toMatchObject({
+      tsType: 'Meta | Record<string, Meta>',
+      tsTypeImports: [{ name: 'Meta', from: './other' }],
+    });
+    // A property named like an import is not a use of it.
+    expect(col(d, 'a', 'plain')).not.toHaveProperty('tsTypeImports');
+    expect(col(d, 'a', 'old')).not.toHaveProperty('tsTypeImports');
+    expect(col(d, 'a', 'meta')).toMatchObject({ tsType: 'M' });
+    expect(col(d, 'a', 'meta')).not.toHaveProperty('tsTypeImports');
+    expect(brief(out.messages)).toEqual([
+      ['type-import-not-kept', 6, 44],
+      ['type-import-not-kept', 7, 46],
+    ]);
+  });
+
+  it('relation comments: the table by any of its names, without case or separators; ordinary prose gives nothing', () => {
+    const { design, suggestions } = importFixture('q17-relation-comment-forms');
+    expect(
+      suggestions.map((s) => [
+        where(design.columns[s.fromColumnId], design),
+        where(design.columns[s.toColumnId], design),
+        s.line,
+      ]),
+    ).toEqual([
+      ['planTasks.projectId', 'planProjects.id', 20],
+      ['planTasks.backupProjectId', 'planProjects.id', 22],
+      ['planTasks.projectCode', 'planProjects.code', 24],
+      ['planTasks.labelId', 'planTaskLabels.id', 25],
+      ['planTasks.secondLabelId', 'planTaskLabels.id', 27],
+      ['planTasks.parentId', 'planTasks.id', 29],
+    ]);
+  });
+
+  it('only a comment that describes a declaration becomes its comment', () => {
+    const { design } = importFixture('q18-comment-kinds');
+    // A section note above the enum, a framed heading and a blank line above the table.
+    expect(enums(design)).toEqual([['EntryMood', '', ['good', 'bad']]]);
+    expect(table(design, 'notesEntries').comment).toBe('Journal entries, one per day and user.');
+    const comments = table(design, 'notesEntries').columnIds.map((id) => [
+      design.columns[id]?.key,
+      design.columns[id]?.comment,
+    ]);
+    expect(comments).toEqual([
+      ['id', ''],
+      ['userId', ''],
+      // A commented-out column above is not a comment.
+      ['title', ''],
+      // The prose above a commented-out column belongs to that column.
+      ['body', ''],
+      // A tool directive is skipped; the prose above it stays.
+      ['day', 'Shown in the calendar view.'],
+      // A JSDoc above a commented-out column belongs to that column too.
+      ['legacyFlag', ''],
+      // A short heading naming a group is a section note.
+      ['createdAt', ''],
+      // Code after the column on the same line is not a comment.
+      ['updatedAt', ''],
+      ['mood', 'How the day felt.'],
+    ]);
   });
 });

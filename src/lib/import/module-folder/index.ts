@@ -1,18 +1,22 @@
 /**
  * Import of a whole module folder: finds the schema file in either layout (or where `drizzle.config.ts` says),
- * the models file, `manifest.yaml` (module id, name, description), the layout, and the `drizzle/` history, whose
- * last snapshot becomes the design's baseline — so the next migration after an import holds only real changes.
+ * the models file and the files it re-exports, `manifest.yaml` and `src/config.ts` (module id, name,
+ * description), the layout, and the `drizzle/` history, whose last snapshot becomes the design's baseline — so
+ * the next migration after an import holds only real changes. The baseline keeps the module's migrations and the
+ * code files the studio merges into, so a later download can hold them.
  */
 import { type Document, parseDocument } from 'yaml';
-import type { Layout } from '../../core/design';
+import { BASELINE_FILE_PATH, type BaselineFile, type Layout } from '../../core/design';
 import { MigrationFolderError } from '../../sql/folder-format';
 import { nextMigration } from '../../sql/next-migration';
 import { baselineFor, lastSnapshot, readDrizzleHistory } from '../schema/baseline';
 import { lineIndex } from '../schema/ddl-text';
 import { importSnapshot } from '../snapshot/index';
 import { type SqlImportOptions, importSql } from '../sql/index';
+import { normalizePath } from '../tables-ts/specifiers';
 import { importTablesTs } from '../tables-ts/index';
 import type { ImportMessage, ImportOutcome, SourceFile } from '../types';
+import { MODULE_CONFIG_PATHS, type ModuleConfigValues, readModuleConfig } from './module-config';
 import { isModuleFile } from './module-files';
 
 export { isModuleFile };
@@ -134,6 +138,78 @@ function findSchema(
   return null;
 }
 
+/** Migrations as the host reads them: `.sql` files directly in drizzle/, snapshots and the journal in drizzle/meta/. */
+const HISTORY_FILE = /^drizzle\/([^/]+\.sql|meta\/[^/]+\.json)$/;
+
+/** Relative module specifiers in a file's imports and re-exports (read as text: only used to pick files). */
+const RELATIVE_SPECIFIER = /\b(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"\n]*)['"]/g;
+
+/**
+ * The `.ts` files the schema and models files reach through relative imports and re-exports
+ * (`export * from './types'`), transitively; each file once, so import cycles end.
+ */
+function reachableFiles(start: readonly SourceFile[], byPath: ReadonlyMap<string, SourceFile>): SourceFile[] {
+  const seen = new Set(start.map((f) => f.path));
+  const out: SourceFile[] = [];
+  const queue = [...start];
+  for (let f = queue.shift(); f; f = queue.shift()) {
+    const dir = f.path.slice(0, f.path.lastIndexOf('/') + 1);
+    for (const m of f.text.matchAll(RELATIVE_SPECIFIER)) {
+      const base = normalizePath(`${dir}${m[1] ?? ''}`);
+      if (base === undefined) continue;
+      const stem = base.replace(/\.(ts|js|mjs)$/, '');
+      const next = [base, `${stem}.ts`, `${stem}/index.ts`]
+        .map((p) => byPath.get(p))
+        .find((x) => x?.path.endsWith('.ts'));
+      if (!next || seen.has(next.path)) continue;
+      seen.add(next.path);
+      out.push(next);
+      queue.push(next);
+    }
+  }
+  return out;
+}
+
+/** The module's id, name and description: manifest.yaml wins over src/config.ts; differing ids are reported. */
+function moduleInfo(
+  manifest: Manifest,
+  config: ModuleConfigValues,
+  configPath: string,
+  messages: ImportMessage[],
+): Manifest {
+  if (manifest.id && config.id && manifest.id !== config.id)
+    messages.push({
+      severity: 'warning',
+      code: 'module-id-conflict',
+      file: configPath,
+      line: config.idLine ?? 0,
+      column: config.idLine ? 3 : 0,
+      message: `${configPath} gives the module id "${config.id}", manifest.yaml "${manifest.id}"; the host needs them to agree`,
+      kept: `"${manifest.id}" from manifest.yaml`,
+    });
+  return {
+    id: manifest.id ?? config.id,
+    name: manifest.name ?? config.name,
+    description: manifest.description ?? config.description,
+  };
+}
+
+/**
+ * The files a baseline keeps: the migrations and the `.ts` files under the schema's and the models' folders,
+ * sorted by path (only paths a baseline may hold).
+ */
+function baselineFiles(all: readonly SourceFile[], folders: readonly string[]): BaselineFile[] {
+  return all
+    .filter(
+      (f) =>
+        HISTORY_FILE.test(f.path) ||
+        (f.path.endsWith('.ts') && folders.some((dir) => dir !== '' && f.path.startsWith(dir))),
+    )
+    .filter((f) => BASELINE_FILE_PATH.test(f.path) && !f.path.includes('..'))
+    .map((f) => ({ path: f.path, text: f.text }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
 /**
  * Imports a module folder; `files` are its files with paths relative to the module root (or under one shared
  * folder, which is removed). Layout and module id come from the files unless `opts` gives them.
@@ -144,11 +220,16 @@ export async function importModuleFolder(files: SourceFile[], opts: SqlImportOpt
   const byPath = new Map(all.map((f) => [f.path, f]));
   const messages: ImportMessage[] = [];
   const manifestFile = byPath.get('manifest.yaml');
-  const manifest = manifestFile ? readManifest(manifestFile, messages) : {};
+  const configFile = MODULE_CONFIG_PATHS.map((p) => byPath.get(p)).find((f) => f !== undefined);
+  const manifest = moduleInfo(
+    manifestFile ? readManifest(manifestFile, messages) : {},
+    configFile ? readModuleConfig(configFile, messages) : {},
+    configFile?.path ?? '',
+    messages,
+  );
   const moduleId = opts.moduleId ?? manifest.id;
   const history = readDrizzleHistory(
-    // As the host reads it: migrations directly in drizzle/, snapshots and the journal in drizzle/meta/.
-    all.filter((f) => /^drizzle\/([^/]+\.sql|meta\/[^/]+\.json)$/.test(f.path)),
+    all.filter((f) => HISTORY_FILE.test(f.path)),
     'warning',
   );
   messages.push(...history.messages);
@@ -159,22 +240,32 @@ export async function importModuleFolder(files: SourceFile[], opts: SqlImportOpt
     opts.layout ??
     schema?.layout ??
     (byPath.has('src/config.ts') || all.some((f) => f.path.startsWith('src/')) ? 'current' : 'legacy');
+  const models =
+    byPath.get(LAYOUT_FILES[layout].models) ??
+    byPath.get(LAYOUT_FILES.legacy.models) ??
+    byPath.get(LAYOUT_FILES.current.models);
+  const folderOf = (path: string) => path.slice(0, path.lastIndexOf('/') + 1);
+  // The folders whose code the baseline keeps (the studio merges into these files).
+  const codeFolders = [
+    folderOf(schema?.tables.path ?? LAYOUT_FILES[layout].tables),
+    folderOf(models?.path ?? LAYOUT_FILES[layout].models),
+  ];
   let outcome: ImportOutcome;
   let schemaFile: string;
   if (schema) {
-    const dir = schema.tables.path.slice(0, schema.tables.path.lastIndexOf('/') + 1);
-    const models =
-      byPath.get(LAYOUT_FILES[layout].models) ??
-      byPath.get(LAYOUT_FILES.legacy.models) ??
-      byPath.get(LAYOUT_FILES.current.models);
-    const others = all.filter(
+    const dir = folderOf(schema.tables.path);
+    const near = all.filter(
       (f) =>
         f !== schema.tables &&
         f !== models &&
         f.path.endsWith('.ts') &&
         (f.path.startsWith(dir) || /^(lib|src)\/models\//.test(f.path)),
     );
-    outcome = importTablesTs({ tables: schema.tables, models, others }, { moduleId, layout });
+    // Files outside those folders that the schema or models files import or re-export (`export * from '../shared'`).
+    const reached = reachableFiles([schema.tables, ...(models ? [models] : []), ...near], byPath).filter(
+      (f) => f !== schema.tables && f !== models && !near.includes(f),
+    );
+    outcome = importTablesTs({ tables: schema.tables, models, others: [...near, ...reached] }, { moduleId, layout });
     schemaFile = schema.tables.path;
   } else if (last) {
     const file = all.find((f) => f.path === `drizzle/meta/${last.file}`) as SourceFile;
@@ -231,6 +322,7 @@ export async function importModuleFolder(files: SourceFile[], opts: SqlImportOpt
     // A snapshot or SQL import already mapped the names it read (a changed module id stays a rename); a tables.ts
     // import maps the design's own names.
     design.baseline ??= baselineFor(design, last.snapshot);
+    design.baseline.files = baselineFiles(all, codeFolders);
     try {
       const next = nextMigration(design, history.folder, { now: 0 });
       if (next.kind !== 'unchanged') {

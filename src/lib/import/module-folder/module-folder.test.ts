@@ -1,13 +1,16 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Design, LAYOUTS } from '../../core/design';
-import { loadDesign } from '../../core/format';
+import { loadDesign, serializeDesign } from '../../core/format';
 import { type GeneratedFile, generateModuleFiles } from '../../generate/module-files';
 import { type MigrationFolder, nextMigration } from '../../sql/next-migration';
 import { importFiles, importKind } from '../import-files';
-import type { ImportOutcome, SourceFile } from '../types';
+import type { ImportMessage, ImportOutcome, SourceFile } from '../types';
+import { IMPORT_FIXTURES } from '../../../../fixtures/import/load';
 import { configSchemaPaths, importModuleFolder, relativeToRoot } from './index';
+import { readModuleConfig } from './module-config';
 
 let SQL: SqlJsStatic;
 beforeAll(async () => {
@@ -156,5 +159,124 @@ describe('importFiles decides what the files are', () => {
     expect(importKind([{ path: 'photo.png', text: '' }])).toEqual({ error: expect.stringContaining('photo.png') });
     const garbage = await importFiles([{ path: 'photo.png', text: '\u0000\u0001' }], { loadSqlJs: load });
     expect(garbage).toMatchObject({ ok: false, messages: [{ code: 'unknown-input', file: 'photo.png' }] });
+  });
+});
+
+/** Every file of an import fixture folder, by path relative to it. */
+function fixtureFolder(name: string): SourceFile[] {
+  const dir = join(IMPORT_FIXTURES, name);
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((p) => statSync(join(dir, p)).isFile())
+    .sort()
+    .map((p) => ({ path: p.replace(/\\/g, '/'), text: readFileSync(join(dir, p), 'utf8') }));
+}
+
+describe('the module name and description', () => {
+  it('come from src/config.ts when there is no manifest.yaml', async () => {
+    const out = ok(await importModuleFolder(fixtureFolder('q19-module-config'), { loadSqlJs: load }));
+    expect(out.design.module).toEqual({
+      id: 'MoLOS-QCouncil',
+      name: 'Q Council',
+      description: 'Asks several models the same question, then merges their answers.',
+      layout: 'current',
+    });
+    expect(out.messages).toEqual([]);
+  });
+
+  it('manifest.yaml wins where it has a value; differing ids are reported at the config line', async () => {
+    const files = [
+      ...fixtureFolder('q19-module-config'),
+      { path: 'manifest.yaml', text: 'id: MoLOS-QCouncil2\nname: Council from the manifest\n' },
+    ];
+    const out = ok(await importModuleFolder(files, { loadSqlJs: load }));
+    expect(out.design.module).toMatchObject({
+      id: 'MoLOS-QCouncil2',
+      name: 'Council from the manifest',
+      description: 'Asks several models the same question, then merges their answers.',
+    });
+    expect(out.messages[0]).toMatchObject({
+      severity: 'warning',
+      code: 'module-id-conflict',
+      file: 'src/config.ts',
+      line: 7,
+      kept: '"MoLOS-QCouncil2" from manifest.yaml',
+    });
+  });
+
+  it('reads the config in its usual forms, never running it', () => {
+    const read = (text: string) => {
+      const messages: ImportMessage[] = [];
+      return { values: readModuleConfig({ path: 'src/config.ts', text }, messages), messages };
+    };
+    expect(read("export default { id: 'MoLOS-A', name: `A`, description: 'The A module' };").values).toEqual({
+      id: 'MoLOS-A',
+      name: 'A',
+      description: 'The A module',
+      idLine: 1,
+    });
+    expect(
+      read(
+        'import type { ModuleConfig } from "$lib/config/types";\nexport const moduleConfig: ModuleConfig = {\n  icon: X,\n  name: "B",\n  id: "MoLOS-B",\n};\n',
+      ).values,
+    ).toEqual({ id: 'MoLOS-B', name: 'B', idLine: 5 });
+    expect(read('export const config = defineModule({ name: "C" } as const);').values).toEqual({ name: 'C' });
+    expect(
+      read('export const routes = { home: "/" };\nexport const settings = { id: "MoLOS-D", name: "D" };').values,
+    ).toEqual({ id: 'MoLOS-D', name: 'D', idLine: 2 });
+    // Computed values are not read (nothing runs).
+    expect(read('export default { id: prefix + "E", name: t("name") };').values).toEqual({});
+    const broken = read('export default { id: "MoLOS-F", ');
+    expect(broken.values).toEqual({});
+    expect(broken.messages).toMatchObject([{ code: 'module-config', file: 'src/config.ts', severity: 'warning' }]);
+  });
+});
+
+describe('files a module folder import reads and keeps', () => {
+  it('the models file brings the files it re-exports, also outside the models folder', async () => {
+    const files = await generateModuleFiles(example('molos-example'), { layout: 'legacy' });
+    const sources = asSources(files).map((f) =>
+      f.path === 'lib/models/index.ts' ? { ...f, text: `${f.text}export * from "../shared/kinds";\n` } : f,
+    );
+    sources.push({ path: 'lib/shared/kinds.ts', text: 'export const Colour = { RED: "red" } as const;\n' });
+    const out = ok(await importModuleFolder(sources, { loadSqlJs: load }));
+    expect(Object.values(out.design.enums).map((e) => e.name)).toContain('Colour');
+    expect(out.messages.filter((m) => m.code === 'reexport-not-found')).toEqual([]);
+  });
+
+  it('the baseline keeps the migrations and the code under the schema and models folders', async () => {
+    const files = await generateModuleFiles(example('molos-tasks'), { layout: 'legacy' });
+    const sources = [
+      ...asSources(files, 'MoLOS-Tasks/'),
+      { path: 'MoLOS-Tasks/lib/models/types.ts', text: 'export interface TaskRow { id: string }\n' },
+      { path: 'MoLOS-Tasks/lib/models/forms/inputs.ts', text: 'export type CreateTaskInput = { title: string };\n' },
+      { path: 'MoLOS-Tasks/lib/routes/+page.ts', text: 'export const load = () => ({});\n' },
+      { path: 'MoLOS-Tasks/drizzle/backup/0000_old.sql', text: 'SELECT 1;' },
+      { path: 'MoLOS-Tasks/drizzle/meta/../../lib/evil.ts', text: 'x' },
+    ];
+    const { design } = ok(await importModuleFolder(sources, { loadSqlJs: load }));
+    const kept = design.baseline?.files ?? [];
+    expect(kept.map((f) => f.path)).toEqual([
+      'drizzle/0000_init.sql',
+      'drizzle/meta/0000_snapshot.json',
+      'drizzle/meta/_journal.json',
+      'lib/models/forms/inputs.ts',
+      'lib/models/index.ts',
+      'lib/models/types.ts',
+      'lib/server/db/schema/index.ts',
+      'lib/server/db/schema/tables.ts',
+    ]);
+    const byPath = new Map(sources.map((f) => [f.path.slice('MoLOS-Tasks/'.length), f.text]));
+    for (const f of kept) expect(f.text, f.path).toBe(byPath.get(f.path));
+    // The design file holds them and loads back with them.
+    const again = loadDesign(serializeDesign(design));
+    expect(again.ok && again.design.baseline?.files).toEqual(kept);
+  });
+
+  it('a module without a snapshot gets no baseline, so no files either', async () => {
+    const files = asSources(await generateModuleFiles(example('molos-example'))).filter(
+      (f) => !f.path.endsWith('_snapshot.json'),
+    );
+    const out = ok(await importModuleFolder(files, { loadSqlJs: load }));
+    expect(out.design.baseline).toBeNull();
   });
 });
