@@ -1,0 +1,96 @@
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO, removeDir, tempDir } from '../testing/module-folder';
+import { run } from './main';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach(removeDir));
+
+async function cli(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: REPO });
+  return { code, stdout, stderr };
+}
+
+const lines = (text: string, code: RegExp) => text.split('\n').filter((l) => code.test(l));
+
+describe('verify', () => {
+  it('prints drift between tables.ts and the SQL, one line per difference, and exits 1 on errors', async () => {
+    const r = await cli(['verify', 'fixtures/verify/drift']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    expect(lines(r.stdout, / code-drift-/)).toEqual([
+      'warning code-drift-column-default    MoLOS-Drift_items: column priority: drizzle/ builds DEFAULT 0; tables.ts says no default — an insert that leaves it out gets another value than the app expects; drizzle/meta/0000_snapshot.json says the same as tables.ts, so no generated migration will change it.',
+      'error   code-drift-column-not-null   MoLOS-Drift_members: column notes: drizzle/ builds it NOT NULL; tables.ts says nullable — the app may write NULL, which the database refuses; drizzle/meta/0000_snapshot.json says the same as tables.ts, so no generated migration will change it.',
+      'error   code-drift-column-not-null   MoLOS-Drift_members: column role: drizzle/ builds it NOT NULL; tables.ts says nullable — the app may write NULL, which the database refuses; drizzle/meta/0000_snapshot.json says the same as tables.ts, so no generated migration will change it.',
+      "warning code-drift-column-default    MoLOS-Drift_members: column role: drizzle/ builds DEFAULT 'user'; tables.ts says no default — an insert that leaves it out gets another value than the app expects; drizzle/meta/0000_snapshot.json says the same as tables.ts, so no generated migration will change it.",
+      "error   code-drift-column-check      MoLOS-Drift_members: column role: drizzle/ builds CHECK(role IN ('user', 'admin')); tables.ts says no CHECK — the app may write values the database's CHECK refuses (its types allow any text); drizzle/meta/0000_snapshot.json says the same as tables.ts, so no generated migration will change it.",
+      "warning code-drift-column-check      MoLOS-Drift_members: column status: drizzle/ builds CHECK(status IN ('open', 'closed')); tables.ts says no CHECK — the database's CHECK allows every value the app's types allow; drizzle/meta/0000_snapshot.json says the same as tables.ts, so no generated migration will change it.",
+    ]);
+    expect(lines(r.stdout, / code-not-held /)).toEqual([
+      'info    code-not-held                lib/server/db/schema/tables.ts:28: tables.ts holds something the studio cannot read: check constraint of table driftItems is not kept (kept: nothing); so this difference is not counted as drift: MoLOS-Drift_items: column quantity: drizzle/ builds CHECK("MoLOS-Drift_items"."quantity" > 0); tables.ts says no CHECK',
+    ]);
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('MoLOS-Drift: 1 migration(s); 9 error(s), 4 warning(s)');
+  });
+
+  it('applies every file of a hand-written history and says that its last snapshot is behind', async () => {
+    const r = await cli(['verify', 'fixtures/verify/hand-written']);
+    expect(lines(r.stdout, /^applied /)).toEqual([
+      'applied 0000_init.sql (1 statement)',
+      'applied 0001_add_pages.sql (2 statements)',
+      'applied 0002_page_position.sql (2 statements)',
+    ]);
+    expect(r.stdout).not.toMatch(/migration-(failed|skipped)|statement-tolerated|code-drift-/);
+    expect(lines(r.stdout, /^error /)).toEqual([
+      expect.stringMatching(
+        /^error {3}snapshot-outdated +drizzle\/meta\/0000_snapshot\.json: this is the last snapshot, but drizzle\/ has migrations up to 0002_page_position\.sql after it, and the schema they build differs from it in 2 places \(MoLOS-Notebook_notebooks: column archived; MoLOS-Notebook_pages: table\)\./,
+      ),
+    ]);
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('MoLOS-Notebook: 3 migration(s); 1 error(s), 2 warning(s)');
+    expect(r.code).toBe(1);
+  });
+
+  it('finds nothing to say about a module the studio generated, and sees a later edit of tables.ts', async () => {
+    const out = tempDir('verify-clean');
+    dirs.push(out);
+    const design = join(out, 'design.json');
+    cpSync(join(REPO, 'static/examples/molos-example.json'), design);
+    expect((await cli(['generate', design, '--out', join(out, 'module')])).code).toBe(0);
+    const clean = await cli(['verify', join(out, 'module')]);
+    expect(clean).toEqual({
+      code: 0,
+      stdout: 'applied 0000_init.sql (1 statement)\nMoLOS-Example: 1 migration(s); 0 error(s), 0 warning(s)\n',
+      stderr: '',
+    });
+
+    // The author adds a column to tables.ts and has not generated its migration yet: the app would fail.
+    const tables = join(out, 'module/lib/server/db/schema/tables.ts');
+    writeFileSync(
+      tables,
+      readFileSync(tables, 'utf8').replace(
+        '  title: text("title").notNull(),',
+        '  title: text("title").notNull(),\n  note: text("note"),',
+      ),
+    );
+    const edited = await cli(['verify', join(out, 'module')]);
+    expect(lines(edited.stdout, / code-drift-/)).toEqual([
+      "error   code-drift-missing-column    MoLOS-Example_items: column note: tables.ts declares it (text); drizzle/ does not build it — the app's queries that read or write it fail (no such column); drizzle/meta/0000_snapshot.json does not have it either, so the next generated migration adds it.",
+    ]);
+    expect(edited.code).toBe(1);
+  });
+
+  it('exits 2 when there is nothing to verify', async () => {
+    const out = tempDir('verify-empty');
+    dirs.push(out);
+    cpSync(join(REPO, 'fixtures/verify/hand-written'), out, { recursive: true });
+    rmSync(join(out, 'drizzle'), { recursive: true });
+    const r = await cli(['verify', out]);
+    expect(r).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `molos-schema: ${out}/drizzle/meta/_journal.json: there is no journal and no migration: nothing to verify\n`,
+    });
+  });
+});

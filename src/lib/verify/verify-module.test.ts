@@ -1,0 +1,297 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import initSqlJs, { type SqlJsStatic } from 'sql.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadExample, exampleNames } from '../../testing/examples';
+import { REPO } from '../../testing/module-folder';
+import { memoryFolder } from '../export/module-folder';
+import { generateModuleFiles } from '../generate/module-files';
+import { importModuleFolder } from '../import/module-folder/index';
+import { buildSnapshot, snapshotText } from '../sql/snapshot';
+import type { Journal, JournalEntry, Snapshot, SnapshotColumn } from '../sql/snapshot-types';
+import type { VerifyFinding, VerifyReport } from './types';
+import { verifyModule } from './verify-module';
+
+let SQL: SqlJsStatic;
+beforeAll(async () => {
+  SQL = await initSqlJs();
+});
+
+/** A fixture module folder under fixtures/verify/, as path → text. */
+function fixture(name: string): Record<string, string> {
+  const root = join(REPO, 'fixtures/verify', name);
+  const out: Record<string, string> = {};
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir)) {
+      const full = join(dir, entry);
+      if (statSync(full).isDirectory()) walk(full);
+      else out[relative(root, full).split('\\').join('/')] = readFileSync(full, 'utf8');
+    }
+  };
+  walk(root);
+  return out;
+}
+
+async function verify(files: Record<string, string>): Promise<VerifyReport> {
+  const result = await verifyModule(memoryFolder('module', files), SQL);
+  if (!result.usable) throw new Error(`not usable: ${result.file}: ${result.message}`);
+  return result;
+}
+
+const brief = (f: VerifyFinding) => [f.severity, f.code, f.table, f.name].filter(Boolean).join(' ');
+const ofStage = (r: VerifyReport, stage: VerifyFinding['stage']) => r.findings.filter((f) => f.stage === stage);
+
+/** Edits a JSON file of the folder. */
+function editJson<T>(files: Record<string, string>, path: string, edit: (json: T) => void): void {
+  const json = JSON.parse(files[path] ?? '') as T;
+  edit(json);
+  files[path] = JSON.stringify(json, null, 2);
+}
+
+/** A snapshot column, which the test knows to exist. */
+function column(s: Snapshot, table: string, name: string): SnapshotColumn {
+  const c = s.tables[table]?.columns[name];
+  if (!c) throw new Error(`no column ${table}.${name} in the fixture's snapshot`);
+  return c;
+}
+
+describe('drift between the code and the history (fixtures/verify/drift)', () => {
+  it('names every difference with both sides and a severity from what breaks', async () => {
+    const r = await verify(fixture('drift'));
+    expect(r.replay).toEqual([{ name: '0000_init.sql', status: 'applied', statements: 3 }]);
+    expect(ofStage(r, 'code').map(brief)).toEqual([
+      'info code-not-held MoLOS-Drift_items',
+      'warning code-drift-column-default MoLOS-Drift_items priority',
+      'error code-drift-column-not-null MoLOS-Drift_members notes',
+      'error code-drift-column-not-null MoLOS-Drift_members role',
+      'warning code-drift-column-default MoLOS-Drift_members role',
+      'error code-drift-column-check MoLOS-Drift_members role',
+      'warning code-drift-column-check MoLOS-Drift_members status',
+    ]);
+    const byKey = (code: string, name: string) =>
+      ofStage(r, 'code').find((f) => f.code === code && f.name === name) as VerifyFinding;
+    expect(byKey('code-drift-column-not-null', 'notes')).toMatchObject({
+      file: 'lib/server/db/schema/tables.ts',
+      message:
+        'column notes: drizzle/ builds it NOT NULL; tables.ts says nullable — the app may write NULL, which the database refuses; drizzle/meta/0000_snapshot.json says the same as tables.ts, so no generated migration will change it.',
+      sides: { history: 'NOT NULL', other: 'nullable', snapshot: 'nullable' },
+    });
+    expect(byKey('code-drift-column-check', 'role').message).toBe(
+      "column role: drizzle/ builds CHECK(role IN ('user', 'admin')); tables.ts says no CHECK — the app may write values the database's CHECK refuses (its types allow any text); drizzle/meta/0000_snapshot.json says the same as tables.ts, so no generated migration will change it.",
+    );
+    // tables.ts says { enum: ['open', 'closed'] }: the SQL's CHECK refuses nothing the app can write.
+    expect(byKey('code-drift-column-check', 'status').message).toContain(
+      "the database's CHECK allows every value the app's types allow",
+    );
+    expect(byKey('code-drift-column-default', 'priority').message).toBe(
+      'column priority: drizzle/ builds DEFAULT 0; tables.ts says no default — an insert that leaves it out gets another value than the app expects; drizzle/meta/0000_snapshot.json says the same as tables.ts, so no generated migration will change it.',
+    );
+  });
+
+  it('does not count a difference the studio cannot hold as drift: the import warning says what it explains', async () => {
+    const r = await verify(fixture('drift'));
+    const note = r.findings.find((f) => f.code === 'code-not-held') as VerifyFinding;
+    expect(note).toMatchObject({ severity: 'info', file: 'lib/server/db/schema/tables.ts', line: 28 });
+    expect(note.details).toEqual([
+      'MoLOS-Drift_items: column quantity: drizzle/ builds CHECK("MoLOS-Drift_items"."quantity" > 0); tables.ts says no CHECK',
+    ]);
+    expect(r.findings.some((f) => f.name === 'quantity')).toBe(false);
+  });
+
+  it('keeps the snapshot comparison: the hand-edited SQL differs from its snapshot', async () => {
+    const r = await verify(fixture('drift'));
+    expect(ofStage(r, 'snapshot').map(brief)).toEqual([
+      'error drift-column-default MoLOS-Drift_items priority',
+      'error drift-column-not-null MoLOS-Drift_members notes',
+      'error drift-column-not-null MoLOS-Drift_members role',
+      'error drift-column-default MoLOS-Drift_members role',
+      'error drift-column-check MoLOS-Drift_members role',
+      'error drift-column-check MoLOS-Drift_members status',
+    ]);
+    expect(r.findings.find((f) => f.code === 'drift-column-not-null')?.message).toBe(
+      'column notes: drizzle/ builds it NOT NULL; drizzle/meta/0000_snapshot.json says nullable; the next generated migration starts from the snapshot, not from what the database holds',
+    );
+    expect(r.errors).toBe(9);
+  });
+
+  it('when the snapshot matches the SQL, differences are pending changes; app-breaking ones stay errors', async () => {
+    const files = fixture('drift');
+    editJson<Snapshot>(files, 'drizzle/meta/0000_snapshot.json', (s) => {
+      column(s, 'MoLOS-Drift_members', 'notes').notNull = true;
+      Object.assign(column(s, 'MoLOS-Drift_members', 'role'), {
+        notNull: true,
+        default: "'user'",
+        type: "text CHECK(role IN ('user', 'admin'))",
+      });
+      column(s, 'MoLOS-Drift_members', 'status').type = "text CHECK(status IN ('open', 'closed'))";
+      column(s, 'MoLOS-Drift_items', 'priority').default = 0;
+    });
+    const r = await verify(files);
+    expect(ofStage(r, 'snapshot')).toEqual([]);
+    expect(ofStage(r, 'code').map(brief)).toEqual([
+      'info code-not-held MoLOS-Drift_items',
+      'warning code-drift-column-default MoLOS-Drift_items priority',
+      'error code-drift-column-not-null MoLOS-Drift_members notes',
+      'error code-drift-column-not-null MoLOS-Drift_members role',
+      'warning code-drift-column-default MoLOS-Drift_members role',
+      'error code-drift-column-check MoLOS-Drift_members role',
+      'warning code-drift-column-check MoLOS-Drift_members status',
+    ]);
+    expect(r.findings.find((f) => f.code === 'code-drift-column-default' && f.name === 'priority')?.message).toContain(
+      'drizzle/meta/0000_snapshot.json says the same as drizzle/, so the next generated migration changes it to what tables.ts says',
+    );
+  });
+
+  it('a snapshot that says neither side makes the next generated migration wrong: an error', async () => {
+    const files = fixture('drift');
+    editJson<Snapshot>(files, 'drizzle/meta/0000_snapshot.json', (s) => {
+      column(s, 'MoLOS-Drift_items', 'priority').default = 5;
+    });
+    const r = await verify(files);
+    const f = r.findings.find((x) => x.code === 'code-drift-column-default' && x.name === 'priority');
+    expect(f?.severity).toBe('error');
+    expect(f?.message).toContain(
+      'drizzle/meta/0000_snapshot.json says DEFAULT 5, so the next generated migration changes a schema the database does not have',
+    );
+  });
+});
+
+describe('a hand-written history (fixtures/verify/hand-written)', () => {
+  it('is applied file by file as the host does: IF NOT EXISTS, chunks that start with comments', async () => {
+    const r = await verify(fixture('hand-written'));
+    expect(r.replay).toEqual([
+      { name: '0000_init.sql', status: 'applied', statements: 1 },
+      { name: '0001_add_pages.sql', status: 'applied', statements: 2 },
+      { name: '0002_page_position.sql', status: 'applied', statements: 2 },
+    ]);
+    expect(ofStage(r, 'replay')).toEqual([]);
+    expect(ofStage(r, 'journal')).toEqual([]);
+    // tables.ts describes what the three files build.
+    expect(ofStage(r, 'code')).toEqual([]);
+  });
+
+  it('says once that the last snapshot is older than the last migration, with what it misses', async () => {
+    const r = await verify(fixture('hand-written'));
+    const snapshot = ofStage(r, 'snapshot');
+    expect(snapshot.map(brief)).toEqual(['error snapshot-outdated']);
+    expect(snapshot[0]?.message).toBe(
+      'this is the last snapshot, but drizzle/ has migrations up to 0002_page_position.sql after it, and the schema they build differs from it in 2 places (MoLOS-Notebook_notebooks: column archived; MoLOS-Notebook_pages: table). ' +
+        "The next generated migration (the studio's or drizzle-kit's) starts from this snapshot, so it would repeat or undo those changes until there is a snapshot of the schema after 0002_page_position.sql (drizzle/meta/0002_snapshot.json)",
+    );
+    expect(snapshot[0]?.details).toEqual([
+      'MoLOS-Notebook_notebooks: column archived: drizzle/ builds it (integer NOT NULL DEFAULT false); drizzle/meta/0000_snapshot.json does not have it',
+      'MoLOS-Notebook_pages: drizzle/ builds table MoLOS-Notebook_pages; drizzle/meta/0000_snapshot.json does not have it',
+    ]);
+  });
+
+  it('is clean once a snapshot of the schema after the last migration is added', async () => {
+    const files = fixture('hand-written');
+    const imported = await importModuleFolder(
+      Object.entries(files)
+        .filter(([path]) => !path.startsWith('drizzle/'))
+        .map(([path, text]) => ({ path, text })),
+    );
+    if (!imported.ok) throw new Error(JSON.stringify(imported.messages));
+    files['drizzle/meta/0002_snapshot.json'] = snapshotText(buildSnapshot(imported.design));
+    const r = await verify(files);
+    expect(r.findings.filter((f) => f.stage !== 'safety')).toEqual([]);
+    expect(r.errors).toBe(0);
+  });
+
+  it('reports what the code names and the history does not build as errors: the app fails on them', async () => {
+    const files = fixture('hand-written');
+    delete files['drizzle/0002_page_position.sql'];
+    editJson<Journal>(files, 'drizzle/meta/_journal.json', (j) => j.entries.pop());
+    const r = await verify(files);
+    expect(ofStage(r, 'code').map(brief)).toEqual([
+      'error code-drift-missing-column MoLOS-Notebook_notebooks archived',
+      'error code-drift-missing-column MoLOS-Notebook_pages position',
+    ]);
+    expect(ofStage(r, 'code')[0]?.message).toBe(
+      "column archived: tables.ts declares it (integer NOT NULL DEFAULT false); drizzle/ does not build it — the app's queries that read or write it fail (no such column); drizzle/meta/0000_snapshot.json does not have it either, so the next generated migration adds it.",
+    );
+  });
+});
+
+describe('what the code does not know', () => {
+  it('tells columns and tables the code does not know from those that break its inserts', async () => {
+    const files = fixture('hand-written');
+    files['drizzle/0001_add_pages.sql'] = (files['drizzle/0001_add_pages.sql'] ?? '')
+      .replace(
+        '"title" TEXT NOT NULL,',
+        '"title" TEXT NOT NULL,\n  "legacy" TEXT NOT NULL,\n  "old_flag" INTEGER DEFAULT 0 NOT NULL,',
+      )
+      .concat('--> statement-breakpoint\nCREATE TABLE "MoLOS-Notebook_trash" ("id" TEXT PRIMARY KEY NOT NULL);');
+    const r = await verify(files);
+    expect(ofStage(r, 'code').map(brief)).toEqual([
+      'error code-drift-extra-column MoLOS-Notebook_pages legacy',
+      'warning code-drift-extra-column MoLOS-Notebook_pages old_flag',
+      'warning code-drift-extra-table MoLOS-Notebook_trash',
+    ]);
+    expect(ofStage(r, 'code')[0]?.message).toBe(
+      'column legacy: drizzle/ builds it (text NOT NULL); tables.ts does not declare it — it is NOT NULL without a default, so every insert by the app fails; drizzle/meta/0000_snapshot.json does not have it either, so no generated migration will change it.',
+    );
+  });
+});
+
+describe('verifyModule', () => {
+  it.each(exampleNames())('finds a module the studio generated (%s) clean', async (name) => {
+    const files = await generateModuleFiles(loadExample(name), { now: 1 });
+    const r = await verify(Object.fromEntries(files.map((f) => [f.path, f.content])));
+    expect(r.findings.filter((f) => f.stage !== 'safety')).toEqual([]);
+    expect(r.errors).toBe(0);
+    expect(r.replay.map((f) => f.status)).toEqual(['applied']);
+  });
+
+  it('reports a failing migration and compares nothing after it', async () => {
+    const files = fixture('hand-written');
+    files['drizzle/0002_page_position.sql'] = 'ALTER TABLE "MoLOS-Notebook_pages" ADD "position" INTEGER NOT NULL;';
+    files['drizzle/0001_add_pages.sql'] =
+      'CREATE TABLE "MoLOS-Notebook_pages" (id text);\nINSERT INTO "MoLOS-Notebook_pages" VALUES (1);';
+    const r = await verify(files);
+    expect(r.findings.filter((f) => f.stage !== 'safety').map(brief)).toEqual([
+      'error migration-failed',
+      'info not-compared',
+    ]);
+    expect(r.findings[0]).toMatchObject({
+      file: 'drizzle/0002_page_position.sql',
+      message:
+        'the host fails on it: Cannot add a NOT NULL column with default value NULL (statement: ALTER TABLE "MoLOS-Notebook_pages" ADD "position" INTEGER NOT NULL); the file is rolled back',
+    });
+  });
+
+  it('says when there is no schema file to compare with', async () => {
+    const files = Object.fromEntries(Object.entries(fixture('hand-written')).filter(([p]) => p.startsWith('drizzle/')));
+    const r = await verify(files);
+    expect(ofStage(r, 'code').map(brief)).toEqual(['info no-schema-file']);
+    expect(r.moduleId).toBe('MoLOS-Notebook');
+  });
+
+  it('checks the journal against the files', async () => {
+    const files = fixture('hand-written');
+    files['drizzle/0003_orphan.sql'] = 'SELECT 1;';
+    editJson<Journal>(files, 'drizzle/meta/_journal.json', (j) => {
+      j.entries.push({ ...(j.entries[0] as JournalEntry), idx: 3, tag: '0004_missing', when: 1 });
+    });
+    const r = await verify(files);
+    expect(ofStage(r, 'journal').map((f) => `${f.code} ${f.file}: ${f.message}`)).toEqual([
+      'journal-missing-file drizzle/meta/_journal.json: entry 3 names 0004_missing.sql, which does not exist',
+      'journal-order drizzle/meta/_journal.json: "when" of 0004_missing is not later than 0002_page_position\'s',
+      'journal-no-entry drizzle/0003_orphan.sql: drizzle/0003_orphan.sql has no journal entry',
+    ]);
+  });
+
+  it('gives back unusable input instead of throwing', async () => {
+    const files = fixture('hand-written');
+    files['drizzle/meta/0000_snapshot.json'] = '{"version": "6", ';
+    expect(await verifyModule(memoryFolder('m', files), SQL)).toMatchObject({
+      usable: false,
+      file: 'drizzle/meta/0000_snapshot.json',
+    });
+    expect(await verifyModule(memoryFolder('m', { 'manifest.yaml': 'id: MoLOS-X\n' }), SQL)).toEqual({
+      usable: false,
+      file: 'drizzle/meta/_journal.json',
+      message: 'there is no journal and no migration: nothing to verify',
+    });
+  });
+});
