@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Design } from '../lib/core/design';
@@ -77,18 +79,23 @@ describe('check', () => {
     let d = loadExample('molos-example');
     d = updateColumn(d, { columnId: 'c_items_user_id', patch: { notNull: false } });
     d = addTable(d, { id: 't_x', name: 'Bad Name' });
+    // Two columns named alike: broken SQL, so an error (conventions such as a nullable user_id are warnings).
+    d = updateColumn(d, { columnId: 'c_items_title', patch: { name: 'description' } });
     const r = await cli(['check', designFile(serializeDesign(d))]);
     expect(r.code).toBe(1);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toContainEqual(
       expect.stringMatching(
-        /^error {3}user-id-nullable +column MoLOS-Example_items\.user_id: .*\(fix: Make it NOT NULL\)$/,
+        /^warning user-id-nullable +column MoLOS-Example_items\.user_id: .*\(fix: Make it NOT NULL\)$/,
       ),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^error {3}column-name-duplicate +column MoLOS-Example_items\.description: /),
     );
     expect(lines).toContainEqual(
       expect.stringMatching(/^warning table-name-not-snake-case +table MoLOS-Example_Bad Name: /),
     );
-    expect(lines.at(-1)).toBe('MoLOS-Example: 1 error, 1 warning, 0 notes');
+    expect(lines.at(-1)).toMatch(/^MoLOS-Example: \d+ errors?, 2 warnings, 0 notes$/);
   });
 
   it('checks against another module id with --module-id', async () => {
@@ -100,6 +107,37 @@ describe('check', () => {
   });
 });
 
+/** Every file under `dir` with its SHA-256, by relative path: what a refused or dry-run generate must not change. */
+function hashFolder(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (at: string) => {
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      const full = join(at, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else out[relative(dir, full)] = createHash('sha256').update(readFileSync(full)).digest('hex');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** A copy of an example design, generated once into a fresh module folder. */
+async function exportedModule(example: string, prefix: string) {
+  const out = tempDir(prefix);
+  dirs.push(out);
+  const design = designFile(readFileSync(join(REPO, `static/examples/${example}.json`), 'utf8'));
+  const first = await cli(['generate', design, '--out', out]);
+  expect(first.code, first.stderr).toBe(0);
+  return { out, design };
+}
+
+function editDesign(file: string, edit: (d: Design) => Design): void {
+  writeFileSync(file, serializeDesign(edit(loadDesignFile(file))));
+}
+
+/** The folder and the design file, hashed together. */
+const state = (out: string, design: string) => ({ ...hashFolder(out), design: readFileSync(design, 'utf8') });
+
 describe('generate', () => {
   it('writes the module into --out; again unchanged, it writes no migration and keeps the author’s files', async () => {
     const out = tempDir('gen');
@@ -108,47 +146,47 @@ describe('generate', () => {
     const first = await cli(['generate', design, '--out', join(out, 'MoLOS-Example')]);
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('wrote     lib/server/db/schema/tables.ts\n');
-    expect(first.stdout).toContain('wrote     drizzle/0000_init.sql\n');
+    expect(first.stdout).toContain('wrote     drizzle/0000_init.sql (drizzle-kit’s exact SQL)\n');
+    expect(first.stdout).toContain(
+      'migration: drizzle/0000_init.sql: drizzle-kit’s exact SQL, because it has no host error and loses or changes no rows in the dry run\n',
+    );
     const mod = join(out, 'MoLOS-Example');
-    for (const p of [
-      'lib/server/db/schema/index.ts',
-      'lib/models/index.ts',
+    expect(Object.keys(hashFolder(mod)).sort()).toEqual([
       'drizzle.config.ts',
-      'manifest.yaml',
       'drizzle/0000_init.sql',
       'drizzle/meta/0000_snapshot.json',
       'drizzle/meta/_journal.json',
-    ]) {
-      expect(existsSync(join(mod, p)), p).toBe(true);
-    }
+      'lib/models/index.ts',
+      'lib/server/db/schema/index.ts',
+      'lib/server/db/schema/tables.ts',
+      'manifest.yaml',
+    ]);
     expect(readFileSync(join(mod, 'drizzle/0000_init.sql'), 'utf8')).toBe(
       initialMigrationSql(loadExample('molos-example')),
     );
-    const journal = readFileSync(join(mod, 'drizzle/meta/_journal.json'), 'utf8');
+    // The design records its baseline with the module's files as written.
+    const baseline = loadDesignFile(design).baseline;
+    expect(baseline?.files?.find((f) => f.path === 'lib/models/index.ts')?.text).toBe(
+      readFileSync(join(mod, 'lib/models/index.ts'), 'utf8'),
+    );
     writeFileSync(join(mod, 'manifest.yaml'), 'id: MoLOS-Example\nname: Mine\n');
+    const before = hashFolder(mod);
 
     const second = await cli(['generate', design, '--out', mod]);
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('No schema changes: no migration written.\n');
     expect(second.stdout).toContain('kept      manifest.yaml (exists; yours to edit)\n');
-    expect(readFileSync(join(mod, 'drizzle/meta/_journal.json'), 'utf8')).toBe(journal);
-    expect(readFileSync(join(mod, 'manifest.yaml'), 'utf8')).toBe('id: MoLOS-Example\nname: Mine\n');
+    expect(second.stdout).toContain('unchanged lib/server/db/schema/tables.ts\n');
+    expect(hashFolder(mod)).toEqual(before);
   });
 
-  it('writes the next migration, knows a rename from the design’s baseline, and never rewrites a migration', async () => {
-    const out = tempDir('gen-next');
-    dirs.push(out);
-    const design = designFile(readFileSync(join(REPO, 'static/examples/molos-tasks.json'), 'utf8'));
-    await cli(['generate', design, '--out', out]);
-    const exported = loadDesignFile(design);
-    expect(exported.baseline?.tables.t_tags).toBe('MoLOS-Tasks_tags');
-    writeFileSync(
-      design,
-      serializeDesign(updateColumn(exported, { columnId: 'c_tags_name', patch: { name: 'label' } })),
-    );
+  it('writes the next migration and knows a rename from the design’s baseline', async () => {
+    const { out, design } = await exportedModule('molos-tasks', 'gen-next');
+    expect(loadDesignFile(design).baseline?.tables.t_tags).toBe('MoLOS-Tasks_tags');
+    editDesign(design, (d) => updateColumn(d, { columnId: 'c_tags_name', patch: { name: 'label' } }));
     const r = await cli(['generate', design, '--out', out, '--name', 'Rename tag label']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('wrote     drizzle/0001_rename_tag_label.sql\n');
+    expect(r.stdout).toContain('wrote     drizzle/0001_rename_tag_label.sql (drizzle-kit’s exact SQL)\n');
     expect(readFileSync(join(out, 'drizzle/0001_rename_tag_label.sql'), 'utf8')).toBe(
       'ALTER TABLE `MoLOS-Tasks_tags` RENAME COLUMN "name" TO "label";',
     );
@@ -156,90 +194,136 @@ describe('generate', () => {
     expect(loadDesignFile(design).baseline?.columns.c_tags_name).toBe('label');
     const journal = JSON.parse(readFileSync(join(out, 'drizzle/meta/_journal.json'), 'utf8'));
     expect(journal.entries.map((e: { tag: string }) => e.tag)).toEqual(['0000_init', '0001_rename_tag_label']);
-
-    // A file in the way of the next migration is never overwritten.
-    writeFileSync(
-      design,
-      serializeDesign(addColumn(loadDesignFile(design), { tableId: 't_tags', name: 'rank', type: 'integer' })),
-    );
-    writeFileSync(join(out, 'drizzle/0002_add_tags_rank.sql'), 'SELECT 1;');
-    const blocked = await cli(['generate', design, '--out', out]);
-    expect(blocked.code).toBe(1);
-    expect(blocked.stderr).toContain(
-      'drizzle/0002_add_tags_rank.sql: already exists; an existing migration is never rewritten',
-    );
-    expect(readFileSync(join(out, 'drizzle/0002_add_tags_rank.sql'), 'utf8')).toBe('SELECT 1;');
   });
 
-  it('prints safety findings, and writes the MoLOS-safe variant with --safe', async () => {
-    const out = tempDir('gen-safe');
-    dirs.push(out);
-    const design = designFile(readFileSync(join(REPO, 'static/examples/molos-tasks.json'), 'utf8'));
-    await cli(['generate', design, '--out', out]);
-    writeFileSync(
-      design,
-      serializeDesign(addEnumMember(loadDesignFile(design), { enumId: 'e_task_status', value: 'blocked' })),
+  it('refuses a file in the way under drizzle/ and leaves every file byte-identical, code included', async () => {
+    const { out, design } = await exportedModule('molos-tasks', 'gen-blocked');
+    editDesign(design, (d) => addColumn(d, { tableId: 't_tags', name: 'rank', type: 'integer' }));
+    writeFileSync(join(out, 'drizzle/0001_add_tags_rank.sql'), 'SELECT 1;');
+    const before = state(out, design);
+    const blocked = await cli(['generate', design, '--out', out]);
+    expect(blocked.code).toBe(1);
+    expect(blocked.stderr).toContain('nothing was written:\n');
+    expect(blocked.stderr).toContain(
+      `${out}/drizzle/0001_add_tags_rank.sql: already exists; an existing migration is never rewritten`,
     );
+    // tables.ts would have changed: the plan says so, and nothing was written.
+    expect(blocked.stdout).toContain('update    src/server/db/schema/tables.ts\n');
+    expect(state(out, design)).toEqual(before);
+  });
+
+  it('--dry-run prints each file’s action and diff and writes nothing, not even the design file', async () => {
+    const { out, design } = await exportedModule('molos-tasks', 'gen-dry');
+    editDesign(design, (d) => addColumn(d, { tableId: 't_tags', name: 'rank', type: 'integer' }));
+    const before = state(out, design);
+    const r = await cli(['generate', design, '--out', out, '--dry-run']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      'update    src/server/db/schema/tables.ts\n--- a/src/server/db/schema/tables.ts\n+++ b/src/server/db/schema/tables.ts\n@@ ',
+    );
+    expect(r.stdout).toMatch(/^\+ +rank: integer\("rank"\),$/m);
+    expect(r.stdout).toContain(
+      'create    drizzle/0001_add_tags_rank.sql (drizzle-kit’s exact SQL)\n--- /dev/null\n+++ b/drizzle/0001_add_tags_rank.sql\n@@ -0,0 +1,1 @@\n+ALTER TABLE `MoLOS-Tasks_tags` ADD `rank` integer;\n',
+    );
+    expect(r.stdout).toMatch(
+      /^create {4}drizzle\/meta\/0001_snapshot\.json\n {2}\(\d+ lines of drizzle-kit’s snapshot/m,
+    );
+    expect(r.stdout).toContain('update    drizzle/meta/_journal.json\n--- a/drizzle/meta/_journal.json\n');
+    expect(r.stdout).toContain('keep      manifest.yaml (exists; yours to edit)\n');
+    expect(r.stdout).toContain('Dry run: nothing was written.\n');
+    expect(r.stdout).not.toContain('wrote ');
+    expect(state(out, design)).toEqual(before);
+  });
+
+  it('never rewrites a scaffold file the author has', async () => {
+    const { out, design } = await exportedModule('molos-tasks', 'gen-scaffold');
+    const mine = {
+      'manifest.yaml': 'id: MoLOS-Tasks\nname: My tasks\n',
+      'drizzle.config.ts': '// my config\nexport default {};\n',
+      'src/config.ts': '// my module config\n',
+      'src/server/db/schema/index.ts': "export * from './tables';\nexport * from './views';\n",
+    };
+    for (const [path, text] of Object.entries(mine)) writeFileSync(join(out, path), text);
+    editDesign(design, (d) => addColumn(d, { tableId: 't_tags', name: 'rank', type: 'integer' }));
+    const r = await cli(['generate', design, '--out', out]);
+    expect(r.code).toBe(0);
+    for (const [path, text] of Object.entries(mine)) {
+      expect(readFileSync(join(out, path), 'utf8'), path).toBe(text);
+      expect(r.stdout).toContain(`kept      ${path} (exists; yours to edit)\n`);
+    }
+    expect(readFileSync(join(out, 'src/server/db/schema/tables.ts'), 'utf8')).toContain('rank: integer("rank")');
+  });
+
+  it('writes the MoLOS-safe variant by default when drizzle-kit’s SQL loses rows, and it loses none', async () => {
+    const { out, design } = await exportedModule('molos-tasks', 'gen-hazard');
+    editDesign(design, (d) => addEnumMember(d, { enumId: 'e_task_status', value: 'blocked' }));
+    const exact = await cli(['sql', design, '--since', out, '--exact']);
+    expect(exact.stdout).toContain('PRAGMA foreign_keys=OFF;');
+    expect(exact.stderr).toContain('dry run: MoLOS-Tasks_task_tags lost 3 of 3 sample rows\n');
     const preview = await cli(['sql', design, '--since', out]);
-    expect(preview.stdout).toContain('PRAGMA foreign_keys=OFF;');
-    const safePreview = await cli(['sql', design, '--since', out, '--safe']);
-    expect(safePreview.stdout).toContain(
+    expect(preview.code).toBe(0);
+    expect(preview.stdout).toContain(
       'CREATE TABLE `__keep_MoLOS-Tasks_task_tags` AS SELECT * FROM `MoLOS-Tasks_task_tags`;',
     );
-    expect(safePreview.stderr).toContain('safe variant: Saves and restores the rows of MoLOS-Tasks_task_tags');
-    const r = await cli(['generate', design, '--out', out, '--safe']);
+    expect(preview.stderr).toContain(
+      'migration: the MoLOS-safe variant, because drizzle-kit’s SQL loses 3 of 3 rows of MoLOS-Tasks_task_tags in the dry run',
+    );
+    expect(preview.stderr).toContain('safe variant: Saves and restores the rows of MoLOS-Tasks_task_tags');
+
+    const r = await cli(['generate', design, '--out', out]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('(MoLOS-safe variant)');
+    expect(r.stdout).toContain('wrote     drizzle/0001_alter_tasks.sql (the MoLOS-safe variant)\n');
     expect(r.stdout).toContain('dry run on sample data: no rows lost or changed, schema as designed\n');
     expect(r.stdout).not.toMatch(/^error /m);
-    expect(readFileSync(join(out, 'drizzle/0001_alter_tasks.sql'), 'utf8')).toBe(safePreview.stdout);
+    expect(readFileSync(join(out, 'drizzle/0001_alter_tasks.sql'), 'utf8')).toBe(preview.stdout);
     const verified = await cli(['verify', out]);
     expect(verified.stdout).toContain('applied 0001_alter_tasks.sql');
     expect(verified.code).toBe(0);
   });
 
-  it('does not write a migration that fails under the host; --safe writes one that runs', async () => {
-    const out = tempDir('gen-fails');
-    dirs.push(out);
-    const design = designFile(readFileSync(join(REPO, 'static/examples/molos-tasks.json'), 'utf8'));
-    await cli(['generate', design, '--out', out]);
-    const edited = connectTables(loadDesignFile(design), {
-      fromTableId: 't_daily_log',
-      toTableId: 't_projects',
-      name: 'project_id',
-      onDelete: 'cascade',
-    });
-    writeFileSync(design, serializeDesign(edited));
-    const refused = await cli(['generate', design, '--out', out]);
+  it('--exact writes drizzle-kit’s bytes and exits 1 when they carry an error finding', async () => {
+    const { out, design } = await exportedModule('molos-tasks', 'gen-exact');
+    editDesign(design, (d) => addEnumMember(d, { enumId: 'e_task_status', value: 'blocked' }));
+    const exact = await cli(['sql', design, '--since', out, '--exact']);
+    const r = await cli(['generate', design, '--out', out, '--exact']);
+    expect(r.code).toBe(1);
+    expect(readFileSync(join(out, 'drizzle/0001_alter_tasks.sql'), 'utf8')).toBe(exact.stdout);
+    expect(r.stdout).toMatch(
+      /^error {3}rebuild-cascade +drizzle\/0001_alter_tasks\.sql chunk \d+: Rebuilding MoLOS-Tasks_tasks/m,
+    );
+    expect(r.stdout).toContain(
+      'warning: drizzle-kit’s exact SQL, as asked, loses 3 of 3 rows of MoLOS-Tasks_task_tags in the dry run\n',
+    );
+    expect(r.stderr).toMatch(/^molos-schema: written, but the migration carries \d+ host errors? \(see above\)/);
+    expect(loadDesignFile(design).baseline?.files?.some((f) => f.path === 'drizzle/0001_alter_tasks.sql')).toBe(true);
+    expect((await cli(['verify', out])).code).toBe(1);
+  });
+
+  it('never writes a migration that fails under the host; by default the safe variant that runs', async () => {
+    const { out, design } = await exportedModule('molos-tasks', 'gen-fails');
+    editDesign(design, (d) =>
+      connectTables(d, {
+        fromTableId: 't_daily_log',
+        toTableId: 't_projects',
+        name: 'project_id',
+        onDelete: 'cascade',
+      }),
+    );
+    const before = state(out, design);
+    const refused = await cli(['generate', design, '--out', out, '--exact']);
     expect(refused.code).toBe(1);
     expect(refused.stdout).toContain('dry run: the migration fails on sample data: near "-": syntax error');
-    expect(refused.stderr).toContain('would fail under the MoLOS host, so no migration was written; "generate --safe"');
-    expect(existsSync(join(out, 'drizzle/0001_add_daily_log_project_id.sql'))).toBe(false);
-    const safe = await cli(['generate', design, '--out', out, '--safe']);
-    expect(safe.code).toBe(0);
+    expect(refused.stderr).toContain(
+      'drizzle/0001_add_daily_log_project_id.sql (drizzle-kit’s exact SQL): it fails in the dry run: near "-": syntax error',
+    );
+    expect(state(out, design)).toEqual(before);
+
+    const r = await cli(['generate', design, '--out', out]);
+    expect(r.code).toBe(0);
     expect(readFileSync(join(out, 'drizzle/0001_add_daily_log_project_id.sql'), 'utf8')).toBe(
       'ALTER TABLE `MoLOS-Tasks_daily_log` ADD `project_id` text REFERENCES `MoLOS-Tasks_projects`(`id`) ON UPDATE no action ON DELETE cascade;',
     );
     expect((await cli(['verify', out])).code).toBe(0);
-  });
-
-  it('without --safe, an unsafe migration is written as drizzle-kit would, and the findings say why', async () => {
-    const out = tempDir('gen-unsafe');
-    dirs.push(out);
-    const design = designFile(readFileSync(join(REPO, 'static/examples/molos-tasks.json'), 'utf8'));
-    await cli(['generate', design, '--out', out]);
-    writeFileSync(
-      design,
-      serializeDesign(addEnumMember(loadDesignFile(design), { enumId: 'e_task_status', value: 'blocked' })),
-    );
-    const r = await cli(['generate', design, '--out', out]);
-    expect(r.stdout).toMatch(
-      /^error {3}rebuild-cascade +drizzle\/0001_alter_tasks\.sql chunk \d+: Rebuilding MoLOS-Tasks_tasks/m,
-    );
-    expect(r.stdout).toContain('"generate --safe" writes it');
-    expect(r.stdout).toContain('dry run: MoLOS-Tasks_task_tags lost 3 of 3 sample rows\n');
-    const verified = await cli(['verify', out]);
-    expect(verified.code).toBe(1);
   });
 
   it('uses --layout over the design setting', async () => {
@@ -256,21 +340,31 @@ describe('generate', () => {
     );
   });
 
-  it('refuses a design that breaks a rule and writes nothing', async () => {
-    const d = updateColumn(loadExample('molos-example'), { columnId: 'c_items_user_id', patch: { notNull: false } });
-    const out = tempDir('gen-bad');
-    dirs.push(out);
-    const r = await cli(['generate', designFile(serializeDesign(d)), '--out', join(out, 'm')]);
+  it('refuses a design that would give broken code, and writes nothing', async () => {
+    const { out, design } = await exportedModule('molos-example', 'gen-bad');
+    editDesign(design, (d) => updateColumn(d, { columnId: 'c_items_title', patch: { name: 'description' } }));
+    const before = state(out, design);
+    const r = await cli(['generate', design, '--out', out]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('user-id-nullable');
+    expect(r.stderr).toContain('column-name-duplicate');
     expect(r.stderr).toContain('nothing was written');
-    expect(existsSync(join(out, 'm'))).toBe(false);
+    expect(state(out, design)).toEqual(before);
+    const fresh = tempDir('gen-bad-fresh');
+    dirs.push(fresh);
+    expect((await cli(['generate', design, '--out', join(fresh, 'm')])).code).toBe(1);
+    expect(existsSync(join(fresh, 'm'))).toBe(false);
   });
 
-  it('requires --out', async () => {
+  it('requires --out, and one of --exact and --safe at most', async () => {
     const r = await cli(['generate', EXAMPLE]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('generate needs --out <module-dir>');
+    const both = await cli(['generate', EXAMPLE, '--out', 'x', '--exact', '--safe']);
+    expect(both).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'molos-schema: --exact and --safe exclude each other: pick one\n',
+    });
   });
 });
 
@@ -309,6 +403,12 @@ describe('usage', () => {
       cwd: REPO,
     }).catch((e: { code: number; stdout: string }) => e);
     expect((failing as { code: number }).code).toBe(1);
+  });
+
+  it('runs as the installed bin from a folder outside the repo (no tsconfig paths there)', async () => {
+    const exec = promisify(execFile);
+    const r = await exec(join(REPO, 'bin/molos-schema.js'), ['sql', join(REPO, EXAMPLE)], { cwd: tmpdir() });
+    expect(r.stdout).toBe(initialMigrationSql(loadExample('molos-example')));
   });
 });
 

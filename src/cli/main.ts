@@ -18,10 +18,10 @@ const HELP: Record<string, string> = {
 Usage: molos-schema <command> [options]
 
 Commands:
-  generate <design.json> --out <module-dir> [--layout legacy|current] [--name NAME] [--safe]
-                        write the module's schema, models and config, and its next migration
-  sql <design.json> [--since <module-dir>] [--safe]
-                        print a migration's SQL, exactly as drizzle-kit writes it (or the MoLOS-safe variant)
+  generate <design.json> --out <module-dir> [--layout legacy|current] [--name NAME] [--exact|--safe] [--dry-run]
+                        merge the module's code into the folder and add its next migration, all or nothing
+  sql <design.json> [--since <module-dir>] [--exact|--safe]
+                        print a migration's SQL: the first one as drizzle-kit writes it, or the next one
   check <design.json|tables.ts|module-dir|file.sql|snapshot.json> [--module-id ID]
                         list MoLOS rule issues (existing code is imported first); exit 1 when there is an error
   import <tables.ts|module-dir|file.sql|snapshot.json> --out <design.json> [--module-id ID]
@@ -30,36 +30,55 @@ Commands:
 
 Run "molos-schema <command> --help" for a command's details.
 `,
-  generate: `Usage: molos-schema generate <design.json> --out <module-dir> [--layout legacy|current] [--name NAME] [--safe]
+  generate: `Usage: molos-schema generate <design.json> --out <module-dir> [--layout legacy|current] [--name NAME]
+                             [--exact|--safe] [--dry-run]
 
-Writes the module's files into <module-dir> (created if needed):
+Plans the write into <module-dir> (created if needed), then writes every file or none:
   lib/server/db/schema/tables.ts + index.ts, lib/models/index.ts   (legacy layout, the documented one)
   src/server/db/schema/tables.ts + index.ts, src/models/index.ts, src/config.ts   (current layout)
   drizzle.config.ts, manifest.yaml
 and the next migration: drizzle/NNNN_<name>.sql, its snapshot in drizzle/meta and a new journal entry — the
 first one (0000_init) for a module without migrations. Without schema changes no migration is written.
-Existing migrations are never rewritten. Renames are known from the design's stable ids: the design file
-remembers what it last exported (its "baseline"), so generate updates <design.json> after writing a migration.
 
-Every safety finding of the new migration is printed (how the MoLOS host will run it, drizzle-kit's hazards).
+The studio owns only what it generates: in tables.ts and the models file the declarations the design produces
+are updated in place and everything else is kept (what it cannot place is reported). manifest.yaml,
+drizzle.config.ts, the schema index and src/config.ts are created when missing and never rewritten. No file under
+drizzle/ is rewritten except the journal.
+
+The migration is chosen safe by default. Both variants — drizzle-kit's exact SQL and the MoLOS-safe variant —
+are analysed and tried on sample data as the MoLOS host runs them (a dry run). drizzle-kit's SQL is written when
+it has no host error and loses or changes no rows; otherwise the MoLOS-safe variant when it passes; otherwise
+nothing. A migration that fails in the dry run, or whose chunks do not hold one statement each, is never written.
+
+Nothing is written (exit 1) when the plan is refused: a design that would give broken code, a folder of another
+module, a damaged journal or snapshot, a file in the way under drizzle/, a migration that fails. Every reason is
+printed. Renames are known from the design's stable ids: after a write, <design.json> records what was exported
+(its "baseline", with the module's files as written).
 
 Options:
   --out <dir>       the module's own folder
   --layout <name>   legacy or current; defaults to the design's layout
   --name <name>     the migration's name after NNNN_ (default: made from the change, e.g. add_tasks_estimate)
-  --safe            write the MoLOS-safe variant of the migration instead of drizzle-kit's SQL
+  --exact           write drizzle-kit's exact SQL, whatever its analysis says (exit 1 if it carries an error)
+  --safe            write the MoLOS-safe variant
+  --dry-run         print the plan — each file with its action and diff, the merge notes, the migration variant
+                    and why, its findings and dry run — and write nothing (not even <design.json>)
 
-manifest.yaml, drizzle.config.ts and src/config.ts are created only when missing. A design that breaks a
-MoLOS rule is refused (exit 1).
+Exit codes: 0 written; 1 refused (nothing written), or written with a migration that carries a host error;
+2 unusable input.
 `,
-  sql: `Usage: molos-schema sql <design.json> [--since <module-dir>] [--safe]
+  sql: `Usage: molos-schema sql <design.json> [--since <module-dir>] [--exact|--safe]
 
-Prints a migration to stdout, byte for byte what drizzle-kit generate writes, with nothing added: the first
-migration (0000_init), or with --since the next migration of that module folder. Nothing is written.
+Prints a migration to stdout, with nothing added; nothing is written. Without --since: the first migration
+(0000_init), byte for byte what drizzle-kit generate writes. With --since: the next migration of that module
+folder in the variant "generate" would write (drizzle-kit's SQL when it passes, else the MoLOS-safe variant);
+which one and why, the safe variant's changes and the dry run on sample data go to stderr. Exits 1 when generate
+would refuse the migration (with --exact or --safe the variant is printed all the same).
 
 Options:
   --since <dir>   the module folder whose drizzle/ holds the migrations so far
-  --safe          print the MoLOS-safe variant; what it changes is listed on stderr
+  --exact         print drizzle-kit's exact SQL
+  --safe          print the MoLOS-safe variant
 `,
   check: `Usage: molos-schema check <design.json|tables.ts|module-dir|file.sql|snapshot.json> [--module-id ID]
 
@@ -108,14 +127,16 @@ const OPTIONS = {
   layout: { type: 'string' },
   name: { type: 'string' },
   safe: { type: 'boolean' },
+  exact: { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
   since: { type: 'string' },
   'module-id': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 const ALLOWED: Record<string, readonly string[]> = {
-  generate: ['out', 'layout', 'name', 'safe', 'help'],
-  sql: ['since', 'safe', 'help'],
+  generate: ['out', 'layout', 'name', 'exact', 'safe', 'dry-run', 'help'],
+  sql: ['since', 'exact', 'safe', 'help'],
   check: ['module-id', 'help'],
   import: ['out', 'module-id', 'help'],
   verify: ['help'],
@@ -149,9 +170,16 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     const file = positionals[0] as string;
     if (command === 'generate') {
-      return await generate(io, file, { out: values.out, layout: values.layout, name: values.name, safe: values.safe });
+      return await generate(io, file, {
+        out: values.out,
+        layout: values.layout,
+        name: values.name,
+        exact: values.exact,
+        safe: values.safe,
+        dryRun: values['dry-run'],
+      });
     }
-    if (command === 'sql') return await sql(io, file, { since: values.since, safe: values.safe });
+    if (command === 'sql') return await sql(io, file, { since: values.since, exact: values.exact, safe: values.safe });
     if (command === 'verify') return await verify(io, file);
     if (command === 'import') return await importCommand(io, file, { out: values.out, moduleId: values['module-id'] });
     return await check(io, file, { moduleId: values['module-id'] });

@@ -1,34 +1,73 @@
-/** `molos-schema sql`: prints a migration's SQL — the first one, or the next one for a module folder. */
+/**
+ * `molos-schema sql`: prints a migration's SQL — the first one (drizzle-kit's bytes), or the next one for a module
+ * folder in the variant `generate` would write (or the one forced with --exact / --safe).
+ */
 import { resolve } from 'node:path';
+import initSqlJs from 'sql.js';
 import { checkDesign, hasErrors } from '../lib/core/rules';
+import { VARIANT_NAMES, chooseVariant, planMigration } from '../lib/export/migration-plan';
+import { readMigrationFiles } from '../lib/export/read-migrations';
+import { MigrationFolderError } from '../lib/sql/folder-format';
 import { EMPTY_FOLDER, nextMigration } from '../lib/sql/next-migration';
 import { safeVariant } from '../lib/sql/safe-variant';
-import type { CliIo } from './io';
+import { dryRunLines } from './dry-run-report';
+import { variantRequest } from './generate';
+import { CliError, type CliIo } from './io';
 import { readDesign } from './load';
-import { inFolder, readMigrationFolder } from './module-folder';
+import { nodeFolder } from './node-folder';
 import { summary } from './report';
-import { dryRunLines, runDryRun } from './dry-run-report';
 
-export async function sql(io: CliIo, file: string, opts: { since?: string; safe?: boolean }): Promise<number> {
+export async function sql(
+  io: CliIo,
+  file: string,
+  opts: { since?: string; exact?: boolean; safe?: boolean },
+): Promise<number> {
+  const request = variantRequest(opts);
   const design = readDesign(io, file);
   const issues = checkDesign(design);
   if (hasErrors(issues))
     io.stderr(`warning: the design breaks MoLOS rules (${summary(issues)}); run "check" for details\n`);
-  const folder = opts.since ? readMigrationFolder(resolve(io.cwd, opts.since)) : EMPTY_FOLDER;
-  const m = inFolder(opts.since ?? '.', () => nextMigration(design, folder, { now: Date.now() }));
-  if (m.kind === 'unchanged') {
+  if (!opts.since) {
+    const m = nextMigration(design, EMPTY_FOLDER, { now: Date.now() });
+    if (m.kind === 'unchanged') {
+      io.stderr('No schema changes, nothing to migrate.\n');
+      return 0;
+    }
+    // The first migration creates tables only: its safe variant is the same SQL, kept here for --safe's sake.
+    io.stdout(opts.safe ? safeVariant(m).sql : m.sql);
+    return 0;
+  }
+  const folder = nodeFolder(resolve(io.cwd, opts.since), opts.since);
+  // A damaged journal or snapshot is unusable input (2); a folder in the way is what generate refuses (1).
+  const folderError = (e: unknown, code: number) =>
+    e instanceof MigrationFolderError ? new CliError(`${opts.since}/${e.message}`, code) : e;
+  const files = await readMigrationFiles(folder).catch((e: unknown) => {
+    throw folderError(e, 2);
+  });
+  let plan;
+  try {
+    plan = planMigration(design, files.folder, { SQL: await initSqlJs(), history: files.history }, { now: Date.now() });
+  } catch (e) {
+    throw folderError(e, 1);
+  }
+  if (!plan.variants) {
     io.stderr('No schema changes, nothing to migrate.\n');
     return 0;
   }
-  for (const note of m.notes) io.stderr(`note: ${note}\n`);
-  const safe = opts.safe ? safeVariant(m) : undefined;
-  for (const d of safe?.differences ?? []) io.stderr(`safe variant: ${d}\n`);
-  const text = safe?.sql ?? m.sql;
-  if (opts.since) {
-    // The dry run goes to stderr: stdout stays exactly the migration file.
-    const run = await runDryRun(resolve(io.cwd, opts.since), folder, design, m, text);
-    for (const line of dryRunLines(run)) io.stderr(`${line}\n`);
+  for (const note of plan.migration.notes) io.stderr(`note: ${note}\n`);
+  const choice = chooseVariant(plan, request);
+  // A forced variant is printed even when generate would refuse it, so it can be looked at.
+  const shown = choice.variant ?? (request === 'auto' ? null : plan.variants[request]);
+  if (!shown) {
+    for (const r of choice.refusals) io.stderr(`refused: ${r}\n`);
+    io.stderr('generate would write no migration; "sql --exact" or "sql --safe" prints one of the variants\n');
+    return 1;
   }
-  io.stdout(text);
-  return 0;
+  io.stderr(`migration: ${VARIANT_NAMES[shown.kind]}, ${choice.reason}\n`);
+  if (shown.kind === 'safe') for (const d of shown.differences) io.stderr(`safe variant: ${d}\n`);
+  // The dry run goes to stderr: stdout stays exactly the migration file.
+  for (const line of dryRunLines(shown.dryRun)) io.stderr(`${line}\n`);
+  for (const r of choice.refusals) io.stderr(`refused: ${r}; generate would not write it\n`);
+  io.stdout(shown.sql);
+  return choice.refusals.length > 0 ? 1 : 0;
 }

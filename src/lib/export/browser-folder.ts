@@ -14,12 +14,22 @@ interface WindowWithPicker {
   showDirectoryPicker(options?: DirectoryPickerOptions): Promise<FileSystemDirectoryHandle>;
 }
 
+/**
+ * TEST SEAM. Headless Chromium has no directory picker, so the end-to-end tests of "Write to folder…" start the
+ * page with `?folderPicker=opfs`: the picker is then replaced by the origin private file system's root
+ * (`navigator.storage.getDirectory()`), which the test fills before and reads back after. The flag is read once,
+ * when the page starts; nothing else turns the seam on, and it only ever touches this origin's private storage.
+ */
+const OPFS_TEST_SEAM =
+  typeof location !== 'undefined' && new URLSearchParams(location.search).get('folderPicker') === 'opfs';
+
 export function canPickFolders(): boolean {
-  return typeof window !== 'undefined' && 'showDirectoryPicker' in window;
+  return OPFS_TEST_SEAM || (typeof window !== 'undefined' && 'showDirectoryPicker' in window);
 }
 
 /** Asks the user for a folder (with write access); null when they cancel. */
 export async function pickFolder(): Promise<ModuleFolder | null> {
+  if (OPFS_TEST_SEAM) return handleFolder(await navigator.storage.getDirectory(), 'opfs');
   try {
     // The id makes the browser open the picker where the user picked last time.
     const handle = await (window as unknown as WindowWithPicker).showDirectoryPicker({

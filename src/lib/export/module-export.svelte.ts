@@ -1,29 +1,50 @@
 /**
  * The module exports of the page: "Download module (.zip)" and "Write to folder…" (File System Access API), with
- * a busy state and the folder write waiting for the user's confirmation. Module files come from the generator
- * worker; the migration is computed here, against the folder's own `drizzle/meta`.
+ * a busy state and the folder write waiting for the user's confirmation. Both run the same plan as the CLI's
+ * `generate` (module-plan.ts): the folder — or, for the zip, the module's files the design last saw — is read,
+ * the code is generated and merged in the generator worker, the next migration is evaluated in both variants with
+ * a dry run, and nothing is written when anything is refused.
  *
- * The zip writer and the folder export (with the migration differ, the safe variant and the safety analysis)
- * load on first use: the first screen does not need them.
+ * The planning code (migration differ, safety analysis, sql.js) and the zip writer load on first use: the first
+ * screen does not need them.
  */
+import type { SqlJsStatic } from 'sql.js';
 import type { Design } from '$lib/core/design';
 import type { Editor } from '$lib/state/editor.svelte';
-import { type SessionReport, errorText, folderWrittenReport } from '$lib/state/session-reports';
+import {
+  type SessionReport,
+  errorText,
+  folderWrittenReport,
+  refusedReport,
+  zipReport,
+} from '$lib/state/session-reports';
 import { type ModuleGenerator, sharedWorkerGenerator } from '$lib/worker/generator';
 import { pickFolder } from './browser-folder';
 import { downloadFile } from './download';
 import { exportBlocker } from './export-blocker';
-import type { FolderPlan } from './folder-export';
+import type { VariantRequest } from './migration-plan';
+import type { MergeModuleFiles, ModulePlan } from './module-plan';
 import type { ModuleFolder } from './module-folder';
 import { safeFileStem } from './file-names';
+import type { PlanView } from './write-view';
 
-const folderExport = () => import('./folder-export');
+const planning = async () => {
+  const [plan, folders, view] = await Promise.all([
+    import('./module-plan'),
+    import('./folder-export'),
+    import('./write-view'),
+  ]);
+  return { ...plan, ...folders, ...view };
+};
 
-/** A folder export waiting for the user to confirm it. */
+/** sql.js on the page, for the dry runs of an export (the previews load their own copy in their worker). */
+const pageSqlJs = async () => (await import('$lib/worker/sql-js')).loadSqlJs();
+
+/** A folder write waiting for the user to confirm it. */
 export interface PendingFolderWrite {
-  plan: FolderPlan;
-  /** Whether the MoLOS-safe variant is suggested (drizzle-kit's SQL is unsafe under the host). */
-  suggestSafe: boolean;
+  plan: ModulePlan;
+  /** What the dialog shows, for each variant the user can ask for. */
+  view: PlanView;
 }
 
 export class ModuleExport {
@@ -38,24 +59,35 @@ export class ModuleExport {
     private readonly editor: Editor,
     private readonly report: (report: SessionReport) => void,
     private readonly generatorOption?: ModuleGenerator,
+    private readonly loadSqlJs: () => Promise<SqlJsStatic> = pageSqlJs,
   ) {}
 
-  /** Downloads `<module id>.zip`: every module file and the first migration, under a folder named after the module. */
+  /**
+   * Downloads `<module id>.zip`: the module as a write into the files the design last saw would leave it — its
+   * migrations untouched plus the next one — then records the baseline, as writing to a folder does.
+   */
   async exportZip(): Promise<void> {
     const design = this.editor.design;
     if (this.blocked(design)) return;
     await this.run('Generating the module…', async () => {
-      const [files, { moduleZip }] = await Promise.all([this.generator().generate(design), import('./module-zip')]);
+      const [{ planModuleZip, moduleZip }, SQL] = await Promise.all([import('./module-zip'), this.loadSqlJs()]);
+      const zip = await planModuleZip(design, { now: Date.now(), SQL, merge: this.merger() });
+      if (zip.kind === 'refused') {
+        this.report(refusedReport('Nothing was downloaded', zip.refusals));
+        return;
+      }
       const stem = safeFileStem(design.module.id);
       // fflate's bytes are typed over any buffer; Blob wants an ArrayBuffer-backed view, which this is.
-      downloadFile(`${stem}.zip`, moduleZip(files, stem) as Uint8Array<ArrayBuffer>, 'application/zip');
+      downloadFile(`${stem}.zip`, moduleZip(zip.files, stem) as Uint8Array<ArrayBuffer>, 'application/zip');
+      // The next export then continues from this one, knowing its renames and its files.
+      if (zip.kind === 'module') this.editor.setBaseline(zip.baseline);
+      this.report(zipReport(`${stem}.zip`, zip));
     });
   }
 
-  /** Asks for the module folder and plans the export; `confirmWrite` writes it. */
+  /** Asks for the module folder and plans the write; `confirmWrite` writes it. */
   async writeToFolder(): Promise<void> {
     const design = this.editor.design;
-    if (this.blocked(design)) return;
     let picked: ModuleFolder | null;
     try {
       picked = await pickFolder();
@@ -71,27 +103,29 @@ export class ModuleExport {
     if (!picked) return;
     const chosen = picked;
     await this.run('Reading the module folder…', async () => {
-      const { chooseModuleFolder, planFolderExport } = await folderExport();
+      const [{ chooseModuleFolder, planModuleWrite, planView }, SQL] = await Promise.all([
+        planning(),
+        this.loadSqlJs(),
+      ]);
       const folder = await chooseModuleFolder(chosen, design.module.id);
-      const code = await this.generator().generate(design, { skipMigration: true });
-      const plan = await planFolderExport(design, folder, code, { now: Date.now() });
+      const plan = await planModuleWrite({ design, folder, now: Date.now(), SQL, merge: this.merger() });
       this.pendingFolder = folder;
-      this.pendingWrite = { plan, suggestSafe: (plan.plain?.findings ?? []).some((f) => f.severity === 'error') };
+      this.pendingWrite = { plan, view: planView(plan) };
     });
   }
 
-  /** Writes the confirmed folder export, then remembers it as the design's baseline. */
-  async confirmWrite(safe: boolean): Promise<void> {
+  /** Writes the confirmed plan with the chosen migration variant, then records it as the design's baseline. */
+  async confirmWrite(request: VariantRequest = 'auto'): Promise<void> {
     const pending = this.pendingWrite;
     const folder = this.pendingFolder;
     this.cancelWrite();
     if (!pending || !folder) return;
     await this.run('Writing the module…', async () => {
-      const { writeFolderExport } = await folderExport();
-      const written = await writeFolderExport(folder, pending.plan, { safe });
-      // The next export then knows which tables and columns were renamed since this one.
-      this.editor.setBaseline(pending.plan.migration.baseline);
-      this.report(folderWrittenReport(pending.plan, written, safe));
+      const { writeModulePlan } = await planning();
+      const outcome = await writeModulePlan(folder, pending.plan, request);
+      // The next export then knows which tables and columns were renamed since this one, and the files it wrote.
+      this.editor.setBaseline(outcome.baseline);
+      this.report(folderWrittenReport(pending.plan, outcome));
     });
   }
 
@@ -103,6 +137,15 @@ export class ModuleExport {
   private generator(): ModuleGenerator {
     this.generatorInstance ??= this.generatorOption ?? sharedWorkerGenerator();
     return this.generatorInstance;
+  }
+
+  /** Generation and merge, in the generator worker. */
+  private merger(): MergeModuleFiles {
+    return async (design, layout, existing) => {
+      const generator = this.generator();
+      if (!generator.merge) throw new Error('this generator cannot merge into existing files');
+      return generator.merge(design, { layout, existing });
+    };
   }
 
   private blocked(design: Design): boolean {

@@ -1,25 +1,60 @@
 /**
- * Reads a module folder's `drizzle/` (journal, snapshots, SQL file names) into the parsed form the migration
- * code works on — the browser twin of the CLI's module-folder.ts. A damaged journal or snapshot throws a
- * `MigrationFolderError` naming the file and the JSON path.
+ * Reads a module folder's `drizzle/` (journal, snapshots, SQL files) into the parsed form the migration code works
+ * on, keeping each file's text. The one reader for the page, the zip (a folder in memory) and the CLI (a `node:fs`
+ * folder). A damaged journal or snapshot throws a `MigrationFolderError` naming the file and the JSON path.
  */
-import { parseJournal, parseSnapshot } from '$lib/sql/folder-format';
-import { EMPTY_FOLDER, type MigrationFolder } from '$lib/sql/next-migration';
+import { parseJournal, parseSnapshot } from '../sql/folder-format';
+import type { MigrationFile } from '../sql/host-runner';
+import { EMPTY_FOLDER, type MigrationFolder } from '../sql/next-migration';
 import type { ModuleFolder } from './module-folder';
 
-const JOURNAL = 'drizzle/meta/_journal.json';
+export const JOURNAL_PATH = 'drizzle/meta/_journal.json';
 
-export async function readMigrations(folder: ModuleFolder): Promise<MigrationFolder> {
+/** What `drizzle/` holds: the parsed folder, the text of every file read, and the SQL files as the host gets them. */
+export interface MigrationFiles {
+  folder: MigrationFolder;
+  /** Path → text of each `drizzle/*.sql` and `drizzle/meta/*.json` file. */
+  texts: Map<string, string>;
+  /** Every `.sql` file directly in `drizzle/`, by file name (the host filters and orders them itself). */
+  history: MigrationFile[];
+}
+
+/**
+ * Reads `drizzle/`; an empty result when the folder has none.
+ * @example const { folder, history } = await readMigrationFiles(memoryFolder('m', files));
+ */
+export async function readMigrationFiles(folder: ModuleFolder): Promise<MigrationFiles> {
+  const texts = new Map<string, string>();
   const drizzle = await folder.list('drizzle');
-  if (!drizzle) return EMPTY_FOLDER;
-  const journalText = await folder.readText(JOURNAL);
-  const journal = journalText === null ? null : parseJournal(JOURNAL, journalText);
+  if (!drizzle) return { folder: EMPTY_FOLDER, texts, history: [] };
+  const journalText = await folder.readText(JOURNAL_PATH);
+  if (journalText !== null) texts.set(JOURNAL_PATH, journalText);
+  const journal = journalText === null ? null : parseJournal(JOURNAL_PATH, journalText);
   const snapshots: MigrationFolder['snapshots'] = {};
   for (const entry of (await folder.list('drizzle/meta')) ?? []) {
     if (entry.kind !== 'file' || !entry.name.endsWith('.json') || entry.name.startsWith('_')) continue;
     const path = `drizzle/meta/${entry.name}`;
-    snapshots[entry.name] = parseSnapshot(path, (await folder.readText(path)) ?? '');
+    const text = (await folder.readText(path)) ?? '';
+    texts.set(path, text);
+    snapshots[entry.name] = parseSnapshot(path, text);
   }
-  const sqlFiles = drizzle.filter((e) => e.kind === 'file' && e.name.endsWith('.sql')).map((e) => e.name);
-  return { journal, snapshots, sqlFiles };
+  const sqlFiles = drizzle
+    .filter((e) => e.kind === 'file' && e.name.endsWith('.sql'))
+    .map((e) => e.name)
+    .sort();
+  const history: MigrationFile[] = [];
+  for (const name of sqlFiles) {
+    const sql = (await folder.readText(`drizzle/${name}`)) ?? '';
+    texts.set(`drizzle/${name}`, sql);
+    history.push({ name, sql });
+  }
+  return { folder: { journal, snapshots, sqlFiles }, texts, history };
+}
+
+/**
+ * The folder's migrations, parsed (journal, snapshots, SQL file names).
+ * @example const m = nextMigration(design, await readMigrations(folder), { now: Date.now() });
+ */
+export async function readMigrations(folder: ModuleFolder): Promise<MigrationFolder> {
+  return (await readMigrationFiles(folder)).folder;
 }

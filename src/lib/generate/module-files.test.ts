@@ -4,7 +4,7 @@ import { format } from 'prettier/standalone';
 import { describe, expect, it } from 'vitest';
 import { LAYOUTS } from '../core/design';
 import { exampleNames, loadExample } from '../../testing/examples';
-import { generateModuleFiles } from './module-files';
+import { generateMergedModuleFiles, generateModuleFiles } from './module-files';
 
 const NOW = 1767265435419;
 
@@ -66,5 +66,22 @@ import { ItemStatus } from "$lib/models/external_modules/MoLOS-Example";
     expect(schema?.content).toContain('import { textEnum } from "@molos/database/utils";');
     expect(schema?.content).toContain('import { ItemStatus } from "../../../models";');
     expect(files.map((f) => f.path)).toContain('src/config.ts');
+  });
+});
+
+describe('generateMergedModuleFiles', () => {
+  it('is the generated code (no migration) for a new module, and keeps a scaffold file that exists', async () => {
+    const design = loadExample('molos-example');
+    const generated = await generateModuleFiles(design, { layout: 'current', skipMigration: true });
+    const fresh = await generateMergedModuleFiles(design, { layout: 'current', existing: new Map() });
+    expect(fresh).toEqual({ files: generated, notes: [] });
+    const mine = 'id: MoLOS-Example\nname: Mine\n';
+    const merged = await generateMergedModuleFiles(design, {
+      layout: 'current',
+      existing: new Map([['manifest.yaml', mine]]),
+    });
+    expect(merged.files.map((f) => f.path)).toEqual(generated.map((f) => f.path));
+    expect(merged.files.find((f) => f.role === 'manifest')?.content).toBe(mine);
+    expect(merged.files.find((f) => f.role === 'schema')?.content).toBe(generated[0]?.content);
   });
 });

@@ -9,6 +9,7 @@ import type { Design, Layout } from '../core/design';
 import { EMPTY_FOLDER, nextMigration } from '../sql/next-migration';
 import { CodeFormatter } from './format-code';
 import { layoutPaths } from './layout-paths';
+import { type MergeOutcome, mergeModuleFiles } from './merge/index';
 import {
   manifestYaml,
   writeDrizzleConfigTs,
@@ -114,6 +115,26 @@ export class ModuleGenerator {
     }
     return files;
   }
+
+  /**
+   * The module's code (no migration) merged into its existing files: owned declarations updated in place, the
+   * author's code kept, scaffold files that exist left as they are.
+   */
+  async generateMerged(design: Design, options: MergeOptions): Promise<MergeOutcome> {
+    const layout = options.layout ?? design.module.layout;
+    const generated = await this.generate(design, { layout, skipMigration: true });
+    return await mergeModuleFiles(design, layout, generated, options.existing);
+  }
+}
+
+export interface MergeOptions {
+  /** Overrides the design's own layout. */
+  layout?: Layout;
+  /**
+   * The module's existing files by path relative to its folder: the `.ts` files under `mergeReadFolders(layout)`
+   * and the scaffold files that exist. Empty for a new module.
+   */
+  existing: ReadonlyMap<string, string>;
 }
 
 let defaultGenerator: ModuleGenerator | undefined;
@@ -125,4 +146,13 @@ let defaultGenerator: ModuleGenerator | undefined;
 export async function generateModuleFiles(design: Design, options: GenerateOptions = {}): Promise<GeneratedFile[]> {
   defaultGenerator ??= new ModuleGenerator();
   return defaultGenerator.generate(design, options);
+}
+
+/**
+ * Generates a module's code and merges it into its existing files, with the shared generator.
+ * @example const { files, notes } = await generateMergedModuleFiles(design, { existing: new Map([['lib/models/index.ts', text]]) });
+ */
+export async function generateMergedModuleFiles(design: Design, options: MergeOptions): Promise<MergeOutcome> {
+  defaultGenerator ??= new ModuleGenerator();
+  return defaultGenerator.generateMerged(design, options);
 }

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { FolderPlan } from '$lib/export/folder-export';
+import type { ModulePlan, WriteOutcome } from '$lib/export/module-plan';
 import {
   damagedDesignReport,
   fileErrorReport,
   folderWrittenReport,
   repairedReport,
   saveFailedReport,
+  zipReport,
 } from './session-reports';
 
 const problem = { path: '$.design.tables.t_1.name', message: 'expected string, got 42' };
@@ -34,34 +35,73 @@ describe('session reports', () => {
     expect(retried).toBe(true);
   });
 
-  it('lists what a folder export wrote and its findings, flagging an unsafe migration', () => {
+  it('lists what a folder write wrote, which variant and why, and flags an unsafe migration', () => {
+    const finding = {
+      code: 'drop-table',
+      severity: 'error',
+      chunk: 0,
+      statement: null,
+      params: { table: 'MoLOS-Example_x' },
+    } as const;
+    const variant = { kind: 'exact', sql: '', findings: [finding], differences: [], chunkProblems: [] };
     const plan = {
       folderName: 'MoLOS-Example',
-      migration: { kind: 'next', tag: '0001_drop_x', notes: ['a note'] },
-      plain: {
-        sql: '',
-        differences: [],
-        findings: [
-          { code: 'drop-table', severity: 'error', chunk: 0, statement: null, params: { table: 'MoLOS-Example_x' } },
-        ],
-      },
-      safe: null,
-    } as unknown as FolderPlan;
-    const r = folderWrittenReport(
-      plan,
-      [
+      migration: { migration: { kind: 'next', tag: '0001_drop_x', notes: ['a note'] } },
+      notes: [{ severity: 'warning', file: 'lib/models/index.ts', line: 12, message: 'kept: enum Old is unused' }],
+    } as unknown as ModulePlan;
+    const outcome = {
+      files: [
         { path: 'drizzle/0001_drop_x.sql', action: 'create' },
         { path: 'manifest.yaml', action: 'keep' },
       ],
-      false,
-    );
+      choice: {
+        request: 'exact',
+        variant,
+        reason: 'as asked',
+        consequences: ['loses 3 of 3 rows of MoLOS-Example_y in the dry run'],
+        refusals: [],
+      },
+    } as unknown as WriteOutcome;
+    const r = folderWrittenReport(plan, outcome);
     expect(r.tone).toBe('warning');
     expect(r.title).toBe('Wrote MoLOS-Example; the migration is unsafe under the MoLOS host (1 problem)');
     expect(r.lines.map((l) => [l.path, l.text, l.tone])).toEqual([
-      ['drizzle/0001_drop_x.sql', 'new migration', 'success'],
-      ['manifest.yaml', 'kept (yours to edit)', 'info'],
+      ['drizzle/0001_drop_x.sql', 'new migration: drizzle-kit’s exact SQL, as asked', 'success'],
+      [undefined, 'It loses 3 of 3 rows of MoLOS-Example_y in the dry run.', 'error'],
       [undefined, 'a note', 'warning'],
       [undefined, 'Dropping MoLOS-Example_x deletes the table and all its rows.', 'error'],
+      ['manifest.yaml', 'kept (yours to edit)', 'info'],
+      ['lib/models/index.ts:12', 'kept: enum Old is unused', 'warning'],
+    ]);
+  });
+
+  it('says why a zip holds no migration, and which variant a zip holds', () => {
+    const plan = { folderName: 'MoLOS-Example', migration: null, notes: [] } as unknown as ModulePlan;
+    const codeOnly = zipReport('MoLOS-Example.zip', { kind: 'code-only', plan, files: [], why: 'No history.' });
+    expect(codeOnly.title).toBe('Downloaded MoLOS-Example.zip without a migration');
+    expect(codeOnly.lines).toEqual([{ text: 'No history.', tone: 'warning' }]);
+    const withMigration = {
+      ...plan,
+      migration: { migration: { kind: 'next', tag: '0001_alter_tasks', notes: [] } },
+    } as unknown as ModulePlan;
+    const variant = { kind: 'safe', findings: [] };
+    const zip = zipReport('MoLOS-Example.zip', {
+      kind: 'module',
+      plan: withMigration,
+      choice: {
+        request: 'auto',
+        variant,
+        reason: 'because drizzle-kit’s SQL loses rows',
+        consequences: [],
+        refusals: [],
+      },
+      files: [{ path: 'a', content: '' }],
+      baseline: {},
+    } as unknown as Parameters<typeof zipReport>[1]);
+    expect(zip.tone).toBe('success');
+    expect(zip.lines.map((l) => l.text)).toEqual([
+      'new migration: the MoLOS-safe variant, because drizzle-kit’s SQL loses rows',
+      '1 file. The design now counts this download as its last export.',
     ]);
   });
 });

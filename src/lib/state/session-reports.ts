@@ -3,7 +3,9 @@
  * plain data the designs menu renders. Built here, apart from the session, so the wording is tested.
  */
 import type { FormatProblem } from '../core/format';
-import type { FolderPlan, WrittenFile } from '../export/folder-export';
+import type { VariantChoice } from '../export/migration-plan';
+import type { FileAction, ModulePlan, WriteOutcome } from '../export/module-plan';
+import type { ZipPlan } from '../export/module-zip';
 import { safetyMessage } from '../sql/safety/messages';
 import { describeStorageError } from './storage';
 
@@ -141,34 +143,48 @@ export function bySeverity<T extends { severity: keyof typeof SEVERITY_ORDER }>(
   return [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }
 
-const ACTION_WORDS: Record<WrittenFile['action'], string> = {
+const ACTION_WORDS: Record<FileAction, string> = {
   create: 'created',
   update: 'updated',
   unchanged: 'unchanged',
   keep: 'kept (yours to edit)',
 };
 
-/** What a folder export wrote, the migration's notes and its safety findings. */
-export function folderWrittenReport(plan: FolderPlan, written: readonly WrittenFile[], safe: boolean): SessionReport {
-  const m = plan.migration;
-  const variant = safe ? plan.safe : plan.plain;
-  const findings = bySeverity(variant?.findings ?? []);
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  const sql = `drizzle/${m.tag}.sql`;
-  const lines: ReportLine[] = [
-    m.kind === 'unchanged'
-      ? { text: 'No schema changes since the last migration: no migration written.', tone: 'info' }
-      : { path: sql, text: `new migration${safe ? ' (MoLOS-safe variant)' : ''}`, tone: 'success' },
-    ...written
-      .filter((w) => w.path !== sql)
-      .map((w): ReportLine => ({
-        path: w.path,
-        text: ACTION_WORDS[w.action],
-        tone: w.action === 'keep' ? 'info' : undefined,
-      })),
+/** As `VARIANT_NAMES` in export/migration-plan.ts, which the page loads only for an export. */
+const VARIANT_WORDS = { exact: 'drizzle-kit’s exact SQL', safe: 'the MoLOS-safe variant' } as const;
+
+/** The migration's lines: which variant was written and why, what it costs, its notes and findings. */
+function migrationLines(plan: ModulePlan, choice: VariantChoice | null): ReportLine[] {
+  const m = plan.migration?.migration;
+  const variant = choice?.variant;
+  if (!m || m.kind === 'unchanged' || !variant)
+    return [{ text: 'No schema changes since the last migration: no migration written.', tone: 'info' }];
+  return [
+    {
+      path: `drizzle/${m.tag}.sql`,
+      text: `new migration: ${VARIANT_WORDS[variant.kind]}, ${choice.reason}`,
+      tone: 'success',
+    },
+    ...choice.consequences.map((text) => ({ text: `It ${text}.`, tone: 'error' as const })),
     ...m.notes.map((text) => ({ text, tone: 'warning' as const })),
-    ...findings.map((f) => ({ text: safetyMessage(f), tone: f.severity as ReportTone })),
+    ...bySeverity(variant.findings).map((f) => ({ text: safetyMessage(f), tone: f.severity as ReportTone })),
   ];
+}
+
+const mergeNoteLines = (plan: ModulePlan): ReportLine[] =>
+  plan.notes.map((n) => ({
+    path: n.line > 0 ? `${n.file}:${n.line}` : n.file,
+    text: n.message,
+    tone: n.severity === 'warning' ? 'warning' : 'info',
+  }));
+
+const errorCount = (choice: VariantChoice | null) =>
+  choice?.variant?.findings.filter((f) => f.severity === 'error').length ?? 0;
+
+/** What a folder write wrote: the migration variant and why, each file's action, the notes and findings. */
+export function folderWrittenReport(plan: ModulePlan, outcome: WriteOutcome): SessionReport {
+  const sql = outcome.choice?.variant ? `drizzle/${plan.migration?.migration.tag}.sql` : null;
+  const errors = errorCount(outcome.choice);
   return {
     key: 'export',
     tone: errors > 0 ? 'warning' : 'success',
@@ -176,8 +192,49 @@ export function folderWrittenReport(plan: FolderPlan, written: readonly WrittenF
       errors > 0
         ? `Wrote ${plan.folderName}; the migration is unsafe under the MoLOS host (${errors} problem${errors === 1 ? '' : 's'})`
         : `Wrote ${plan.folderName}`,
-    lines,
+    lines: [
+      ...migrationLines(plan, outcome.choice),
+      ...outcome.files
+        .filter((f) => f.path !== sql)
+        .map((f): ReportLine => ({
+          path: f.path,
+          text: ACTION_WORDS[f.action],
+          tone: f.action === 'keep' ? 'info' : undefined,
+        })),
+      ...mergeNoteLines(plan),
+    ],
   };
+}
+
+/** What a downloaded zip holds: the migration variant and why, or why it holds no migration. */
+export function zipReport(fileName: string, zip: Exclude<ZipPlan, { kind: 'refused' }>): SessionReport {
+  if (zip.kind === 'code-only') {
+    return {
+      key: 'export',
+      tone: 'warning',
+      title: `Downloaded ${fileName} without a migration`,
+      lines: [{ text: zip.why, tone: 'warning' }, ...mergeNoteLines(zip.plan)],
+    };
+  }
+  const errors = errorCount(zip.choice);
+  return {
+    key: 'export',
+    tone: errors > 0 ? 'warning' : 'success',
+    title: `Downloaded ${fileName}${errors > 0 ? `; the migration is unsafe under the MoLOS host (${errors} problem${errors === 1 ? '' : 's'})` : ''}`,
+    lines: [
+      ...migrationLines(zip.plan, zip.choice),
+      {
+        text: `${zip.files.length} file${zip.files.length === 1 ? '' : 's'}. The design now counts this download as its last export.`,
+        tone: 'info',
+      },
+      ...mergeNoteLines(zip.plan),
+    ],
+  };
+}
+
+/** An export that was refused: every reason, and that nothing was written. */
+export function refusedReport(title: string, refusals: readonly string[]): SessionReport {
+  return { key: 'export', tone: 'error', title, lines: refusals.map((text) => ({ text, tone: 'error' as const })) };
 }
 
 /** An exception as words for a report; the browser's storage and file errors get their plain explanation. */

@@ -32,11 +32,39 @@ describe('createWorkerGenerator', () => {
   });
 });
 
+describe('createWorkerGenerator merge', () => {
+  it('posts the existing files as [path, text] pairs and resolves with the merge outcome', async () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    const generator = createWorkerGenerator();
+    const existing = new Map([['lib/models/index.ts', 'export interface Mine {}\n']]);
+    const outcome = generator.merge!(emptyDesign({ id: 'MoLOS-B' }), { layout: 'legacy', existing });
+    const worker = FakeWorker.instances[0]!;
+    const [request] = worker.requests;
+    expect(request).toMatchObject({
+      type: 'merge',
+      layout: 'legacy',
+      existing: [['lib/models/index.ts', 'export interface Mine {}\n']],
+    });
+    const result = { files: [file('lib/models/index.ts')], notes: [] };
+    worker.reply({ id: request!.id, ok: true, result });
+    await expect(outcome).resolves.toEqual(result);
+    generator.dispose();
+  });
+});
+
 describe('createInProcessGenerator', () => {
   it('calls the given function', async () => {
     const generate = vi.fn(async () => [file('x.ts')]);
     const design = emptyDesign();
     await expect(createInProcessGenerator(generate).generate(design, { now: 1 })).resolves.toEqual([file('x.ts')]);
     expect(generate).toHaveBeenCalledWith(design, { now: 1 });
+    expect(createInProcessGenerator(generate).merge).toBeUndefined();
+    const merge = vi.fn(async () => ({ files: [file('y.ts')], notes: [] }));
+    const existing = new Map<string, string>();
+    await expect(createInProcessGenerator(generate, merge).merge?.(design, { existing })).resolves.toEqual({
+      files: [file('y.ts')],
+      notes: [],
+    });
+    expect(merge).toHaveBeenCalledWith(design, { existing });
   });
 });

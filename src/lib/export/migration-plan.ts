@@ -1,0 +1,212 @@
+/**
+ * The migration half of a write plan: the module's next migration in both variants (drizzle-kit's exact SQL and
+ * the MoLOS-safe one), each with its safety findings, its chunk problems and a dry run on sample data as the host
+ * would run it; and the choice of the variant to write. Safe by default: drizzle-kit's SQL is written only when it
+ * passes, else the safe variant when it passes, else nothing — unless the author asks for one of them.
+ */
+import type { SqlJsStatic } from 'sql.js';
+import type { Design } from '../core/design';
+import { type DryRun, dryRun } from '../sql/dry-run';
+import { MigrationFolderError } from '../sql/folder-format';
+import type { MigrationFile } from '../sql/host-runner';
+import { EMPTY_FOLDER, type MigrationFolder, type NextMigration, nextMigration } from '../sql/next-migration';
+import { safeVariant } from '../sql/safe-variant';
+import { type SafetyFinding, analyzeMigration, safetyMessage } from '../sql/safety';
+import { chunkProblems } from '../sql/safety/file-checks';
+
+/** `auto`: the safest variant that passes; `exact`: drizzle-kit's bytes; `safe`: the MoLOS-safe variant. */
+export type VariantRequest = 'auto' | 'exact' | 'safe';
+
+export interface MigrationVariant {
+  kind: 'exact' | 'safe';
+  sql: string;
+  findings: SafetyFinding[];
+  /** What the MoLOS-safe variant does differently from drizzle-kit (empty for drizzle-kit's own SQL). */
+  differences: string[];
+  /** Chunks that do not hold exactly one statement (a file with such chunks is never written). */
+  chunkProblems: string[];
+  dryRun: DryRun;
+}
+
+/** The next migration of a folder with both variants evaluated; `variants` is null when the schema is unchanged. */
+export interface MigrationPlan {
+  migration: NextMigration;
+  variants: { exact: MigrationVariant; safe: MigrationVariant } | null;
+}
+
+/** The variant to write and why, or why none can be written. */
+export interface VariantChoice {
+  request: VariantRequest;
+  /** null when nothing can be written (see `refusals`). */
+  variant: MigrationVariant | null;
+  /** Why this variant, to follow its name: "because drizzle-kit’s SQL loses 3 of 3 rows of … in the dry run". */
+  reason: string;
+  /** What the written variant costs, from its findings and dry run (empty when it passes). */
+  consequences: string[];
+  refusals: string[];
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * The dry run's bad news in plain words: a failure, the rows tables keep but lose or change, drift. Rows of a
+ * table the migration drops on purpose are not counted as lost.
+ * @example dryRunProblems(run) // ['loses 3 of 3 rows of MoLOS-Tasks_task_tags in the dry run']
+ */
+export function dryRunProblems(run: DryRun): string[] {
+  if (run.historyError) return [];
+  if (!run.ok) return [`fails in the dry run: ${run.error ?? 'SQLite refused it'}`];
+  const out: string[] = [];
+  for (const t of run.rows.tables) {
+    if (t.status !== 'dropped' && t.lost > 0)
+      out.push(`loses ${t.lost} of ${t.before} rows of ${t.table} in the dry run`);
+    if (t.changed > 0) {
+      const ex = t.changedExamples[0];
+      const example = ex ? ` (${ex.column}: ${JSON.stringify(ex.before ?? null)} → ${JSON.stringify(ex.after)})` : '';
+      out.push(`changes ${plural(t.changed, 'row')} of ${t.table} in the dry run${example}`);
+    }
+  }
+  for (const d of run.drift) out.push(`leaves ${d.table} different from a fresh database: ${d.detail}`);
+  return out;
+}
+
+/** A variant that cannot be written whatever the author asks: it fails under the host, or a chunk is malformed. */
+export function cannotRun(v: MigrationVariant): string[] {
+  const out = [...v.chunkProblems];
+  if (!v.dryRun.ok && !v.dryRun.historyError)
+    out.push(`it fails in the dry run: ${v.dryRun.error ?? 'SQLite refused it'}`);
+  return out;
+}
+
+/** Why a variant does not pass (empty when it passes): error findings, malformed chunks, the dry run's bad news. */
+export function variantProblems(v: MigrationVariant): string[] {
+  const errors = v.findings.filter((f) => f.severity === 'error');
+  return [...errors.map((f) => safetyMessage(f)), ...v.chunkProblems, ...dryRunProblems(v.dryRun)];
+}
+
+/** The variants' names for people. */
+export const VARIANT_NAMES = { exact: 'drizzle-kit’s exact SQL', safe: 'the MoLOS-safe variant' } as const;
+
+/** Short problem list for a sentence: the dry run's words first (they are the measured ones). */
+function briefly(v: MigrationVariant): string {
+  const run = dryRunProblems(v.dryRun);
+  const errors = v.findings.filter((f) => f.severity === 'error').length;
+  const parts = [...run, ...v.chunkProblems];
+  if (errors > 0) parts.push(`has ${plural(errors, 'host error')} in its analysis`);
+  return parts.join('; ');
+}
+
+/**
+ * Which variant to write for `request`. `auto` takes drizzle-kit's SQL when it passes (no error finding, one
+ * statement per chunk, a dry run that loses or changes no rows and leaves no drift), else the MoLOS-safe variant
+ * when it passes, else refuses. `exact` and `safe` take that variant whatever its findings — but a variant that
+ * fails in the dry run or has a malformed chunk is never written.
+ * @example chooseVariant(plan, 'auto').variant?.kind // 'safe'
+ */
+export function chooseVariant(plan: MigrationPlan, request: VariantRequest): VariantChoice {
+  const v = plan.variants;
+  if (!v)
+    return { request, variant: null, reason: 'because the schema did not change', consequences: [], refusals: [] };
+  const file = `drizzle/${plan.migration.tag}.sql`;
+  if (request !== 'auto') {
+    const chosen = v[request];
+    const blocked = cannotRun(chosen);
+    if (blocked.length > 0) {
+      return {
+        request,
+        variant: null,
+        reason: 'as asked, but it cannot be written',
+        consequences: [],
+        refusals: blocked.map((b) => `${file} (${VARIANT_NAMES[request]}): ${b}`),
+      };
+    }
+    return {
+      request,
+      variant: chosen,
+      reason: 'as asked',
+      consequences: variantProblems(chosen),
+      refusals: [],
+    };
+  }
+  const exactProblems = variantProblems(v.exact);
+  if (exactProblems.length === 0) {
+    return {
+      request,
+      variant: v.exact,
+      reason: v.exact.dryRun.historyError
+        ? 'because it has no host error (the dry run could not be tried: the existing migrations do not replay)'
+        : 'because it has no host error and loses or changes no rows in the dry run',
+      consequences: [],
+      refusals: [],
+    };
+  }
+  if (variantProblems(v.safe).length === 0) {
+    return {
+      request,
+      variant: v.safe,
+      reason: `because drizzle-kit’s SQL ${briefly(v.exact)}`,
+      consequences: [],
+      refusals: [],
+    };
+  }
+  const same = v.safe.sql === v.exact.sql;
+  return {
+    request,
+    variant: null,
+    reason: 'because no variant passes',
+    consequences: [],
+    refusals: [
+      same
+        ? `${file}: drizzle-kit’s SQL ${briefly(v.exact)}, and the MoLOS-safe variant is the same SQL`
+        : `${file}: drizzle-kit’s SQL ${briefly(v.exact)}; the MoLOS-safe variant ${briefly(v.safe)}`,
+    ],
+  };
+}
+
+/** What the dry run of the next migration replays and compares with. */
+export interface DryRunInput {
+  SQL: SqlJsStatic;
+  /** The module's migration files so far. */
+  history: readonly MigrationFile[];
+}
+
+function evaluate(
+  design: Design,
+  m: NextMigration,
+  input: DryRunInput,
+  kind: MigrationVariant['kind'],
+  sql: string,
+  differences: string[],
+  freshSql: string,
+): MigrationVariant {
+  const name = `${m.tag}.sql`;
+  const findings = analyzeMigration({ name: `drizzle/${name}`, sql, moduleId: design.module.id }, m.before);
+  const run = dryRun(input.SQL, input.history, { name, sql }, freshSql, m.renames, { design });
+  return { kind, sql, findings, differences, chunkProblems: chunkProblems(sql), dryRun: run };
+}
+
+/**
+ * The folder's next migration with both variants evaluated. Throws `MigrationFolderError` when the folder's
+ * migrations are in the way (the file it would write exists, a journal without snapshots).
+ * @example const plan = planMigration(design, folder, { SQL, history }, { now: Date.now() });
+ */
+export function planMigration(
+  design: Design,
+  folder: MigrationFolder,
+  input: DryRunInput,
+  options: { now: number; name?: string },
+): MigrationPlan {
+  const migration = nextMigration(design, folder, options);
+  if (migration.kind === 'unchanged') return { migration, variants: null };
+  const fresh = nextMigration(design, EMPTY_FOLDER, { now: 1 }).sql;
+  const safe = safeVariant(migration);
+  const exact = evaluate(design, migration, input, 'exact', migration.sql, [], fresh);
+  // Nothing for the safe variant to change: the same SQL, evaluated once.
+  if (safe.sql === migration.sql) return { migration, variants: { exact, safe: { ...exact, kind: 'safe' } } };
+  return {
+    migration,
+    variants: { exact, safe: evaluate(design, migration, input, 'safe', safe.sql, safe.differences, fresh) },
+  };
+}
+
+export { MigrationFolderError };

@@ -1,0 +1,267 @@
+import initSqlJs, { type SqlJsStatic } from 'sql.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Design } from '$lib/core/design';
+import { addColumn, addEnumMember, connectTables, renameTable, updateColumn } from '$lib/core/operations';
+import { generateMergedModuleFiles } from '$lib/generate/module-files';
+import { initialMigrationSql } from '$lib/sql/migration-files';
+import { loadExample } from '../../testing/examples';
+import { exportBlocker } from './export-blocker';
+import type { VariantRequest } from './migration-plan';
+import { type FileWrite, memoryFolder } from './module-folder';
+import { type MergeModuleFiles, planModuleWrite, resolveWrite, writeModulePlan } from './module-plan';
+
+let SQL: SqlJsStatic;
+beforeAll(async () => {
+  SQL = await initSqlJs();
+});
+
+const merge: MergeModuleFiles = (d, layout, existing) => generateMergedModuleFiles(d, { layout, existing });
+type Folder = ReturnType<typeof memoryFolder>;
+
+const plan = (design: Design, folder: Folder, extra: { merge?: MergeModuleFiles; now?: number } = {}) =>
+  planModuleWrite({ design, folder, now: extra.now ?? 1000, SQL, merge: extra.merge ?? merge });
+
+/** Plans and writes, and returns the design with its new baseline, as the page and the CLI do. */
+async function exportInto(folder: Folder, design: Design, request: VariantRequest = 'auto', now = 1000) {
+  const p = await plan(design, folder, { now });
+  const outcome = await writeModulePlan(folder, p, request);
+  return { plan: p, outcome, design: { ...design, baseline: outcome.baseline } };
+}
+
+const snapshotOf = (folder: Folder) => new Map(folder.files);
+const actions = (files: readonly { path: string; action: string }[]) => files.map((f) => `${f.action} ${f.path}`);
+
+describe('planModuleWrite + writeModulePlan', () => {
+  it('writes every file and the first migration into an empty folder, the journal last, in one writeAll', async () => {
+    const folder = memoryFolder('MoLOS-Example');
+    const calls: FileWrite[][] = [];
+    const writeAll = folder.writeAll;
+    folder.writeAll = async (files) => {
+      calls.push([...files]);
+      await writeAll(files);
+    };
+    const design = loadExample('molos-example');
+    const { plan: p, outcome } = await exportInto(folder, design);
+    expect(p.refusals).toEqual([]);
+    expect(outcome.choice?.variant?.kind).toBe('exact');
+    expect(outcome.choice?.reason).toBe('because it has no host error and loses or changes no rows in the dry run');
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.map((f) => f.path)).toEqual([
+      'drizzle/0000_init.sql',
+      'drizzle/meta/0000_snapshot.json',
+      'lib/server/db/schema/tables.ts',
+      'lib/server/db/schema/index.ts',
+      'lib/models/index.ts',
+      'drizzle.config.ts',
+      'manifest.yaml',
+      'drizzle/meta/_journal.json',
+    ]);
+    expect(folder.files.get('drizzle/0000_init.sql')).toBe(initialMigrationSql(design));
+    // Each new file's diff is the whole file, added.
+    const tables = outcome.files.find((f) => f.path === 'lib/server/db/schema/tables.ts')!;
+    const lines = tables.content.trimEnd().split('\n');
+    expect(tables.diff).toBe(
+      [
+        '--- /dev/null',
+        '+++ b/lib/server/db/schema/tables.ts',
+        `@@ -0,0 +1,${lines.length} @@`,
+        ...lines.map((l) => `+${l}`),
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('records the baseline with the module’s drizzle files and code as written, never the manifest', async () => {
+    const folder = memoryFolder('MoLOS-Example');
+    const { outcome } = await exportInto(folder, loadExample('molos-example'));
+    expect(outcome.baseline.files?.map((f) => f.path)).toEqual([
+      'drizzle/0000_init.sql',
+      'drizzle/meta/0000_snapshot.json',
+      'drizzle/meta/_journal.json',
+      'lib/models/index.ts',
+      'lib/server/db/schema/index.ts',
+      'lib/server/db/schema/tables.ts',
+    ]);
+    for (const f of outcome.baseline.files ?? []) expect(f.text, f.path).toBe(folder.files.get(f.path));
+  });
+
+  it('adds the next migration with a diff of the journal, and never touches an existing migration', async () => {
+    const folder = memoryFolder('MoLOS-Example');
+    const first = await exportInto(folder, loadExample('molos-example'));
+    const init = folder.files.get('drizzle/0000_init.sql');
+    const renamed = renameTable(first.design, { tableId: 't_items', name: 'things' });
+    const second = await exportInto(folder, renamed, 'auto', 2000);
+    const tag = second.plan.migration?.migration.tag;
+    expect(tag).toBe('0001_rename_items_to_things');
+    expect(actions(second.outcome.files.filter((f) => f.path.startsWith('drizzle/')))).toEqual([
+      `create drizzle/${tag}.sql`,
+      'create drizzle/meta/0001_snapshot.json',
+      'update drizzle/meta/_journal.json',
+    ]);
+    expect(folder.files.get(`drizzle/${tag}.sql`)).toContain('RENAME TO `MoLOS-Example_things`');
+    expect(folder.files.get('drizzle/0000_init.sql')).toBe(init);
+    const journal = second.outcome.files.find((f) => f.path === 'drizzle/meta/_journal.json');
+    expect(journal?.diff).toContain(`+      "tag": "${tag}",`);
+    expect(journal?.diff).toMatch(
+      /^--- a\/drizzle\/meta\/_journal\.json\n\+\+\+ b\/drizzle\/meta\/_journal\.json\n@@ /,
+    );
+  });
+
+  it('never rewrites a scaffold file that exists, whatever the merge returns', async () => {
+    const folder = memoryFolder('MoLOS-Example');
+    const first = await exportInto(folder, loadExample('molos-example'));
+    folder.files.set('manifest.yaml', 'id: MoLOS-Example\nname: Mine\n');
+    folder.files.set('lib/server/db/schema/index.ts', '// mine\n');
+    const careless: MergeModuleFiles = async (d, layout, existing) => {
+      const merged = await merge(d, layout, existing);
+      return { ...merged, files: merged.files.map((f) => ({ ...f, content: `${f.content}// regenerated\n` })) };
+    };
+    const p = await plan(first.design, folder, { merge: careless });
+    const set = resolveWrite(p, 'auto');
+    expect(set.files.filter((f) => f.action === 'keep').map((f) => f.path)).toEqual([
+      'lib/server/db/schema/index.ts',
+      'drizzle.config.ts',
+      'manifest.yaml',
+    ]);
+    await writeModulePlan(folder, p, 'auto');
+    expect(folder.files.get('manifest.yaml')).toBe('id: MoLOS-Example\nname: Mine\n');
+    expect(folder.files.get('lib/server/db/schema/index.ts')).toBe('// mine\n');
+    expect(folder.files.get('lib/models/index.ts')).toMatch(/\/\/ regenerated\n$/);
+  });
+
+  it('writes no migration and nothing at all when nothing changed', async () => {
+    const folder = memoryFolder('MoLOS-Example');
+    const first = await exportInto(folder, loadExample('molos-example'));
+    const before = snapshotOf(folder);
+    const again = await exportInto(folder, first.design, 'auto', 3000);
+    expect(again.plan.migration?.migration.kind).toBe('unchanged');
+    expect(again.plan.migration?.variants).toBeNull();
+    expect(new Set(again.outcome.files.map((f) => f.action))).toEqual(new Set(['unchanged', 'keep']));
+    expect(folder.files).toEqual(before);
+  });
+});
+
+describe('the migration variant', () => {
+  /** MoLOS-Tasks exported once, then a new enum member: drizzle-kit rebuilds tasks, which cascades to task_tags. */
+  async function hazard() {
+    const folder = memoryFolder('MoLOS-Tasks');
+    const first = await exportInto(folder, loadExample('molos-tasks'));
+    const edited = addEnumMember(first.design, { enumId: 'e_task_status', value: 'blocked' });
+    return { folder, edited, plan: await plan(edited, folder, { now: 2000 }) };
+  }
+
+  it('is the MoLOS-safe variant by default when drizzle-kit’s SQL loses rows, and it loses none', async () => {
+    const { folder, plan: p } = await hazard();
+    const exact = p.migration!.variants!.exact;
+    expect(exact.findings.some((f) => f.code === 'rebuild-cascade' && f.severity === 'error')).toBe(true);
+    expect(exact.dryRun.rows.tables.find((t) => t.table === 'MoLOS-Tasks_task_tags')?.lost).toBe(3);
+    const outcome = await writeModulePlan(folder, p, 'auto');
+    const safe = p.migration!.variants!.safe;
+    expect(outcome.choice?.variant?.kind).toBe('safe');
+    expect(outcome.choice?.reason).toMatch(
+      /^because drizzle-kit’s SQL loses 3 of 3 rows of MoLOS-Tasks_task_tags in the dry run/,
+    );
+    expect(safe.dryRun.ok).toBe(true);
+    expect(safe.dryRun.rows.lost).toBe(0);
+    expect(safe.dryRun.rows.changed).toBe(0);
+    expect(safe.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(folder.files.get('drizzle/0001_alter_tasks.sql')).toBe(safe.sql);
+  });
+
+  it('is drizzle-kit’s bytes with --exact, its cost stated', async () => {
+    const { folder, plan: p } = await hazard();
+    const outcome = await writeModulePlan(folder, p, 'exact');
+    expect(folder.files.get('drizzle/0001_alter_tasks.sql')).toBe(p.migration!.migration.sql);
+    expect(outcome.choice?.reason).toBe('as asked');
+    expect(outcome.choice?.consequences).toContain('loses 3 of 3 rows of MoLOS-Tasks_task_tags in the dry run');
+  });
+
+  it('is never one that fails in the dry run, even when asked for', async () => {
+    const folder = memoryFolder('MoLOS-Tasks');
+    const first = await exportInto(folder, loadExample('molos-tasks'));
+    // ADD … REFERENCES to a hyphenated table: drizzle-kit's SQL is a syntax error; the safe variant quotes it.
+    const edited = connectTables(first.design, {
+      fromTableId: 't_daily_log',
+      toTableId: 't_projects',
+      name: 'project_id',
+      onDelete: 'cascade',
+    });
+    const p = await plan(edited, folder, { now: 2000 });
+    const before = snapshotOf(folder);
+    const exact = resolveWrite(p, 'exact');
+    expect(exact.refusals).toEqual([
+      'drizzle/0001_add_daily_log_project_id.sql (drizzle-kit’s exact SQL): it fails in the dry run: near "-": syntax error',
+    ]);
+    await expect(writeModulePlan(folder, p, 'exact')).rejects.toThrow('Nothing was written:');
+    expect(folder.files).toEqual(before);
+    const outcome = await writeModulePlan(folder, p, 'auto');
+    expect(outcome.choice?.variant?.kind).toBe('safe');
+    expect(outcome.choice?.reason).toMatch(/drizzle-kit’s SQL fails in the dry run: near "-": syntax error/);
+  });
+});
+
+describe('refusals', () => {
+  it('says every reason and writes nothing', async () => {
+    const folder = memoryFolder('MoLOS-Example', {
+      'manifest.yaml': 'id: MoLOS-Other\n',
+      'drizzle/meta/_journal.json': '{"version":"7","dialect":"pg","entries":[]}',
+      'lib/models/index.ts': 'export interface Mine { a: string }\n',
+    });
+    const before = snapshotOf(folder);
+    // Two columns with one name: the generated code and SQL would be broken.
+    const broken = updateColumn(loadExample('molos-example'), {
+      columnId: 'c_items_title',
+      patch: { name: 'description' },
+    });
+    const p = await plan(broken, folder);
+    const set = resolveWrite(p, 'auto');
+    expect(set.refusals).toHaveLength(3);
+    expect(exportBlocker(broken)).not.toBeNull();
+    expect(set.refusals[0]).toBe(exportBlocker(broken));
+    expect(set.refusals[1]).toBe(
+      'MoLOS-Example/manifest.yaml belongs to module "MoLOS-Other", but this design is "MoLOS-Example". Pick the folder of "MoLOS-Example" (or an empty one).',
+    );
+    expect(set.refusals[2]).toBe('MoLOS-Example/drizzle/meta/_journal.json: $.dialect: expected "sqlite", got "pg"');
+    // The code is planned all the same, so the user sees what the write would have done.
+    expect(set.files.find((f) => f.path === 'lib/models/index.ts')?.action).toBe('update');
+    await expect(writeModulePlan(folder, p, 'auto')).rejects.toThrow(
+      `Nothing was written:\n${exportBlocker(broken)}\n`,
+    );
+    expect(folder.files).toEqual(before);
+  });
+
+  it('refuses a migration file in the way, and a snapshot in the way', async () => {
+    const folder = memoryFolder('MoLOS-Example', { 'drizzle/0000_init.sql': 'old' });
+    const p = await plan(loadExample('molos-example'), folder);
+    expect(p.refusals).toEqual([
+      'MoLOS-Example/drizzle/0000_init.sql: already exists; an existing migration is never rewritten',
+    ]);
+    const other = memoryFolder('MoLOS-Example');
+    const first = await exportInto(other, loadExample('molos-example'));
+    other.files.set('drizzle/meta/0001_snapshot.json', other.files.get('drizzle/meta/0000_snapshot.json') ?? '');
+    const next = await plan(addColumn(first.design, { tableId: 't_items', name: 'rank', type: 'integer' }), other);
+    expect(next.refusals).toEqual([
+      'MoLOS-Example/drizzle/meta/0001_snapshot.json already exists; an existing migration is never rewritten.',
+    ]);
+  });
+
+  it('checks again right before writing', async () => {
+    const folder = memoryFolder('MoLOS-Example');
+    const p = await plan(loadExample('molos-example'), folder);
+    folder.files.set('drizzle/0000_init.sql', 'written meanwhile');
+    await expect(writeModulePlan(folder, p, 'auto')).rejects.toThrow(
+      'MoLOS-Example/drizzle/0000_init.sql appeared since the plan was made; nothing was written. Plan again.',
+    );
+    expect([...folder.files.keys()]).toEqual(['drizzle/0000_init.sql']);
+  });
+
+  it('refuses when the merge fails, naming why', async () => {
+    const failing: MergeModuleFiles = async () => {
+      throw new Error('lib/models/index.ts:3: cannot parse');
+    };
+    const p = await plan(loadExample('molos-example'), memoryFolder('MoLOS-Example'), { merge: failing });
+    expect(p.refusals).toEqual([
+      "The module's code could not be generated and merged into the existing files: lib/models/index.ts:3: cannot parse",
+    ]);
+  });
+});
