@@ -1,6 +1,8 @@
 /**
  * `molos-schema check`: the MoLOS rules, one line per issue — for a design file, or directly for existing code
- * (a module folder, a tables.ts, SQL or a drizzle snapshot), which is imported first.
+ * (a module folder, a tables.ts, SQL or a drizzle snapshot), which is imported first. Exits 1 only for errors —
+ * the design would produce broken code or SQL (src/lib/core/rules/README.md); warnings are MoLOS conventions,
+ * which published modules deviate from and run, and never change the exit code.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';

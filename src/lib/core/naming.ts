@@ -3,7 +3,11 @@
  * SQLite and JavaScript reserved words.
  */
 
-/** Every keyword SQLite lists at https://sqlite.org/lang_keywords.html (upper case). */
+/**
+ * Every keyword SQLite lists at https://sqlite.org/lang_keywords.html (upper case). SQLite accepts most of them as
+ * a bare name (`query`, `key`, `action`…), so the rules use the refused sets below; this full list is what the
+ * test probes to derive them, and what random-design generators avoid.
+ */
 export const SQLITE_KEYWORDS: ReadonlySet<string> = new Set(
   (
     'ABORT ACTION ADD AFTER ALL ALTER ALWAYS ANALYZE AND AS ASC ATTACH AUTOINCREMENT BEFORE BEGIN BETWEEN BY ' +
@@ -19,6 +23,36 @@ export const SQLITE_KEYWORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/**
+ * The keywords SQLite refuses as a bare column name, or reads as something else there (`current_date` is today's
+ * date, `null` is NULL): in a column definition, an expression (textEnum's `CHECK(<column> IN (…))`, SELECT,
+ * WHERE, ORDER BY), an INSERT column list, `UPDATE … SET` and an index's column list. Derived by running every
+ * keyword through sql.js and better-sqlite3 in each of those places (naming.test.ts checks this list against
+ * them). Lower case.
+ */
+export const SQLITE_REFUSED_COLUMN_NAMES: ReadonlySet<string> = new Set(
+  (
+    'add all alter and as autoincrement between case cast check collate commit constraint create current_date ' +
+    'current_time current_timestamp default deferrable delete distinct drop else escape except exists foreign ' +
+    'from group having in index insert intersect into is isnull join limit not nothing notnull null on or order ' +
+    'primary raise references returning select set table then to transaction union unique update using values ' +
+    'when where'
+  ).split(' '),
+);
+
+/**
+ * The keywords SQLite refuses as a bare index name (`CREATE INDEX <name> ON …`, `DROP INDEX <name>`), derived
+ * the same way. Lower case.
+ */
+export const SQLITE_REFUSED_INDEX_NAMES: ReadonlySet<string> = new Set(
+  (
+    'add all alter and as autoincrement between case check collate commit constraint create default deferrable ' +
+    'delete distinct drop else escape except exists foreign from group having if in index insert intersect into ' +
+    'is isnull join limit not nothing notnull null on or order primary references returning select set table ' +
+    'then to transaction union unique update using values when where'
+  ).split(' '),
+);
+
 /** Words that cannot name a `const` in strict-mode TypeScript modules. */
 export const JS_RESERVED_WORDS: ReadonlySet<string> = new Set(
   (
@@ -29,9 +63,37 @@ export const JS_RESERVED_WORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-/** True when `word` is an SQLite keyword, in any letter case. */
+/** True when `word` is an SQLite keyword, in any letter case (SQLite may still accept it as a name). */
 export function isSqlKeyword(word: string): boolean {
   return SQLITE_KEYWORDS.has(word.toUpperCase());
+}
+
+/**
+ * True when SQLite refuses `name` as a bare column name (or reads it as something else), in any letter case:
+ * it must be quoted wherever a query names the column.
+ * @example isRefusedColumnName('order') // true
+ * @example isRefusedColumnName('query') // false: a keyword SQLite accepts as a name
+ */
+export function isRefusedColumnName(name: string): boolean {
+  return SQLITE_REFUSED_COLUMN_NAMES.has(name.toLowerCase());
+}
+
+/**
+ * True when SQLite refuses `name` as a bare index name, in any letter case.
+ * @example isRefusedIndexName('if') // true
+ */
+export function isRefusedIndexName(name: string): boolean {
+  return SQLITE_REFUSED_INDEX_NAMES.has(name.toLowerCase());
+}
+
+/**
+ * True when SQLite reads `name` as one identifier token where it is written without quotes: a letter, `_` or any
+ * non-ASCII character first, then also digits and `$`. (A keyword it refuses is checked separately.)
+ * @example isBareSqlWord('due_date') // true
+ * @example isBareSqlWord('due date') // false: two tokens
+ */
+export function isBareSqlWord(name: string): boolean {
+  return /^[A-Za-z_\u0080-\u{10FFFF}][A-Za-z0-9_$\u0080-\u{10FFFF}]*$/u.test(name);
 }
 
 /** True for a plain JavaScript identifier (ASCII letters, digits, `_`, `$`; not starting with a digit). */

@@ -1,14 +1,42 @@
 /** Rules about columns: names and keys, modes, defaults, and the CHECK that textEnum writes. */
 import { type Column, type Design, fullTableName, tableColumns } from '../design';
-import { isCamelCase, isIdentifier, isSnakeCase, isSqlKeyword, toCamelCase, toSnakeCase } from '../naming';
+import {
+  isBareSqlWord,
+  isCamelCase,
+  isIdentifier,
+  isRefusedColumnName,
+  isSnakeCase,
+  toCamelCase,
+  toSnakeCase,
+} from '../naming';
 import type { OperationCall } from '../operations';
 import { defaultFits, modesFor } from '../operations/columns';
 import { duplicates, isUnsafeSqlName, issue, unsafeChars, type Rule } from './support';
 import type { Issue } from './types';
 
-/** SQL defaults SQLite accepts without parentheses: literals and the CURRENT_* keywords. */
+/**
+ * SQL defaults SQLite accepts without parentheses: literals, the CURRENT_* keywords, and one double-quoted word
+ * (which SQLite reads there as text).
+ */
 const BARE_DEFAULT =
-  /^(?:[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?|'(?:[^']|'')*'|null|true|false|current_time|current_date|current_timestamp|x'[0-9a-f]*')$/i;
+  /^(?:[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?|'(?:[^']|'')*'|"(?:[^"]|"")*"|null|true|false|current_time|current_date|current_timestamp|x'[0-9a-f]*')$/i;
+
+/** A `"…"` token outside string literals: inside an expression SQLite reads it as a column name. */
+const DOUBLE_QUOTED = /'(?:[^']|'')*'|"((?:[^"]|"")*)"/g;
+
+/**
+ * The SQL with every `"…"` outside string literals written as a string literal `'…'`, or null when there is none.
+ * @example singleQuoted('(strftime("%s","now"))') // "(strftime('%s','now'))"
+ */
+function singleQuoted(sql: string): string | null {
+  let found = false;
+  const out = sql.replace(DOUBLE_QUOTED, (m, inner: string | undefined) => {
+    if (inner === undefined) return m;
+    found = true;
+    return `'${inner.replace(/""/g, '"').replace(/'/g, "''")}'`;
+  });
+  return found ? out : null;
+}
 
 /** True when the whole expression is wrapped in one pair of parentheses. */
 function isParenthesized(sql: string): boolean {
@@ -37,8 +65,11 @@ function update(c: Column, patch: Partial<Column>): OperationCall {
   return { op: 'updateColumn', args: { columnId: c.id, patch } };
 }
 
-/** `cols`: the table's columns (the rules check every column of a table, so they are read once per table). */
-function nameRules(cols: Column[], c: Column, p: Record<string, string>, out: Issue[]): void {
+/**
+ * `cols`: the table's columns (the rules check every column of a table, so they are read once per table);
+ * `inCheck`: the name is written bare into textEnum's CHECK, where a refused keyword is an error of its own.
+ */
+function nameRules(cols: Column[], c: Column, inCheck: boolean, p: Record<string, string>, out: Issue[]): void {
   if (isUnsafeSqlName(c.name)) {
     out.push(
       issue('sql-name-unsafe', 'error', col(c), { ...p, name: c.name, what: 'column', reason: unsafeChars(c.name) }),
@@ -57,7 +88,7 @@ function nameRules(cols: Column[], c: Column, p: Record<string, string>, out: Is
         ),
       );
     }
-    if (isSqlKeyword(c.name) && !c.enumId)
+    if (isRefusedColumnName(c.name) && !inCheck)
       out.push(issue('sql-reserved-word', 'warning', col(c), { ...p, name: c.name, what: 'column' }));
   }
   const valid = isIdentifier(c.key);
@@ -66,7 +97,8 @@ function nameRules(cols: Column[], c: Column, p: Record<string, string>, out: Is
   const camel = toCamelCase(c.name);
   const keyTaken = cols.some((o) => o.id !== c.id && o.key === camel);
   const keyFix = camel && !keyTaken ? { label: `Use "${camel}"`, calls: [update(c, { key: camel })] } : undefined;
-  if (!valid) out.push(issue('column-key-invalid', 'error', col(c), { ...p, key: c.key }, keyFix));
+  // The generated code quotes such a key (`"due-date": text(…)`): it compiles, so this is a convention.
+  if (!valid) out.push(issue('column-key-invalid', 'warning', col(c), { ...p, key: c.key }, keyFix));
   else out.push(issue('column-key-not-camel-case', 'warning', col(c), { ...p, key: c.key, suggestion: camel }, keyFix));
 }
 
@@ -105,7 +137,7 @@ function typeRules(d: Design, c: Column, p: Record<string, string>, out: Issue[]
           { label: 'Use textEnum', calls: [update(c, { enumForm: 'textEnum' })] },
         ),
       );
-    } else if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(c.name) || isSqlKeyword(c.name)) {
+    } else if (!isBareSqlWord(c.name) || isRefusedColumnName(c.name)) {
       const name = `${toSnakeCase(c.name) || 'value'}_value`;
       out.push(
         issue(
@@ -153,8 +185,23 @@ function defaultRules(c: Column, p: Record<string, string>, out: Issue[]): void 
   if (def.kind === 'fn') out.push(issue('default-fn-custom', 'warning', col(c), { ...p, code: def.code }));
   if (def.kind === 'sql') {
     const sql = def.sql.trim();
+    let quoted = BARE_DEFAULT.test(sql) ? null : singleQuoted(sql);
+    if (quoted !== null && !BARE_DEFAULT.test(quoted) && !isParenthesized(quoted)) quoted = `(${quoted})`;
     if (sql === '') out.push(issue('default-sql-empty', 'error', col(c), p, drop));
-    else if (!BARE_DEFAULT.test(sql) && !isParenthesized(sql)) {
+    else if (quoted !== null) {
+      out.push(
+        issue(
+          'default-sql-double-quoted',
+          'error',
+          col(c),
+          { ...p, sql },
+          {
+            label: `Use ${quoted}`,
+            calls: [update(c, { default: { kind: 'sql', sql: quoted } })],
+          },
+        ),
+      );
+    } else if (!BARE_DEFAULT.test(sql) && !isParenthesized(sql)) {
       out.push(
         issue(
           'default-sql-unparenthesized',
@@ -202,7 +249,8 @@ export const columnRules: Rule = (d: Design): Issue[] => {
     }
     for (const c of cols) {
       const p = { table, column: c.name };
-      nameRules(cols, c, p, out);
+      const inCheck = c.enumId !== null && d.enums[c.enumId] !== undefined && c.enumForm !== 'values';
+      nameRules(cols, c, inCheck, p, out);
       typeRules(d, c, p, out);
       defaultRules(c, p, out);
     }

@@ -33,7 +33,8 @@ export const enumRules: Rule = (d: Design): Issue[] => {
         out.push(
           issue(
             'enum-member-key-invalid',
-            'error',
+            // Written quoted (`"1ST": "first"`, `Enum["1ST"]`): it compiles, so this is a convention.
+            'warning',
             target(e),
             { ...p, key: m.key },
             {
@@ -73,7 +74,7 @@ export const enumRules: Rule = (d: Design): Issue[] => {
     for (const group of duplicates(e.members, (m) => m.key))
       out.push(issue('enum-member-key-duplicate', 'error', target(e), { ...p, key: group[0]?.key ?? '' }));
     for (const group of duplicates(e.members, (m) => m.value))
-      out.push(issue('enum-member-value-duplicate', 'error', target(e), { ...p, value: group[0]?.value ?? '' }));
+      out.push(issue('enum-member-value-duplicate', 'warning', target(e), { ...p, value: group[0]?.value ?? '' }));
   }
   return out;
 };

@@ -1,6 +1,6 @@
 /** Rules about indexes: not empty, named after their table, unique across the shared database. */
 import { type Design, fullTableName, tableColumns } from '../design';
-import { isSqlKeyword, uniqueName } from '../naming';
+import { isRefusedIndexName, uniqueName } from '../naming';
 import { derivedIndexName } from '../operations/indexes';
 import { duplicates, isUnsafeSqlName, issue, unsafeChars, type Rule } from './support';
 import type { Issue } from './types';
@@ -38,7 +38,7 @@ export const indexRules: Rule = (d: Design): Issue[] => {
       out.push(
         issue('sql-name-unsafe', 'error', target, { ...p, name: ix.name, what: 'index', reason: unsafeChars(ix.name) }),
       );
-    } else if (isSqlKeyword(ix.name)) {
+    } else if (isRefusedIndexName(ix.name)) {
       out.push(issue('sql-reserved-word', 'warning', target, { ...p, name: ix.name, what: 'index' }));
     }
     if (!ix.name.startsWith(`${table}_`)) {

@@ -79,7 +79,8 @@ export const relationRules: Rule = (d: Design): Issue[] => {
       out.push(issue('fk-set-null-not-null', 'error', target, p, fix));
     }
     if ((r.onDelete === 'set default' || r.onUpdate === 'set default') && !from.default) {
-      out.push(issue('fk-set-default-no-default', 'warning', target, p));
+      // Without a default, "set default" sets NULL: a NOT NULL column makes the parent's delete fail.
+      out.push(issue('fk-set-default-no-default', from.notNull ? 'error' : 'warning', target, p));
     }
   }
   return out;

@@ -26,6 +26,7 @@ import {
   type Severity,
   type Target,
   applyFix,
+  brokenOutputLines,
   checkDesign,
   describeTarget,
   hasErrors,
@@ -132,6 +133,18 @@ function editColumn(d: Design, id: string, patch: Partial<Column>): Design {
   const next = structuredClone(d);
   next.columns[id] = { ...next.columns[id]!, ...patch };
   return next;
+}
+
+/** The design as if its migrations held exactly its current tables and columns (what an export records). */
+function withBaseline(d: Design): Design {
+  return {
+    ...d,
+    baseline: {
+      snapshotId: 'snapshot-0',
+      tables: Object.fromEntries(Object.values(d.tables).map((t) => [t.id, `${d.module.id}_${t.name}`])),
+      columns: Object.fromEntries(Object.values(d.columns).map((c) => [c.id, c.name])),
+    },
+  };
 }
 
 const upd = (d: Design, columnId: string, patch: Parameters<typeof updateColumn>[1]['patch']) =>
@@ -262,7 +275,7 @@ const CASES: Record<RuleCode, Case> = {
   },
   'pk-missing': {
     mutate: (d) => upd(d, ID.itemsId, { primaryKey: false }),
-    severity: 'error',
+    severity: 'warning',
     target: table(ID.items),
     mentions: ITEMS,
     fix: true,
@@ -277,7 +290,7 @@ const CASES: Record<RuleCode, Case> = {
   },
   'pk-not-text': {
     mutate: (d) => upd(d, ID.itemsId, { type: 'integer' }),
-    severity: 'error',
+    severity: 'warning',
     target: column(ID.itemsId),
     mentions: `${ITEMS}.id`,
     params: { type: 'integer' },
@@ -307,21 +320,21 @@ const CASES: Record<RuleCode, Case> = {
   },
   'user-id-missing': {
     mutate: (d) => deleteColumn(d, { columnId: ID.itemsUserId }),
-    severity: 'error',
+    severity: 'warning',
     target: table(ID.items),
     mentions: ITEMS,
     fix: true,
   },
   'user-id-nullable': {
     mutate: (d) => upd(d, ID.itemsUserId, { notNull: false }),
-    severity: 'error',
+    severity: 'warning',
     target: column(ID.itemsUserId),
     mentions: `${ITEMS}.user_id`,
     fix: true,
   },
   'user-id-not-text': {
     mutate: (d) => upd(d, ID.itemsUserId, { type: 'integer' }),
-    severity: 'error',
+    severity: 'warning',
     target: column(ID.itemsUserId),
     mentions: `${ITEMS}.user_id`,
     params: { type: 'integer' },
@@ -336,7 +349,7 @@ const CASES: Record<RuleCode, Case> = {
   },
   'timestamp-missing': {
     mutate: (d) => deleteColumn(d, { columnId: ID.itemsCreatedAt }),
-    severity: 'error',
+    severity: 'warning',
     target: table(ID.items),
     mentions: 'created_at',
     params: { column: 'created_at' },
@@ -344,7 +357,7 @@ const CASES: Record<RuleCode, Case> = {
   },
   'timestamp-form': {
     mutate: (d) => upd(d, ID.itemsCreatedAt, { mode: 'timestamp' }),
-    severity: 'error',
+    severity: 'warning',
     target: column(ID.itemsCreatedAt),
     mentions: `${ITEMS}.created_at`,
     fix: true,
@@ -366,7 +379,7 @@ const CASES: Record<RuleCode, Case> = {
   },
   'column-key-invalid': {
     mutate: (d) => upd(d, ID.itemsTitle, { key: 'ti-tle' }),
-    severity: 'error',
+    severity: 'warning',
     target: column(ID.itemsTitle),
     mentions: '"ti-tle"',
     fix: true,
@@ -416,6 +429,14 @@ const CASES: Record<RuleCode, Case> = {
     target: column(ID.itemsTitle),
     mentions: "DEFAULT lower('X')",
     params: { sql: "lower('X')" },
+    fix: true,
+  },
+  'default-sql-double-quoted': {
+    mutate: (d) => upd(d, ID.itemsCreatedAt, { default: { kind: 'sql', sql: '(strftime("%s","now"))' } }),
+    severity: 'error',
+    target: column(ID.itemsCreatedAt),
+    mentions: '(strftime("%s","now"))',
+    params: { sql: '(strftime("%s","now"))' },
     fix: true,
   },
   'default-json-invalid': {
@@ -518,7 +539,7 @@ const CASES: Record<RuleCode, Case> = {
           { id: ID.archived, key: '1ARCHIVED', value: 'archived' },
         ],
       }),
-    severity: 'error',
+    severity: 'warning',
     target: enumT(ID.itemStatus),
     mentions: '"1ARCHIVED"',
     params: { key: '1ARCHIVED' },
@@ -541,7 +562,7 @@ const CASES: Record<RuleCode, Case> = {
   },
   'enum-member-value-duplicate': {
     mutate: (d) => addEnumMember(d, { enumId: ID.itemStatus, id: 'm_active2', key: 'ACTIVE_AGAIN', value: 'active' }),
-    severity: 'error',
+    severity: 'warning',
     target: enumT(ID.itemStatus),
     mentions: '"active"',
     params: { value: 'active' },
@@ -607,6 +628,21 @@ const CASES: Record<RuleCode, Case> = {
     target: index(ID.itemsUserStatusIdx),
     mentions: 'items_by_user_status',
     params: { suggestion: INDEX_NAME },
+    fix: true,
+  },
+  'column-add-not-null-no-default': {
+    mutate: (d) =>
+      addColumn(withBaseline(d), {
+        tableId: ID.items,
+        id: 'c_items_rank',
+        name: 'rank',
+        type: 'integer',
+        notNull: true,
+      }),
+    severity: 'error',
+    target: column('c_items_rank'),
+    mentions: `${ITEMS}.rank`,
+    params: { table: ITEMS, column: 'rank' },
     fix: true,
   },
   'index-name-duplicate': {
@@ -677,7 +713,7 @@ describe('settings tables', () => {
     ]);
   });
 
-  it('a settings table still needs its user_id to be NOT NULL text and its timestamps', () => {
+  it('a settings table still gets the user_id and timestamp convention warnings', () => {
     let d = addTable(base(), { id: 't_settings', name: 'settings', columnIds: std('settings') });
     d = deleteColumn(d, { columnId: 'c_settings_id' });
     d = upd(d, 'c_settings_user_id', { primaryKey: true, type: 'integer' });
@@ -962,13 +998,12 @@ describe('sql-name-unsafe', () => {
   const CHARS: [string, string][] = [
     ['backtick', '`'],
     ['double quote', '"'],
-    ['apostrophe', "'"],
-    ['backslash', '\\'],
     ['semicolon', ';'],
     ['comma', ','],
     ['newline', '\n'],
+    ['NUL', '\x00'],
   ];
-  const reason = (ch: string) => `it contains ${ch === '\n' ? '\\n' : ch}`;
+  const reason = (ch: string) => `it contains ${ch === '\n' ? '\\n' : ch === '\x00' ? 'U+0000' : ch}`;
 
   describe.each(CHARS)('%s', (_label, ch) => {
     it('in a table name', () => {
@@ -997,6 +1032,23 @@ describe('sql-name-unsafe', () => {
       expect(issues[0]?.params).toMatchObject({ name, what: 'index', reason: reason(ch) });
       expect(issueMessage(issues[0]!)).toContain(JSON.stringify(name));
     });
+  });
+
+  it.each([
+    ['apostrophe', "'"],
+    ['backslash', '\\'],
+    ['tab', '\t'],
+  ])('an %s is quoted safely: only the naming conventions speak', (_label, ch) => {
+    const d = renameTable(upd(base(), ID.itemsTitle, { name: `ti${ch}tle` }), {
+      tableId: ID.categories,
+      name: `cat${ch}egories`,
+    });
+    const issues = checkDesign(d);
+    expect(issues.map((i) => [i.code, i.severity])).toEqual([
+      ['table-name-not-snake-case', 'warning'],
+      ['column-name-not-snake-case', 'warning'],
+    ]);
+    expect(checkDesign(updateIndex(base(), { indexId: ID.itemsUserStatusIdx, name: `${ITEMS}_it${ch}s` }))).toEqual([]);
   });
 
   it('hyphens, spaces and non-ASCII letters are safe (backticks quote them)', () => {
@@ -1040,6 +1092,11 @@ describe('relations', () => {
   it('set null from a nullable column is fine', () => {
     const d = updateRelation(base(), { relationId: ID.itemsCategory, onDelete: 'set null' });
     expect(checkDesign(d)).toEqual([]);
+  });
+
+  it('set default without a default is an error on a NOT NULL column (the delete fails), a warning otherwise', () => {
+    const issues = checkDesign(setNull(base(), { onDelete: 'set default' }));
+    expect(issues.map((i) => [i.code, i.severity])).toEqual([['fk-set-default-no-default', 'error']]);
   });
 
   it('a logical-only relation is exempt from the set-null and set-default checks', () => {
@@ -1112,7 +1169,7 @@ describe('timestamps', () => {
     const issues = checkDesign(d);
     const form = issues.filter((i) => i.code === 'timestamp-form');
     expect(form.map((i) => [i.severity, i.target, i.params])).toEqual([
-      ['error', column(ID.itemsCreatedAt), { table: ITEMS, column: 'created_at' }],
+      ['warning', column(ID.itemsCreatedAt), { table: ITEMS, column: 'created_at' }],
     ]);
     const fixed = applyFix(d, form[0]!);
     expect(fixed.columns[ID.itemsCreatedAt]).toMatchObject({
@@ -1149,12 +1206,14 @@ describe('ordering and helpers', () => {
     let d = addEnum(base(), { id: 'e_unused', name: 'Unused', members: [{ id: 'm_x', value: 'x' }] }); // info
     d = upd(d, ID.itemsTitle, { name: 'itemTitle' }); // warning
     d = updateIndex(d, { indexId: ID.itemsUserStatusIdx, name: 'by_user' }); // warning (index rules run last)
-    d = upd(d, ID.itemsUserId, { notNull: false }); // error (table rules)
+    d = upd(d, ID.itemsUserId, { notNull: false }); // warning (table rules)
+    d = upd(d, ID.itemsDone, { primaryKey: true }); // error (table rules)
     d = upd(d, ID.itemsTags, { default: { kind: 'json', json: '[' } }); // error (column rules)
     const issues = checkDesign(d);
     expect(issues.map((i) => [i.severity, i.code])).toEqual([
-      ['error', 'user-id-nullable'],
+      ['error', 'pk-composite'],
       ['error', 'default-json-invalid'],
+      ['warning', 'user-id-nullable'],
       ['warning', 'column-name-not-snake-case'],
       ['warning', 'index-name-prefix'],
       ['info', 'enum-unused'],
@@ -1250,5 +1309,176 @@ describe('review follow-ups', () => {
       logical: true,
     });
     expect(checkDesign(d).map((i) => [i.code, i.severity])).toEqual([['fk-target-not-key', 'warning']]);
+  });
+});
+
+describe('keywords: only the ones SQLite refuses bare', () => {
+  it.each(['query', 'key', 'action', 'replace', 'temp'])(
+    'a column named %s is fine, even as an enum column',
+    (name) => {
+      expect(checkDesign(upd(base(), ID.itemsTitle, { name }))).toEqual([]);
+      expect(checkDesign(upd(base(), ID.itemsStatus, { name }))).toEqual([]);
+    },
+  );
+
+  it.each(['current_date', 'cast', 'raise', 'null'])(
+    'an enum column named %s is an error (the CHECK breaks)',
+    (name) => {
+      const issues = on(checkDesign(upd(base(), ID.itemsStatus, { name })), column(ID.itemsStatus));
+      expect(issues.map((i) => [i.code, i.severity])).toEqual([['enum-column-name-unquotable', 'error']]);
+    },
+  );
+
+  it('non-ASCII letters and $ are one bare word in the CHECK', () => {
+    expect(codes(on(checkDesign(upd(base(), ID.itemsStatus, { name: 'statut_é' })), column(ID.itemsStatus)))).toEqual([
+      'column-name-not-snake-case',
+    ]);
+    expect(codes(on(checkDesign(upd(base(), ID.itemsStatus, { name: 'a$b' })), column(ID.itemsStatus)))).toEqual([
+      'column-name-not-snake-case',
+    ]);
+    expect(codes(on(checkDesign(upd(base(), ID.itemsStatus, { name: '2nd' })), column(ID.itemsStatus)))).toContain(
+      'enum-column-name-unquotable',
+    );
+  });
+
+  it('an enum column in the { enum: [...] } form has no CHECK: a refused keyword is only the query warning', () => {
+    const d = upd(base(), ID.itemsStatus, { name: 'order', enumForm: 'values' });
+    expect(on(checkDesign(d), column(ID.itemsStatus)).map((i) => [i.code, i.severity])).toEqual([
+      ['sql-reserved-word', 'warning'],
+      ['enum-values-form', 'warning'],
+    ]);
+  });
+
+  it('index names: "if" is refused bare, "cast" is not', () => {
+    const named = (name: string) =>
+      codes(
+        on(checkDesign(updateIndex(base(), { indexId: ID.itemsUserStatusIdx, name })), index(ID.itemsUserStatusIdx)),
+      );
+    expect(named('if')).toEqual(['sql-reserved-word', 'index-name-prefix']);
+    expect(named('cast')).toEqual(['index-name-prefix']);
+  });
+});
+
+describe('default-sql-double-quoted', () => {
+  const withSql = (sql: string) => upd(base(), ID.itemsTitle, { default: { kind: 'sql', sql } });
+
+  it.each([
+    ['(strftime("%s","now"))', "(strftime('%s','now'))"],
+    ['lower("X")', "(lower('X'))"],
+    ['("it\'s")', "('it''s')"],
+    ['("say ""hi""")', `('say "hi"')`],
+  ])('%s → the fix writes %s', (sql, fixed) => {
+    const d = withSql(sql);
+    const issues = checkDesign(d);
+    expect(issues.map((i) => [i.code, i.severity])).toEqual([['default-sql-double-quoted', 'error']]);
+    expect(issues[0]?.fix?.label).toBe(`Use ${fixed}`);
+    const after = applyFix(d, issues[0]!);
+    expect(after.columns[ID.itemsTitle]?.default).toEqual({ kind: 'sql', sql: fixed });
+    expect(checkDesign(after)).toEqual([]);
+  });
+
+  it.each(['"x"', `('say "hi"')`, "(lower('\"'))"])('%s is fine (a bare word, or quotes inside a string)', (sql) => {
+    expect(checkDesign(withSql(sql))).toEqual([]);
+  });
+});
+
+describe('column-add-not-null-no-default', () => {
+  const add = (d: Design, args: Omit<Parameters<typeof addColumn>[1], 'tableId' | 'id'>) =>
+    addColumn(withBaseline(d), { tableId: ID.items, id: 'c_items_new', name: 'new_col', notNull: true, ...args });
+  const found = (d: Design) => checkDesign(d).filter((i) => i.code === 'column-add-not-null-no-default');
+
+  it('is only about new NOT NULL columns without an SQL default, on tables the migrations already hold', () => {
+    expect(checkDesign(withBaseline(base()))).toEqual([]);
+    // Without a baseline every table is new: CREATE TABLE takes any column.
+    expect(checkDesign(addColumn(base(), { tableId: ID.items, name: 'rank', notNull: true }))).toEqual([]);
+    expect(found(add(base(), { notNull: false }))).toEqual([]);
+    expect(found(add(base(), { default: { kind: 'literal', value: 'x' } }))).toEqual([]);
+    expect(found(add(base(), { default: { kind: 'sql', sql: "('x')" } }))).toEqual([]);
+    let d = addTable(withBaseline(base()), { id: 't_new', name: 'fresh', columnIds: std('fresh') });
+    d = addColumn(d, { tableId: 't_new', name: 'title', notNull: true });
+    expect(found(d)).toEqual([]);
+    // A column the migrations already hold is not added again, whatever it looks like now.
+    expect(found(upd(withBaseline(base()), ID.itemsTitle, { notNull: true, default: null }))).toEqual([]);
+  });
+
+  it('an app-made default is invisible to SQLite: still an error, and no default is offered in its place', () => {
+    const issues = found(add(base(), { default: { kind: 'fn', code: '() => "x"' } }));
+    expect(issues.map((i) => [i.severity, i.target])).toEqual([['error', column('c_items_new')]]);
+    expect(issues[0]?.fix).toBeUndefined();
+    expect(found(add(base(), { default: { kind: 'uuid' } }))[0]?.fix).toBeUndefined();
+  });
+
+  it.each<[string, Omit<Parameters<typeof addColumn>[1], 'tableId' | 'id'>, unknown, string]>([
+    ['text', {}, { kind: 'literal', value: '' }, "Add a default ('')"],
+    ['integer', { type: 'integer' }, { kind: 'literal', value: 0 }, 'Add a default (0)'],
+    ['real', { type: 'real' }, { kind: 'literal', value: 0 }, 'Add a default (0)'],
+    ['numeric', { type: 'numeric' }, { kind: 'literal', value: '0' }, "Add a default ('0')"],
+    ['blob', { type: 'blob' }, { kind: 'sql', sql: "x''" }, "Add a default (x'')"],
+    ['boolean', { type: 'integer', mode: 'boolean' }, { kind: 'literal', value: false }, 'Add a default (false)'],
+    ['timestamp', { type: 'integer', mode: 'timestamp' }, { kind: 'sql', sql: '0' }, 'Add a default (0)'],
+    ['json', { mode: 'json' }, { kind: 'json', json: '[]' }, 'Add a default ([])'],
+    ['enum', { enumId: ID.itemStatus }, { kind: 'literal', value: 'active' }, "Add a default ('active')"],
+  ])('the fix for a %s column sets a constant default of its type', (_label, args, def, label) => {
+    const d = add(base(), args);
+    const issue = found(d)[0];
+    expect(issue?.fix?.label).toBe(label);
+    const fixed = applyFix(d, issue!);
+    expect(fixed.columns['c_items_new']?.default).toEqual(def);
+    expect(checkDesign(fixed).filter((i) => i.severity === 'error')).toEqual([]);
+  });
+
+  it('a JSON column typed as an object defaults to {}, one typed as an array to []', () => {
+    const typed = (tsType: string) => {
+      const d = add(base(), { mode: 'json' });
+      const withType = { ...d, columns: { ...d.columns, c_items_new: { ...d.columns['c_items_new']!, tsType } } };
+      return found(withType)[0]?.fix?.calls;
+    };
+    const patch = (json: string) => [
+      { op: 'updateColumn', args: { columnId: 'c_items_new', patch: { default: { kind: 'json', json } } } },
+    ];
+    expect(typed('Record<string, number>')).toEqual(patch('{}'));
+    expect(typed('{ a: string }')).toEqual(patch('{}'));
+    expect(typed('string[]')).toEqual(patch('[]'));
+    expect(typed('Array<Tag>')).toEqual(patch('[]'));
+    expect(typed('[number, number]')).toEqual(patch('[]'));
+  });
+
+  it('an enum without values has no default to offer', () => {
+    let d = addEnum(base(), { id: 'e_empty', name: 'Empty', members: [] });
+    d = add(d, { enumId: 'e_empty' });
+    expect(found(d)[0]?.fix).toBeUndefined();
+  });
+});
+
+describe('brokenOutputLines', () => {
+  it('lists only the errors, each with its target', () => {
+    let d = upd(base(), ID.itemsUserId, { notNull: false }); // a convention: never listed
+    d = upd(d, ID.itemsStatus, { name: 'order' });
+    expect(brokenOutputLines(d, checkDesign(d))).toEqual([
+      `column ${ITEMS}.order: ${issueMessage(checkDesign(d).find((i) => i.code === 'enum-column-name-unquotable')!)}`,
+    ]);
+    expect(brokenOutputLines(base(), checkDesign(base()))).toEqual([]);
+  });
+});
+
+describe('fixes on tables the migrations already hold', () => {
+  it('user-id-missing adds a nullable user_id: the rows already there have no owner', () => {
+    const d = withBaseline(deleteColumn(base(), { columnId: ID.itemsUserId }));
+    const issue = checkDesign(d).find((i) => i.code === 'user-id-missing')!;
+    expect(issue.fix?.label).toBe('Add "user_id" (nullable: the rows already there have no owner)');
+    const fixed = applyFix(d, issue);
+    expect(codes(checkDesign(fixed))).toEqual(['user-id-nullable']);
+    // On a new table the fix stays NOT NULL.
+    const fresh = deleteColumn(base(), { columnId: ID.itemsUserId });
+    expect(checkDesign(applyFix(fresh, checkDesign(fresh)[0]!))).toEqual([]);
+  });
+
+  it('pk-missing offers no new key column (the rows would have no id), but may still promote "id"', () => {
+    const noKey = upd(deleteColumn(base(), { columnId: ID.itemsId }), ID.itemsUserId, { primaryKey: false });
+    expect(checkDesign(withBaseline(noKey)).find((i) => i.code === 'pk-missing')?.fix).toBeUndefined();
+    const idNotKey = withBaseline(upd(base(), ID.itemsId, { primaryKey: false }));
+    expect(checkDesign(idNotKey).find((i) => i.code === 'pk-missing')?.fix?.label).toBe(
+      'Make "id" the UUID primary key',
+    );
   });
 });

@@ -1,4 +1,7 @@
-/** Rules about tables: names, the UUID key, the owner column and the two timestamps. */
+/**
+ * Rules about tables: names, the UUID key, the owner column and the two timestamps. Only names and a second
+ * primary key break anything; the key, owner and timestamp rules are MoLOS conventions (warnings).
+ */
 import {
   type Column,
   type Design,
@@ -23,6 +26,11 @@ export function sameSql(a: string, b: string): boolean {
   const norm = (s: string) =>
     s.replace(/'(?:[^']|'')*'|[^']+/g, (m) => (m.startsWith("'") ? m : m.replace(/\s+/g, '').toLowerCase()));
   return norm(a) === norm(b);
+}
+
+/** True when the module's migrations already created the table (so it may hold rows). */
+function inBaseline(d: Design, t: Table): boolean {
+  return d.baseline !== null && Object.hasOwn(d.baseline.tables, t.id);
 }
 
 function tableTarget(t: Table) {
@@ -137,12 +145,12 @@ function keyRules(d: Design, t: Table, cols: Column[], out: Issue[]): void {
             },
           },
         ];
-    out.push(
-      issue('pk-missing', 'error', tableTarget(t), p, {
-        label: idCol ? 'Make "id" the UUID primary key' : 'Add a UUID "id" key',
-        calls,
-      }),
-    );
+    // A key added to a table that already has rows would leave them without an id: the migration could not run.
+    const fix =
+      idCol || !inBaseline(d, t)
+        ? { label: idCol ? 'Make "id" the UUID primary key' : 'Add a UUID "id" key', calls }
+        : undefined;
+    out.push(issue('pk-missing', 'warning', tableTarget(t), p, fix));
     return;
   }
   if (keys.length > 1) {
@@ -187,7 +195,7 @@ function keyRules(d: Design, t: Table, cols: Column[], out: Issue[]): void {
     out.push(
       issue(
         'pk-not-text',
-        'error',
+        'warning',
         ct,
         { ...cp, type: key.enumId ? 'enum' : key.mode ? `${key.type} (${key.mode})` : key.type },
         {
@@ -215,13 +223,16 @@ function ownerRules(d: Design, t: Table, cols: Column[], out: Issue[]): void {
   const p = names(d, t);
   const userId = cols.find((c) => c.name === 'user_id');
   if (!userId) {
+    // On a table the migrations already hold, rows exist without an owner: SQLite cannot add the column NOT NULL
+    // without a default, and no one owner is right for them.
+    const existing = inBaseline(d, t);
     out.push(
-      issue('user-id-missing', 'error', tableTarget(t), p, {
-        label: 'Add "user_id"',
+      issue('user-id-missing', 'warning', tableTarget(t), p, {
+        label: existing ? 'Add "user_id" (nullable: the rows already there have no owner)' : 'Add "user_id"',
         calls: [
           {
             op: 'addColumn',
-            args: { tableId: t.id, name: 'user_id', key: 'userId', type: 'text', notNull: true, index: 1 },
+            args: { tableId: t.id, name: 'user_id', key: 'userId', type: 'text', notNull: !existing, index: 1 },
           },
         ],
       }),
@@ -233,7 +244,7 @@ function ownerRules(d: Design, t: Table, cols: Column[], out: Issue[]): void {
     out.push(
       issue(
         'user-id-not-text',
-        'error',
+        'warning',
         ct,
         {
           ...p,
@@ -253,7 +264,7 @@ function ownerRules(d: Design, t: Table, cols: Column[], out: Issue[]): void {
     out.push(
       issue(
         'user-id-nullable',
-        'error',
+        'warning',
         ct,
         { ...p, column: 'user_id' },
         {
@@ -296,7 +307,7 @@ function timestampRules(d: Design, t: Table, cols: Column[], out: Issue[]): void
       out.push(
         issue(
           'timestamp-missing',
-          'error',
+          'warning',
           tableTarget(t),
           { ...p, column: name },
           {
@@ -318,7 +329,7 @@ function timestampRules(d: Design, t: Table, cols: Column[], out: Issue[]): void
       out.push(
         issue(
           'timestamp-form',
-          'error',
+          'warning',
           { kind: 'column', id: c.id },
           { ...p, column: name },
           {

@@ -59,6 +59,7 @@ export type RuleCode =
   | 'default-type-mismatch'
   | 'default-sql-empty'
   | 'default-sql-unparenthesized'
+  | 'default-sql-double-quoted'
   | 'default-json-invalid'
   | 'default-json-quote'
   | 'default-json-scalar'
@@ -81,4 +82,5 @@ export type RuleCode =
   | 'fk-set-default-no-default'
   | 'index-empty'
   | 'index-name-prefix'
-  | 'index-name-duplicate';
+  | 'index-name-duplicate'
+  | 'column-add-not-null-no-default';
