@@ -3,13 +3,22 @@
  * `export const x = sqliteTable("<ModuleId>_<name>", { ... }, (t) => [...])` per table (the name a plain
  * string literal, as the host's regex expects), enums imported from the models file and re-exported.
  */
-import { CodeBlockWriter, type SourceFile, VariableDeclarationKind, type WriterFunction, ts } from 'ts-morph';
+import {
+  CodeBlockWriter,
+  type ImportDeclarationStructure,
+  type OptionalKind,
+  type SourceFile,
+  VariableDeclarationKind,
+  type WriterFunction,
+  ts,
+} from 'ts-morph';
 import {
   type Column,
   type Design,
   type Relation,
   type Layout,
   type Table,
+  type Index,
   fullTableName,
   moduleDisplayName,
   tableColumns,
@@ -26,13 +35,16 @@ import { layoutPaths } from './layout-paths';
 
 export { type Bindings, resolveBindings } from '../core/design';
 
-interface Usage {
+/** What a piece of tables.ts uses from imports. */
+export interface Usage {
   core: Set<string>;
   sql: boolean;
   textEnum: boolean;
   /** Ids of the enums used through textEnum (imported from the models file and re-exported). */
   enums: Set<string>;
   anyColumn: boolean;
+  /** Types a kept `$type<…>` names, by name: the module they are imported from (`import type`). */
+  types: Map<string, string>;
 }
 
 function defaultCode(design: Design, c: Column, b: Bindings, use: Usage): string {
@@ -141,7 +153,10 @@ function columnCode(ctx: WriteContext, table: Table, c: Column, use: Usage): str
     use.core.add(c.type);
     code = `${c.type}(${str(c.name)}${c.mode ? `, { mode: ${str(c.mode)} }` : ''})`;
   }
-  if (c.tsType && isSingleType(c.tsType)) code += `.$type<${c.tsType.trim()}>()`;
+  if (c.tsType && isSingleType(c.tsType)) {
+    code += `.$type<${c.tsType.trim()}>()`;
+    for (const t of c.tsTypeImports ?? []) if (!use.types.has(t.name)) use.types.set(t.name, t.from);
+  }
   if (c.primaryKey) code += '.primaryKey()';
   if (c.notNull && !c.primaryKey) code += '.notNull()';
   if (c.unique) code += '.unique()';
@@ -159,29 +174,111 @@ export function logicalNote(design: Design, c: Column, r: Relation | undefined):
   return `Logical relation to ${fullTableName(design, ends.to.table)}.${ends.to.column.name} (no foreign key${actions.join('')}).`;
 }
 
+/** The doc comment a column is printed with: its own comment and, for a logical relation, the note. */
+function columnDoc(ctx: WriteContext, c: Column): string {
+  return [c.comment.trim(), logicalNote(ctx.design, c, ctx.relations.get(c.id))].filter(Boolean).join('\n');
+}
+
+/** An index of the table's third argument, e.g. `index("x_idx").on(t.userId)`; `param` is the callback's name. */
+function indexCode(ctx: WriteContext, ix: Index, use: Usage, param = 't'): string {
+  const fn = ix.unique ? 'uniqueIndex' : 'index';
+  use.core.add(fn);
+  const cols = ix.columnIds.map((id) => member(param, ctx.design.columns[id]?.key ?? id)).join(', ');
+  return `${fn}(${str(ix.name)}).on(${cols})`;
+}
+
 function tableWriter(ctx: WriteContext, table: Table, use: Usage): WriterFunction {
   const { design } = ctx;
   return (w) => {
     use.core.add('sqliteTable');
     w.write(`sqliteTable(${str(fullTableName(design, table))}, {`).newLine();
     for (const c of tableColumns(design, table)) {
-      const comment = [c.comment.trim(), logicalNote(design, c, ctx.relations.get(c.id))].filter(Boolean).join('\n');
+      const comment = columnDoc(ctx, c);
       if (comment) w.write(jsDoc(comment));
       w.write(`${propertyKey(c.key)}: ${columnCode(ctx, table, c, use)},`).newLine();
     }
     w.write('}');
     const indexes = tableIndexes(design, table);
-    if (indexes.length > 0) {
-      const items = indexes.map((ix) => {
-        const fn = ix.unique ? 'uniqueIndex' : 'index';
-        use.core.add(fn);
-        const cols = ix.columnIds.map((id) => member('t', design.columns[id]?.key ?? id)).join(', ');
-        return `${fn}(${str(ix.name)}).on(${cols})`;
-      });
-      w.write(`, (t) => [${items.join(', ')}]`);
-    }
+    if (indexes.length > 0) w.write(`, (t) => [${indexes.map((ix) => indexCode(ctx, ix, use)).join(', ')}]`);
     w.write(')');
   };
+}
+
+/** One column as tables.ts writes it: the doc comment (may be empty) and `key: builder(…)…` without a comma. */
+export interface ColumnPart {
+  id: string;
+  key: string;
+  doc: string;
+  code: string;
+  /** What the column's code uses from imports. */
+  use: Usage;
+}
+
+/** One index of the table's third argument. */
+export interface IndexPart {
+  id: string;
+  name: string;
+  /** The item as printed with the callback parameter `t`. */
+  code: string;
+  /** The item for another parameter name. */
+  codeFor: (param: string) => string;
+}
+
+/**
+ * A table as tables.ts writes it, piece by piece — what a merge into an existing file compares and prints: equal
+ * pieces of two designs mean equal code.
+ */
+export interface TableParts {
+  id: string;
+  binding: string;
+  /** The full SQL name (`MoLOS-Tasks_tasks`). */
+  name: string;
+  doc: string;
+  columns: ColumnPart[];
+  indexes: IndexPart[];
+  /** The whole statement (doc comment included), unformatted, and what it uses from imports. */
+  statement: string;
+  use: Usage;
+}
+
+/**
+ * Every table of a design in pieces, by table id.
+ * @example tablePartsOf(design).get('t_items')?.columns[0]?.code // 'id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID())'
+ */
+export function tablePartsOf(design: Design): Map<string, TableParts> {
+  const ctx = writeContext(design);
+  const out = new Map<string, TableParts>();
+  for (const [i, t] of Object.values(design.tables).entries()) {
+    const binding = ctx.b.table.get(t.id) ?? `table${i + 1}`;
+    const columns = tableColumns(design, t).map((c) => {
+      const use = emptyUsage();
+      return {
+        id: c.id,
+        key: c.key,
+        doc: columnDoc(ctx, c),
+        code: `${propertyKey(c.key)}: ${columnCode(ctx, t, c, use)}`,
+        use,
+      };
+    });
+    const indexes = tableIndexes(design, t).map((ix) => ({
+      id: ix.id,
+      name: ix.name,
+      code: indexCode(ctx, ix, emptyUsage()),
+      codeFor: (param: string) => indexCode(ctx, ix, emptyUsage(), param),
+    }));
+    const printed = printTable(ctx, t, binding, '');
+    out.set(t.id, {
+      id: t.id,
+      binding,
+      name: fullTableName(design, t),
+      doc: t.comment.trim(),
+      columns,
+      indexes,
+      statement: printed.text,
+      use: printed.use,
+    });
+  }
+  return out;
 }
 
 /** A table statement's text as ts-morph prints it, with what the table uses from imports. */
@@ -258,7 +355,7 @@ function writeContext(design: Design): WriteContext {
 }
 
 function emptyUsage(): Usage {
-  return { core: new Set(), sql: false, textEnum: false, enums: new Set(), anyColumn: false };
+  return { core: new Set(), sql: false, textEnum: false, enums: new Set(), anyColumn: false, types: new Map() };
 }
 
 function mergeUsage(into: Usage, from: Usage): void {
@@ -267,6 +364,9 @@ function mergeUsage(into: Usage, from: Usage): void {
   into.sql ||= from.sql;
   into.textEnum ||= from.textEnum;
   into.anyColumn ||= from.anyColumn;
+  from.types.forEach((spec, name) => {
+    if (!into.types.has(name)) into.types.set(name, spec);
+  });
 }
 
 /**
@@ -282,6 +382,29 @@ function printTable(ctx: WriteContext, table: Table, binding: string, leading: s
   tableWriter(ctx, table, use)(w);
   w.write(';').newLine();
   return { text: w.toString(), use };
+}
+
+/**
+ * Adds `import type` for the types kept `$type<…>`s name (a name the file already binds is left out): into the
+ * declaration of the same module when there is one (as `type X`), otherwise one `import type { … }` per module.
+ */
+function addTypeImports(
+  imports: OptionalKind<ImportDeclarationStructure>[],
+  types: ReadonlyMap<string, string>,
+  bound: ReadonlySet<string>,
+): void {
+  const byModule = new Map<string, string[]>();
+  for (const [name, from] of [...types].sort(([a], [c]) => compareCodeUnits(a, c))) {
+    if (bound.has(name)) continue;
+    byModule.set(from, [...(byModule.get(from) ?? []), name]);
+  }
+  for (const [from, names] of byModule) {
+    const same = imports.find((i) => i.moduleSpecifier === from);
+    if (same) {
+      const existing = (same.namedImports ?? []) as (string | { name: string; isTypeOnly?: boolean })[];
+      same.namedImports = [...existing, ...names.map((name) => ({ name, isTypeOnly: true }))];
+    } else imports.push({ moduleSpecifier: from, isTypeOnly: true, namedImports: names });
+  }
 }
 
 /**
@@ -328,7 +451,7 @@ export function tablesTsStatements(scratch: SourceFile, design: Design, layout: 
   );
   const enumNames = [...use.enums].map((id) => b.enum.get(id) ?? design.enums[id]?.name ?? id).sort(compareCodeUnits);
   scratch.removeText();
-  scratch.addImportDeclarations([
+  const imports: OptionalKind<ImportDeclarationStructure>[] = [
     {
       moduleSpecifier: 'drizzle-orm/sqlite-core',
       namedImports: core.map((n) => ({ name: n, isTypeOnly: n === 'AnySQLiteColumn' })),
@@ -336,7 +459,9 @@ export function tablesTsStatements(scratch: SourceFile, design: Design, layout: 
     ...(use.sql ? [{ moduleSpecifier: 'drizzle-orm', namedImports: ['sql'] }] : []),
     ...(use.textEnum ? [{ moduleSpecifier: paths.textEnumImport, namedImports: ['textEnum'] }] : []),
     ...(enumNames.length ? [{ moduleSpecifier: paths.modelsImport(design.module.id), namedImports: enumNames }] : []),
-  ]);
+  ];
+  addTypeImports(imports, use.types, new Set([...b.table.values(), ...enumNames, ...core, 'sql', 'textEnum']));
+  scratch.addImportDeclarations(imports);
   const statements = [scratch.getFullText()];
   if (tables.length === 0) statements.push(header.trimEnd());
   statements.push(...body);
