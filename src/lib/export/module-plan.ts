@@ -11,7 +11,7 @@
 import type { SqlJsStatic } from 'sql.js';
 import { BASELINE_FILE_PATH, type Baseline, type BaselineFile, type Design, type Layout } from '../core/design';
 import type { MergeNote, MergeOutcome } from '../generate/merge/index';
-import { SCAFFOLD_ROLES } from '../generate/merge/index';
+import { SCAFFOLD_ROLES } from '../generate/merge/paths';
 import type { FileRole } from '../generate/module-files';
 import { MigrationFolderError } from '../sql/folder-format';
 import { exportBlocker } from './export-blocker';

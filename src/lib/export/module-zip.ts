@@ -6,7 +6,7 @@
  */
 import { strToU8, zipSync } from 'fflate';
 import type { Baseline, Design } from '../core/design';
-import { SCAFFOLD_ROLES } from '../generate/merge/index';
+import { SCAFFOLD_ROLES } from '../generate/merge/paths';
 import type { VariantChoice } from './migration-plan';
 import { memoryFolder } from './module-folder';
 import { type ModulePlan, type PlanInput, planModuleWrite, resolveWrite, writeModulePlan } from './module-plan';

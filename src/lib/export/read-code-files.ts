@@ -4,7 +4,7 @@
  */
 import type { Layout } from '../core/design';
 import { layoutPaths } from '../generate/layout-paths';
-import { mergeReadFolders } from '../generate/merge/index';
+import { mergeReadFolders } from '../generate/merge/paths';
 import type { ModuleFolder } from './module-folder';
 
 /** Enough for any module; a folder past it (a stray `node_modules`?) is not read further. */
@@ -34,12 +34,14 @@ async function readTree(folder: ModuleFolder, dir: string, out: Map<string, stri
 
 /**
  * The existing code the merge needs, by path relative to the module folder: `.ts` files under
- * `mergeReadFolders(layout)` and each scaffold file that exists.
+ * `mergeReadFolders(layout, drizzle.config.ts)` and each scaffold file that exists.
  * @example const existing = await readCodeFiles(folder, 'legacy'); existing.get('lib/models/index.ts');
  */
 export async function readCodeFiles(folder: ModuleFolder, layout: Layout): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  for (const dir of mergeReadFolders(layout)) await readTree(folder, dir, out);
+  // drizzle.config.ts may name a schema file outside both layouts: its folder is read too.
+  const config = await folder.readText('drizzle.config.ts');
+  for (const dir of mergeReadFolders(layout, config)) await readTree(folder, dir, out);
   for (const path of scaffoldPaths(layout)) {
     if (out.has(path)) continue;
     const text = await folder.readText(path);

@@ -123,9 +123,12 @@ const hostile = fc.oneof(
 
 type Slot = { name: string; apply: (d: Design, v: string) => Design; mustFlag: (v: string) => boolean };
 
-// An independent statement of what breaks drizzle-kit's SQL, on purpose not the rule's own helper.
+// An independent statement of what breaks drizzle-kit's SQL, on purpose not the rule's own helper: a backtick or
+// a double quote ends the quoted name, `;` and `,` are where drizzle-kit and the host cut statements and column
+// lists, a line feed or U+0000 ends the text early. (An apostrophe, a backslash or a tab inside a backticked name
+// is fine: the SQL run below proves it for every value the rules let through.)
 // eslint-disable-next-line no-control-regex -- control characters are part of the oracle
-const UNSAFE_SQL = (v: string) => v.trim() === '' || /[`"'\\;,\x00-\x1f\x7f]/.test(v);
+const UNSAFE_SQL = (v: string) => v.trim() === '' || /[`";,\x00\n]/.test(v);
 const NOT_IDENT = (v: string) => !isIdentifier(v) || JS_RESERVED_WORDS.has(v);
 
 const SLOTS: Slot[] = [
@@ -143,7 +146,8 @@ const SLOTS: Slot[] = [
   { name: 'export name', apply: (d, v) => setTable(d, { exportName: v }), mustFlag: NOT_IDENT },
   { name: 'table comment', apply: (d, v) => setTable(d, { comment: v }), mustFlag: () => false },
   { name: 'column name', apply: (d, v) => setColumn(d, { name: v }), mustFlag: UNSAFE_SQL },
-  { name: 'column key', apply: (d, v) => setColumn(d, { key: v }), mustFlag: (v) => !isIdentifier(v) },
+  // Keys that are not identifiers are quoted by the generator (`"my key": text(…)`), which TypeScript accepts.
+  { name: 'column key', apply: (d, v) => setColumn(d, { key: v }), mustFlag: () => false },
   { name: 'column comment', apply: (d, v) => setColumn(d, { comment: v }), mustFlag: () => false },
   {
     name: 'text default',
@@ -154,7 +158,7 @@ const SLOTS: Slot[] = [
   {
     name: 'member key',
     apply: (d, v) => setEnum(d, (e) => ({ ...e, members: e.members.map((m, i) => (i === 0 ? { ...m, key: v } : m)) })),
-    mustFlag: (v) => !isIdentifier(v),
+    mustFlag: () => false,
   },
   {
     name: 'member value',
