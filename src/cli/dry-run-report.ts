@@ -1,23 +1,6 @@
-/** Runs the dry run of a new migration for the CLI and prints what it found. */
-import initSqlJs from 'sql.js';
-import type { Design } from '../lib/core/design';
-import { type DryRun, dryRun } from '../lib/sql/dry-run';
+/** What the CLI prints about the dry run of a new migration. */
+import type { DryRun } from '../lib/sql/dry-run';
 import { seededText } from '../lib/sql/seeded-text';
-import { EMPTY_FOLDER, type MigrationFolder, type NextMigration, nextMigration } from '../lib/sql/next-migration';
-import { readSqlFiles } from './module-folder';
-
-export async function runDryRun(
-  dir: string,
-  folder: MigrationFolder,
-  design: Design,
-  m: NextMigration,
-  sql: string,
-): Promise<DryRun> {
-  const SQL = await initSqlJs();
-  const history = readSqlFiles(dir, [...folder.sqlFiles].sort());
-  const fresh = nextMigration(design, EMPTY_FOLDER, { now: 1 }).sql;
-  return dryRun(SQL, history, { name: `${m.tag}.sql`, sql }, fresh, m.renames, { design });
-}
 
 /**
  * Lines describing a dry run: failures, drift, each table that lost or changed rows, what the host would skip as

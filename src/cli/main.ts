@@ -110,15 +110,21 @@ Options:
 
 Exits 2 when the input cannot be imported (nothing is written).
 `,
-  verify: `Usage: molos-schema verify <module-dir>
+  verify: `Usage: molos-schema verify <module-dir> [--module-id ID]
 
 Replays drizzle/*.sql on sql.js exactly as the MoLOS host does (file-name filter, numeric order, one transaction
-per file, foreign keys on, a molos_migrations record with each file's SHA-256), then reports:
+per file, foreign keys on, statements split as the host splits them, "already applied" errors skipped as it skips
+them, a molos_migrations record with each file's SHA-256), then reports:
   - journal problems (a missing file, a file without entry, "when" not increasing),
-  - files that fail or are skipped,
-  - drift between the replayed schema and a fresh database of the last snapshot,
+  - files that fail or are skipped, and statements the host would skip,
+  - drift between the schema the migrations build and the schema tables.ts describes (read, never run), each
+    difference with what each side says,
+  - drift against the last snapshot, and a snapshot older than the migrations,
   - the safety findings of every migration.
 Exits 1 when anything is an error.
+
+Options:
+  --module-id <ID>  the module id (otherwise from manifest.yaml or the tables' common <ModuleId>_ prefix)
 `,
 };
 
@@ -139,7 +145,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   sql: ['since', 'exact', 'safe', 'help'],
   check: ['module-id', 'help'],
   import: ['out', 'module-id', 'help'],
-  verify: ['help'],
+  verify: ['module-id', 'help'],
 };
 
 /** Runs the CLI with the given arguments (without `node` and the script) and returns the exit code. */
@@ -180,7 +186,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       });
     }
     if (command === 'sql') return await sql(io, file, { since: values.since, exact: values.exact, safe: values.safe });
-    if (command === 'verify') return await verify(io, file);
+    if (command === 'verify') return await verify(io, file, values['module-id']);
     if (command === 'import') return await importCommand(io, file, { out: values.out, moduleId: values['module-id'] });
     return await check(io, file, { moduleId: values['module-id'] });
   } catch (e) {
