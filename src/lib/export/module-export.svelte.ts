@@ -151,7 +151,12 @@ export class ModuleExport {
   private blocked(design: Design): boolean {
     const blocker = exportBlocker(design);
     if (blocker)
-      this.report({ key: 'export', tone: 'error', title: 'Nothing was exported', lines: [{ text: blocker }] });
+      this.report({
+        key: 'export',
+        tone: 'error',
+        title: 'Nothing was exported',
+        lines: blocker.split('\n').map((text) => ({ text })),
+      });
     return blocker !== null;
   }
 

@@ -115,7 +115,7 @@ describe('Session', () => {
     expect(Object.values(editor.design.tables).map((t) => t.name)).toEqual(['items']);
   });
 
-  it('refuses to export a design that breaks a MoLOS rule', async () => {
+  it('refuses to export a design that would produce broken code or SQL', async () => {
     const generate = vi.fn();
     const editor = new Editor();
     const session = new Session(editor, '/examples/molos-example.json', {
@@ -123,10 +123,11 @@ describe('Session', () => {
       generator: { generate, dispose: () => {} },
     });
     await session.start();
-    editor.apply({ op: 'deleteColumn', args: { columnId: 'c_items_user_id' } });
+    // Two columns named `id`: SQLite refuses the table.
+    editor.apply({ op: 'updateColumn', args: { columnId: 'c_items_user_id', patch: { name: 'id' } } });
     await session.files?.exportZip();
     expect(generate).not.toHaveBeenCalled();
-    expect(session.report?.lines[0]?.text).toMatch(/^The design breaks 1 MoLOS rule/);
+    expect(session.report?.lines[0]?.text).toMatch(/^The design would produce broken code or SQL \(\d+ errors?\):/);
   });
 
   it('shows the example’s problems when even the example cannot be loaded', async () => {
