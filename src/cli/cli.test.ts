@@ -199,17 +199,39 @@ describe('generate', () => {
   it('refuses a file in the way under drizzle/ and leaves every file byte-identical, code included', async () => {
     const { out, design } = await exportedModule('molos-tasks', 'gen-blocked');
     editDesign(design, (d) => addColumn(d, { tableId: 't_tags', name: 'rank', type: 'integer' }));
-    writeFileSync(join(out, 'drizzle/0001_add_tags_rank.sql'), 'SELECT 1;');
+    // A snapshot nobody journaled sits where the next migration's would go: it is never overwritten.
+    writeFileSync(
+      join(out, 'drizzle/meta/0001_snapshot.json'),
+      readFileSync(join(out, 'drizzle/meta/0000_snapshot.json')),
+    );
     const before = state(out, design);
     const blocked = await cli(['generate', design, '--out', out]);
     expect(blocked.code).toBe(1);
     expect(blocked.stderr).toContain('nothing was written:\n');
-    expect(blocked.stderr).toContain(
-      `${out}/drizzle/0001_add_tags_rank.sql: already exists; an existing migration is never rewritten`,
+    expect(blocked.stderr).toMatch(
+      /drizzle\/meta\/0001_snapshot\.json already exists; an existing migration is never rewritten/,
     );
     // tables.ts would have changed: the plan says so, and nothing was written.
     expect(blocked.stdout).toContain('update    src/server/db/schema/tables.ts\n');
     expect(state(out, design)).toEqual(before);
+  });
+
+  it('counts a migration nobody journaled as history (the host runs it): the next one comes after it', async () => {
+    const { out, design } = await exportedModule('molos-tasks', 'gen-unjournaled');
+    editDesign(design, (d) => addColumn(d, { tableId: 't_tags', name: 'rank', type: 'integer' }));
+    writeFileSync(
+      join(out, 'drizzle/0001_hand_written.sql'),
+      'CREATE INDEX `MoLOS-Tasks_tags_name_idx` ON `MoLOS-Tasks_tags` (`name`);',
+    );
+    const r = await cli(['generate', design, '--out', out]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(out, 'drizzle/0001_hand_written.sql'), 'utf8')).toContain('CREATE INDEX');
+    // The design has no such index, so the next migration also drops it: the plan said so.
+    expect(readdirSync(join(out, 'drizzle')).filter((f) => f.endsWith('.sql'))).toEqual([
+      '0000_init.sql',
+      '0001_hand_written.sql',
+      '0002_add_tags_rank_and_drop_index_tags_name.sql',
+    ]);
   });
 
   it('--dry-run prints each file’s action and diff and writes nothing, not even the design file', async () => {

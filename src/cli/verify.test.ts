@@ -35,7 +35,7 @@ describe('verify', () => {
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('MoLOS-Drift: 1 migration(s); 9 error(s), 4 warning(s)');
   });
 
-  it('applies every file of a hand-written history and says that its last snapshot is behind', async () => {
+  it('applies every file of a hand-written history, and warns that its last snapshot is behind', async () => {
     const r = await cli(['verify', 'fixtures/verify/hand-written']);
     expect(lines(r.stdout, /^applied /)).toEqual([
       'applied 0000_init.sql (1 statement)',
@@ -43,13 +43,15 @@ describe('verify', () => {
       'applied 0002_page_position.sql (2 statements)',
     ]);
     expect(r.stdout).not.toMatch(/migration-(failed|skipped)|statement-tolerated|code-drift-/);
-    expect(lines(r.stdout, /^error /)).toEqual([
+    // The host applies such a history as it is: an outdated snapshot misleads only a later drizzle-kit run.
+    expect(lines(r.stdout, /^error /)).toEqual([]);
+    expect(lines(r.stdout, /^warning snapshot-outdated/)).toEqual([
       expect.stringMatching(
-        /^error {3}snapshot-outdated +drizzle\/meta\/0000_snapshot\.json: this is the last snapshot, but drizzle\/ has migrations up to 0002_page_position\.sql after it, and the schema they build differs from it in 2 places \(MoLOS-Notebook_notebooks: column archived; MoLOS-Notebook_pages: table\)\./,
+        /^warning snapshot-outdated +drizzle\/meta\/0000_snapshot\.json: this is the last snapshot, but drizzle\/ has migrations up to 0002_page_position\.sql after it, and the schema they build differs from it in 2 places \(MoLOS-Notebook_notebooks: column archived; MoLOS-Notebook_pages: table\)\./,
       ),
     ]);
-    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('MoLOS-Notebook: 3 migration(s); 1 error(s), 2 warning(s)');
-    expect(r.code).toBe(1);
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('MoLOS-Notebook: 3 migration(s); 0 error(s), 3 warning(s)');
+    expect(r.code).toBe(0);
   });
 
   it('finds nothing to say about a module the studio generated, and sees a later edit of tables.ts', async () => {

@@ -6,11 +6,14 @@
  */
 import type { SqlJsStatic } from 'sql.js';
 import type { Design } from '../core/design';
+import { createStatements, joinStatements } from '../sql/create-sql';
 import { type DryRun, dryRun } from '../sql/dry-run';
 import { MigrationFolderError } from '../sql/folder-format';
-import type { MigrationFile } from '../sql/host-runner';
+import { type MigrationFile, applyMigrations } from '../sql/host-runner';
 import { EMPTY_FOLDER, type MigrationFolder, type NextMigration, nextMigration } from '../sql/next-migration';
+import { withReplayedHistory } from '../sql/replay-history';
 import { safeVariant } from '../sql/safe-variant';
+import { type SchemaDrift, compareSchemas, readSchema } from '../sql/schema-report';
 import { type SafetyFinding, analyzeMigration, safetyMessage } from '../sql/safety';
 import { chunkProblems } from '../sql/safety/file-checks';
 
@@ -178,16 +181,41 @@ function evaluate(
   sql: string,
   differences: string[],
   freshSql: string,
+  earlier: readonly SchemaDrift[],
 ): MigrationVariant {
   const name = `${m.tag}.sql`;
   const findings = analyzeMigration({ name: `drizzle/${name}`, sql, moduleId: design.module.id }, m.before);
   const run = dryRun(input.SQL, input.history, { name, sql }, freshSql, m.renames, { design });
-  return { kind, sql, findings, differences, chunkProblems: chunkProblems(sql), dryRun: run };
+  // Differences the history already had (its own spelling of the same schema) are not the new migration's doing.
+  const seen = new Set(earlier.map((d) => JSON.stringify(d)));
+  const drift = run.drift.filter((d) => !seen.has(JSON.stringify(d)));
+  return { kind, sql, findings, differences, chunkProblems: chunkProblems(sql), dryRun: { ...run, drift } };
 }
 
 /**
- * The folder's next migration with both variants evaluated. Throws `MigrationFolderError` when the folder's
- * migrations are in the way (the file it would write exists, a journal without snapshots).
+ * When the migration starts from the replayed history: how the history's database differs from a fresh database of
+ * that schema in the design's spelling (`TEXT` for `text`, a UNIQUE constraint for a unique index, another spacing
+ * in a default). Those differences are the history's and stay after any migration that leaves the table alone.
+ */
+function historyDrift(m: NextMigration, input: DryRunInput): SchemaDrift[] {
+  if (!m.replayed) return [];
+  const history = applyMigrations(input.SQL, input.history);
+  const fresh = applyMigrations(input.SQL, [
+    { name: '0000_before.sql', sql: joinStatements(createStatements(m.before)) },
+  ]);
+  try {
+    return history.ok && fresh.ok ? compareSchemas(readSchema(fresh.db), readSchema(history.db)) : [];
+  } finally {
+    history.db.close();
+    fresh.db.close();
+  }
+}
+
+/**
+ * The folder's next migration with both variants evaluated. When the migrations go past the last snapshot (written
+ * by hand), they are replayed as the host runs them and the next migration starts from the schema they build.
+ * Throws `MigrationFolderError` when the folder's migrations are in the way (the file it would write exists, a
+ * migration past the last snapshot fails under the host).
  * @example const plan = planMigration(design, folder, { SQL, history }, { now: Date.now() });
  */
 export function planMigration(
@@ -196,16 +224,20 @@ export function planMigration(
   input: DryRunInput,
   options: { now: number; name?: string },
 ): MigrationPlan {
-  const migration = nextMigration(design, folder, options);
+  const migration = nextMigration(design, withReplayedHistory(input.SQL, folder, input.history), options);
   if (migration.kind === 'unchanged') return { migration, variants: null };
   const fresh = nextMigration(design, EMPTY_FOLDER, { now: 1 }).sql;
+  const earlier = historyDrift(migration, input);
   const safe = safeVariant(migration);
-  const exact = evaluate(design, migration, input, 'exact', migration.sql, [], fresh);
+  const exact = evaluate(design, migration, input, 'exact', migration.sql, [], fresh, earlier);
   // Nothing for the safe variant to change: the same SQL, evaluated once.
   if (safe.sql === migration.sql) return { migration, variants: { exact, safe: { ...exact, kind: 'safe' } } };
   return {
     migration,
-    variants: { exact, safe: evaluate(design, migration, input, 'safe', safe.sql, safe.differences, fresh) },
+    variants: {
+      exact,
+      safe: evaluate(design, migration, input, 'safe', safe.sql, safe.differences, fresh, earlier),
+    },
   };
 }
 

@@ -230,11 +230,12 @@ describe('refusals', () => {
     expect(folder.files).toEqual(before);
   });
 
-  it('refuses a migration file in the way, and a snapshot in the way', async () => {
+  it('refuses a history that fails under the host, and a snapshot in the way', async () => {
+    // The host runs a migration without a snapshot; one that fails leaves the schema unknown.
     const folder = memoryFolder('MoLOS-Example', { 'drizzle/0000_init.sql': 'old' });
     const p = await plan(loadExample('molos-example'), folder);
     expect(p.refusals).toEqual([
-      'MoLOS-Example/drizzle/0000_init.sql: already exists; an existing migration is never rewritten',
+      'MoLOS-Example/drizzle/0000_init.sql: fails under the host (near "old": syntax error), so the schema the migrations leave is not known',
     ]);
     const other = memoryFolder('MoLOS-Example');
     const first = await exportInto(other, loadExample('molos-example'));

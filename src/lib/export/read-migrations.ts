@@ -1,9 +1,11 @@
 /**
  * Reads a module folder's `drizzle/` (journal, snapshots, SQL files) into the parsed form the migration code works
  * on, keeping each file's text. The one reader for the page, the zip (a folder in memory) and the CLI (a `node:fs`
- * folder). A damaged journal or snapshot throws a `MigrationFolderError` naming the file and the JSON path.
+ * folder). A damaged journal or snapshot throws a `MigrationFolderError` naming the file and the JSON path; a
+ * file of `drizzle/meta` that is no snapshot at all (`0001.json` with other data) is left out and listed in
+ * `folder.ignored` (see `metaFile`: what drizzle-kit reads there).
  */
-import { parseJournal, parseSnapshot } from '../sql/folder-format';
+import { metaFile, parseJournal } from '../sql/folder-format';
 import type { MigrationFile } from '../sql/host-runner';
 import { EMPTY_FOLDER, type MigrationFolder } from '../sql/next-migration';
 import type { ModuleFolder } from './module-folder';
@@ -31,12 +33,15 @@ export async function readMigrationFiles(folder: ModuleFolder): Promise<Migratio
   if (journalText !== null) texts.set(JOURNAL_PATH, journalText);
   const journal = journalText === null ? null : parseJournal(JOURNAL_PATH, journalText);
   const snapshots: MigrationFolder['snapshots'] = {};
+  const ignored: NonNullable<MigrationFolder['ignored']> = [];
   for (const entry of (await folder.list('drizzle/meta')) ?? []) {
-    if (entry.kind !== 'file' || !entry.name.endsWith('.json') || entry.name.startsWith('_')) continue;
+    if (entry.kind !== 'file' || entry.name.startsWith('_')) continue;
     const path = `drizzle/meta/${entry.name}`;
-    const text = (await folder.readText(path)) ?? '';
-    texts.set(path, text);
-    snapshots[entry.name] = parseSnapshot(path, text);
+    const text = entry.name.endsWith('.json') ? ((await folder.readText(path)) ?? '') : null;
+    if (text !== null) texts.set(path, text);
+    const meta = metaFile(path, text);
+    if (meta.kind === 'snapshot') snapshots[entry.name] = meta.snapshot;
+    else if (meta.kind === 'not-snapshot') ignored.push({ file: path, reason: meta.reason });
   }
   const sqlFiles = drizzle
     .filter((e) => e.kind === 'file' && e.name.endsWith('.sql'))
@@ -48,7 +53,9 @@ export async function readMigrationFiles(folder: ModuleFolder): Promise<Migratio
     texts.set(`drizzle/${name}`, sql);
     history.push({ name, sql });
   }
-  return { folder: { journal, snapshots, sqlFiles }, texts, history };
+  const parsed: MigrationFolder = { journal, snapshots, sqlFiles };
+  if (ignored.length > 0) parsed.ignored = ignored;
+  return { folder: parsed, texts, history };
 }
 
 /**

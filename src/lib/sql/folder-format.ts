@@ -129,3 +129,47 @@ export function parseSnapshot(file: string, text: string): Snapshot {
 export function parseJournal(file: string, text: string): Journal {
   return parse<Journal>(journalSchema, file, text);
 }
+
+/**
+ * What a file of `drizzle/meta` is. drizzle-kit (0.31, `prepareOutFolder`) lists every entry of meta/ whose name
+ * does not start with `_` and reads each one as a snapshot: the last by name is the previous snapshot, and one
+ * that does not validate stops `drizzle-kit generate` ("… data is malformed"). The host never reads meta/.
+ *
+ * - `journal`: `_journal.json`;
+ * - `skipped`: any other name starting with `_` (drizzle-kit skips it too);
+ * - `snapshot`: a file named as drizzle-kit names snapshots (`<prefix>_snapshot.json`), or JSON that carries a
+ *   snapshot's `id`/`prevId` and `tables` — a damaged one throws, as it stops drizzle-kit and is no one's stray;
+ * - `not-snapshot`: anything else (`0001.json` with other data, a README, an editor's backup). The studio leaves
+ *   it out; `reason` says why it is not a snapshot.
+ */
+export type MetaFile =
+  | { kind: 'journal' }
+  | { kind: 'skipped' }
+  | { kind: 'snapshot'; snapshot: Snapshot }
+  | { kind: 'not-snapshot'; reason: string };
+
+/** drizzle-kit's snapshot file name: `${prefix}_snapshot.json`, the prefix being the migration's number or time. */
+export const SNAPSHOT_FILE = /^[^_/]+_snapshot\.json$/;
+
+/**
+ * Tells what a `drizzle/meta` file is (see {@link MetaFile}); `text` may be null for a name that does not end in `.json` (it is not read).
+ * Throws a `MigrationFolderError` for a damaged snapshot or journal.
+ * @example metaFile('drizzle/meta/0001.json', '{"dialect":"sqlite","entries":[]}') // { kind: 'not-snapshot', reason: '…' }
+ */
+export function metaFile(path: string, text: string | null): MetaFile {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  if (name === '_journal.json') return { kind: 'journal' };
+  if (name.startsWith('_')) return { kind: 'skipped' };
+  if (SNAPSHOT_FILE.test(name)) return { kind: 'snapshot', snapshot: parseSnapshot(path, text ?? '') };
+  if (!name.endsWith('.json')) return { kind: 'not-snapshot', reason: 'it is not a JSON file' };
+  let data: unknown;
+  try {
+    data = JSON.parse(text ?? '');
+  } catch {
+    return { kind: 'not-snapshot', reason: 'it is not valid JSON' };
+  }
+  const looksLikeSnapshot =
+    data !== null && typeof data === 'object' && 'tables' in data && ('id' in data || 'prevId' in data);
+  if (looksLikeSnapshot) return { kind: 'snapshot', snapshot: parseSnapshot(path, text ?? '') };
+  return { kind: 'not-snapshot', reason: 'it has no snapshot "id" and "tables", so it is not a drizzle-kit snapshot' };
+}

@@ -119,12 +119,57 @@ describe('nextMigration', () => {
     ]);
   });
 
-  it('never rewrites an existing migration file', () => {
+  it('refuses to diff against a snapshot older than the migrations, unless they are replayed', () => {
     const d = addColumn(first.design, { tableId: 't_tasks', name: 'estimate', type: 'integer' });
+    // A migration the host runs but drizzle/meta has no snapshot of (written by hand).
     const folder = { ...first.folder, sqlFiles: [...first.folder.sqlFiles, '0001_add_tasks_estimate.sql'] };
     expect(() => nextMigration(d, folder, { now: 1 })).toThrow(
-      /already exists; an existing migration is never rewritten/,
+      'drizzle/meta: 0001_add_tasks_estimate.sql comes after the last snapshot (0000_snapshot.json), so the schema they leave must be read by replaying the migrations first',
     );
+  });
+
+  it('numbers the next migration after every numbered file, journaled or not', () => {
+    const d = addColumn(first.design, { tableId: 't_tasks', name: 'estimate', type: 'integer' });
+    // As withReplayedHistory gives it: the replayed schema is the design's before the edit, with an older prevId.
+    const replayed = {
+      snapshot: { ...first.m.after, id: 'replayed', prevId: first.m.after.id },
+      uniqueConstraints: [],
+      migrations: ['0001_by_hand.sql'],
+      lastSnapshot: '0000_snapshot.json',
+    };
+    const folder = { ...first.folder, sqlFiles: [...first.folder.sqlFiles, '0001_by_hand.sql'], replayed };
+    const m = nextMigration(d, folder, { now: 1 });
+    expect(m.tag).toBe('0002_add_tasks_estimate');
+    expect(m.files.map((f) => f.path)).toEqual([
+      'drizzle/0002_add_tasks_estimate.sql',
+      'drizzle/meta/0002_snapshot.json',
+      'drizzle/meta/_journal.json',
+    ]);
+    // The new snapshot chains to the last one on disk, not to the replayed schema, which is nowhere on disk.
+    expect(m.after.prevId).toBe(first.m.after.id);
+    expect(m.sql).toBe('ALTER TABLE `MoLOS-Tasks_tasks` ADD `estimate` integer;');
+  });
+
+  it('keeps the renames of a baseline made for the last real snapshot when migrations by hand follow it', () => {
+    // Exported by the studio (baseline = 0000's snapshot), then 0001 written by hand; the design renames a column.
+    const d = updateColumn(first.design, { columnId: 'c_tasks_notes', patch: { name: 'details' } });
+    const replayed = {
+      snapshot: { ...first.m.after, id: 'replayed', prevId: first.m.after.id },
+      uniqueConstraints: [],
+      migrations: ['0001_by_hand.sql'],
+      lastSnapshot: '0000_snapshot.json',
+    };
+    const folder = { ...first.folder, sqlFiles: [...first.folder.sqlFiles, '0001_by_hand.sql'], replayed };
+    const m = nextMigration(d, folder, { now: 1 });
+    expect(m.sql).toBe('ALTER TABLE `MoLOS-Tasks_tasks` RENAME COLUMN "notes" TO "details";');
+    expect(m.notes.filter((n) => n.includes('drop + create'))).toEqual([]);
+    // A column the hand-written migration renamed already is not renamed twice.
+    const renamedByHand = structuredClone(replayed);
+    const tasks = renamedByHand.snapshot.tables['MoLOS-Tasks_tasks'];
+    if (!tasks?.columns.notes) throw new Error('no notes column');
+    tasks.columns.details = { ...tasks.columns.notes, name: 'details' };
+    delete tasks.columns.notes;
+    expect(nextMigration(d, { ...folder, replayed: renamedByHand }, { now: 1 }).kind).toBe('unchanged');
   });
 });
 

@@ -3,12 +3,19 @@
  * and writes `NNNN_<descriptive_name>.sql`, its snapshot and the journal with one more entry — exactly what
  * `drizzle-kit generate` would write, except that renames are known from the design's stable ids instead of
  * asked. Nothing existing is ever rewritten.
+ *
+ * When the migrations go past the last snapshot (written by hand, without snapshots), the host's database holds
+ * their changes but the snapshot does not: the caller replays them (replay-history.ts) and passes the schema they
+ * build as `folder.replayed`, which is then the baseline instead of the snapshot; the new snapshot still chains
+ * to the last real one.
  */
 import { type Baseline, type Design, fullTableName } from '../core/design';
 import { type JsonStatement, type Renames, migrationStatements } from './diff/index';
 import { BREAKPOINT } from './create-sql';
 import { MigrationFolderError, parseSnapshot } from './folder-format';
+import { migrationVersion } from './host-files';
 import { migrationName } from './migration-name';
+import { type ReplayedHistory, migrationsPastSnapshot, spellLikeDesign } from './replayed-schema';
 import { buildSnapshot, snapshotText } from './snapshot';
 import { EMPTY_SNAPSHOT, type Journal, type Snapshot } from './snapshot-types';
 
@@ -19,6 +26,13 @@ export interface MigrationFolder {
   snapshots: Record<string, Snapshot>;
   /** Names of the `.sql` files in `drizzle/`. */
   sqlFiles: string[];
+  /**
+   * The schema the migrations build, when they go past the last snapshot (see `withReplayedHistory`); the next
+   * migration starts from it.
+   */
+  replayed?: ReplayedHistory;
+  /** Files of `drizzle/meta` that are not snapshots and were left out, with why (e.g. a stray `0001.json`). */
+  ignored?: { file: string; reason: string }[];
 }
 
 export const EMPTY_FOLDER: MigrationFolder = { journal: null, snapshots: {}, sqlFiles: [] };
@@ -38,6 +52,8 @@ export interface NextMigration {
   baseline: Baseline;
   /** Things the author should know (e.g. renames could not be recognised). */
   notes: string[];
+  /** Set when `before` is the schema the migrations build (they go past the last snapshot), not a snapshot. */
+  replayed?: true;
 }
 
 /** The snapshot drizzle-kit treats as previous: the last file of meta/ by name that does not start with `_`. */
@@ -58,11 +74,20 @@ export function baselineOf(design: Design, snapshot: Snapshot): Baseline {
   return { snapshotId: snapshot.id, tables, columns, snapshot };
 }
 
-/** Renames since the baseline, when the baseline describes the folder's last snapshot. */
-export function renamesSince(design: Design, prev: Snapshot): { renames: Renames; notes: string[] } {
+/**
+ * Renames since the baseline, when the baseline describes the folder's last snapshot — or, with `chainedFrom`,
+ * the last real snapshot a replayed schema starts from: then only renames whose old name is still in `prev` and
+ * whose new name is not yet there count (a hand-written migration may have dropped or renamed it already).
+ */
+export function renamesSince(
+  design: Design,
+  prev: Snapshot,
+  chainedFrom?: string,
+): { renames: Renames; notes: string[] } {
   const b = design.baseline;
   const renames: Renames = { tables: [], columns: [] };
-  if (!b || b.snapshotId !== prev.id) {
+  const exact = b !== null && b.snapshotId === prev.id;
+  if (!b || (!exact && b.snapshotId !== chainedFrom)) {
     const changedNames =
       b !== null &&
       Object.values(design.tables).some(
@@ -82,18 +107,37 @@ export function renamesSince(design: Design, prev: Snapshot): { renames: Renames
   for (const t of Object.values(design.tables)) {
     const from = b.tables[t.id];
     const to = fullTableName(design, t);
-    if (from !== undefined && from !== to) renames.tables.push({ from, to });
+    if (from !== undefined && from !== to && (exact || (prev.tables[from] && !prev.tables[to])))
+      renames.tables.push({ from, to });
   }
   for (const c of Object.values(design.columns)) {
     const from = b.columns[c.id];
     const table = design.tables[c.tableId];
-    if (from !== undefined && from !== c.name && table)
+    if (from === undefined || from === c.name || !table) continue;
+    const columns = prev.tables[b.tables[table.id] ?? fullTableName(design, table)]?.columns;
+    if (exact || (columns?.[from] && !columns[c.name]))
       renames.columns.push({ table: fullTableName(design, table), from, to: c.name });
   }
   return { renames, notes: [] };
 }
 
 const pad = (n: number) => String(n).padStart(4, '0');
+
+function replayedNote(r: ReplayedHistory): string {
+  const files = r.migrations.map((f) => f.replace(/\.sql$/, '')).join(', ');
+  const since = r.lastSnapshot ? `after the last snapshot (drizzle/meta/${r.lastSnapshot})` : 'without any snapshot';
+  return (
+    `${files} ${r.migrations.length === 1 ? 'comes' : 'come'} ${since}: the next migration starts from the schema ` +
+    'the migrations build (replayed as the host runs them), and its snapshot records the schema after it'
+  );
+}
+
+function ignoredNote(f: { file: string; reason: string }): string {
+  return (
+    `${f.file} is left out: ${f.reason}. The host never reads drizzle/meta, but drizzle-kit generate reads every file ` +
+    'there whose name does not start with "_" as a snapshot, and stops on this one'
+  );
+}
 
 /**
  * Computes the module's next migration (or its first one, for an empty folder).
@@ -105,19 +149,31 @@ export function nextMigration(
   options: { now: number; name?: string },
 ): NextMigration {
   const entries = folder.journal?.entries ?? [];
-  const previous = previousSnapshot(folder);
-  if (entries.length > 0 && !previous) {
-    throw new MigrationFolderError(
-      'drizzle/meta',
-      'the journal lists migrations but there is no snapshot, so the current schema is unknown',
-    );
+  const snapshot = previousSnapshot(folder);
+  // The schema the migrations build, when it is not the last snapshot's.
+  const replayed = folder.replayed && !folder.replayed.matchesSnapshot ? folder.replayed : null;
+  const previous = replayed?.snapshot ?? snapshot?.snapshot ?? null;
+  if (!folder.replayed) {
+    const past = migrationsPastSnapshot(snapshot?.file ?? null, folder.sqlFiles);
+    if (past.length > 0 || (entries.length > 0 && !snapshot)) {
+      throw new MigrationFolderError(
+        'drizzle/meta',
+        snapshot
+          ? `${past.join(', ')} come${past.length === 1 ? 's' : ''} after the last snapshot (${snapshot.file}), so the schema they leave must be read by replaying the migrations first`
+          : 'the journal lists migrations but there is no snapshot, so the schema they leave must be read by replaying the migrations first',
+      );
+    }
   }
-  const before = previous?.snapshot ?? EMPTY_SNAPSHOT;
+  const read = previous ?? EMPTY_SNAPSHOT;
   const { renames: wanted, notes } = previous
-    ? renamesSince(design, before)
+    ? renamesSince(design, read, replayed?.snapshot.prevId)
     : { renames: { tables: [], columns: [] }, notes: [] };
 
-  const after = buildSnapshot(design, before.id);
+  // The new snapshot chains to the last snapshot on disk (drizzle-kit's empty id when there is none).
+  const after = buildSnapshot(design, replayed ? replayed.snapshot.prevId : read.id);
+  const before = replayed ? spellLikeDesign(replayed, after, wanted) : read;
+  if (replayed) notes.push(replayedNote(replayed));
+  for (const f of folder.ignored ?? []) notes.push(ignoredNote(f));
   const m = migrationStatements(before, after, wanted);
   after._meta = {
     schemas: {},
@@ -126,7 +182,9 @@ export function nextMigration(
   };
   const renames: Renames = { tables: m.renamedTables, columns: m.renamedColumns };
   const last = entries[entries.length - 1];
-  const idx = last ? last.idx + 1 : 0;
+  // After the journal's last entry, and after every numbered file (a hand-written one may lack its entry).
+  const numbers = folder.sqlFiles.map((f) => migrationVersion(f) ?? -1);
+  const idx = Math.max(last ? last.idx + 1 : 0, ...numbers.map((n) => n + 1));
   const kind = m.sql.length === 0 ? 'unchanged' : previous ? 'next' : 'initial';
   const name = options.name ?? (previous ? migrationName(m.statements, design.module.id) : 'init');
   const tag = `${pad(idx)}_${name}`;
@@ -143,6 +201,7 @@ export function nextMigration(
       renames,
       baseline: baselineOf(design, before),
       notes,
+      ...(replayed ? { replayed: true as const } : {}),
     };
   }
   if (folder.sqlFiles.includes(`${tag}.sql`)) {
@@ -169,6 +228,7 @@ export function nextMigration(
     renames,
     baseline: baselineOf(design, after),
     notes,
+    ...(replayed ? { replayed: true as const } : {}),
   };
 }
 

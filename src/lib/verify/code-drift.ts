@@ -8,7 +8,8 @@
  *   does not know, a default only the code has on a NOT NULL column, a different primary key);
  * - `error` when the next generated migration would be wrong: it is the difference between tables.ts and the last
  *   snapshot, so where the snapshot says neither what the database holds nor what tables.ts says, it changes a
- *   schema the database does not have;
+ *   schema the database does not have (not when the migrations go past the last snapshot: then the studio's next
+ *   migration starts from what they build, and the outdated snapshot is one warning of its own);
  * - `warning` otherwise (a default, a type affinity, an index, a unique or foreign key constraint the types cannot
  *   express, a table the code does not use); `info` for an index under another name.
  *
@@ -30,8 +31,13 @@ export interface CodeDriftInput {
   file: string;
   /** How messages call it, e.g. `tables.ts`. */
   label: string;
-  /** The last snapshot's schema and file, or null when there is none (then the next migration is not judged). */
+  /** The last snapshot's schema and file, or null when there is none. */
   snapshot: { facts: SchemaFacts; file: string } | null;
+  /**
+   * The migrations go past the last snapshot (or there is none): the studio's next migration then starts from
+   * what they build (it replays them), not from the snapshot.
+   */
+  replayed?: boolean;
   /** The values the code's enum allows for a column (table SQL name, column name), or null for a plain column. */
   enumValues: (table: string, column: string) => readonly string[] | null;
   /** The importer's warnings about the code, each with the table/column it points into (null when none). */
@@ -174,7 +180,13 @@ const valueOf = (f: Fact | undefined) => (f === undefined ? '\u0000absent' : f.v
 
 /** What the next generated migration does about it; `wrong` when it starts from a schema the database lacks. */
 function nextMigration(d: Drift, input: CodeDriftInput): { wrong: boolean; text: string } | null {
-  if (!input.snapshot || d.kind === 'index-name' || d.kind === 'unique-name') return null;
+  if (d.kind === 'index-name' || d.kind === 'unique-name') return null;
+  if (input.replayed)
+    return {
+      wrong: false,
+      text: `drizzle/meta has no snapshot of the last migrations, so the studio's next migration starts from what ${HISTORY} builds (pending-changes says what it holds)`,
+    };
+  if (!input.snapshot) return null;
   const s = input.snapshot.facts.get(d.key);
   const { file } = input.snapshot;
   if (valueOf(s) === valueOf(d.history)) {

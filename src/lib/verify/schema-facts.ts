@@ -5,7 +5,7 @@
  */
 import type { Database } from 'sql.js';
 import { type ColumnReport, type TableReport, readSchema } from '../sql/schema-report';
-import { tokenize } from '../sql/safety/tokens';
+import { normalizeExpression } from '../sql/same-schema';
 import { type CheckConstraint, type TableChecks, readChecks } from './check-constraints';
 
 /**
@@ -48,23 +48,6 @@ export interface Fact {
 
 /** A schema's facts by key. */
 export type SchemaFacts = Map<string, Fact>;
-
-/** A SQL expression with spacing and letter case of words normalised (`( 0 )`, `(0)`, `false` and `0` compare equal). */
-function normalizeExpression(sql: string): string {
-  const tokens = tokenize(sql).map((t) => {
-    if (t.kind === 'string') return `'${t.value.replaceAll("'", "''")}'`;
-    if (t.kind === 'word') {
-      const upper = t.value.toUpperCase();
-      if (upper === 'FALSE') return '0';
-      if (upper === 'TRUE') return '1';
-      return t.value.toLowerCase();
-    }
-    return t.value.toLowerCase();
-  });
-  // `(0)` is the constant 0; an expression such as `(strftime(…))` keeps its parentheses.
-  if (tokens.length === 3 && tokens[0] === '(' && tokens[2] === ')') return tokens[1] ?? '';
-  return tokens.join(' ');
-}
 
 function columnSummary(c: ColumnReport, checks: CheckConstraint[]): string {
   const parts = [c.type.toLowerCase() || '(no type)'];

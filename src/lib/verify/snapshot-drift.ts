@@ -1,8 +1,10 @@
 /**
  * The history against its last snapshot: what the migrations build must be what `drizzle/meta`'s last snapshot
- * says, because the next migration (the studio's or drizzle-kit's) is the difference between the schema file and
- * that snapshot. A snapshot older than the last migration (hand-written migrations without snapshots) is said once,
- * with what it misses, instead of as a difference per column.
+ * says, because drizzle-kit's next migration is the difference between the schema file and that snapshot. A
+ * snapshot older than the last migration (hand-written migrations without snapshots) is said once, with what it
+ * misses, instead of as a difference per column — as a warning: the host applies such a module as it is, and the
+ * studio's next migration starts from the schema the migrations build (it replays them), so only someone who runs
+ * `drizzle-kit generate` is misled, until a migration the studio writes adds a current snapshot.
  */
 import { type SideNames, driftSentence, driftSubject } from './drift-text';
 import type { Drift } from './schema-diff';
@@ -43,13 +45,13 @@ export function snapshotDriftFindings(input: SnapshotDriftInput): VerifyFinding[
     return [
       {
         code: 'snapshot-outdated',
-        severity: 'error',
+        severity: 'warning',
         stage: 'snapshot',
         file,
         message:
           `${behind}, and the schema they build differs from it in ${drifts.length} place${drifts.length === 1 ? '' : 's'} (${summary(drifts)}). ` +
-          "The next generated migration (the studio's or drizzle-kit's) starts from this snapshot, so it would repeat or undo those changes " +
-          `until there is a snapshot of the schema after ${lastMigration.name} (${wanted})`,
+          `drizzle-kit generate starts from this snapshot, so it would repeat or undo those changes until there is a snapshot of the schema after ${lastMigration.name} (${wanted}). ` +
+          "A warning, not an error: the host applies the migrations as they are, and the studio's next migration starts from the schema they build and writes a current snapshot",
         details: drifts.map((d) => `${d.table}: ${driftSentence(d, names)}`),
       },
     ];

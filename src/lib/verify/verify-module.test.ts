@@ -67,7 +67,12 @@ describe('drift between the code and the history (fixtures/verify/drift)', () =>
       'warning code-drift-column-default MoLOS-Drift_members role',
       'error code-drift-column-check MoLOS-Drift_members role',
       'warning code-drift-column-check MoLOS-Drift_members status',
+      'info pending-changes',
     ]);
+    // The studio's next migration for tables.ts as it is, in the words the import uses.
+    expect(r.findings.find((f) => f.code === 'pending-changes')?.message).toBe(
+      'tables.ts differs from drizzle/meta/0000_snapshot.json: the next migration (0001_alter_items) will hold items: CHECK MoLOS-Drift_items_quantity_positive ("MoLOS-Drift_items"."quantity" > 0) dropped — rebuilds items',
+    );
     const byKey = (code: string, name: string) =>
       ofStage(r, 'code').find((f) => f.code === code && f.name === name) as VerifyFinding;
     expect(byKey('code-drift-column-not-null', 'notes')).toMatchObject({
@@ -136,7 +141,14 @@ describe('drift between the code and the history (fixtures/verify/drift)', () =>
       'warning code-drift-column-default MoLOS-Drift_members role',
       'error code-drift-column-check MoLOS-Drift_members role',
       'warning code-drift-column-check MoLOS-Drift_members status',
+      'info pending-changes',
     ]);
+    expect(r.findings.find((f) => f.code === 'pending-changes')?.message).toBe(
+      'tables.ts differs from drizzle/meta/0000_snapshot.json: the next migration (0001_alter_items_and_alter_members) will hold ' +
+        'items.priority: DEFAULT 0 → no default; items: CHECK MoLOS-Drift_items_quantity_positive ("MoLOS-Drift_items"."quantity" > 0) dropped — rebuilds items; ' +
+        "members.notes: NOT NULL → nullable; members.role: type text CHECK(role IN ('user', 'admin')) → text, NOT NULL → nullable, DEFAULT 'user' → no default; " +
+        "members.status: type text CHECK(status IN ('open', 'closed')) → text — rebuilds members",
+    );
     expect(r.findings.find((f) => f.code === 'code-drift-column-default' && f.name === 'priority')?.message).toContain(
       'drizzle/meta/0000_snapshot.json says the same as drizzle/, so the next generated migration changes it to what tables.ts says',
     );
@@ -173,11 +185,14 @@ describe('a hand-written history (fixtures/verify/hand-written)', () => {
   it('says once that the last snapshot is older than the last migration, with what it misses', async () => {
     const r = await verify(fixture('hand-written'));
     const snapshot = ofStage(r, 'snapshot');
-    expect(snapshot.map(brief)).toEqual(['error snapshot-outdated']);
+    // A warning: the host applies the module as it is, and the studio's next migration starts from the replay.
+    expect(snapshot.map(brief)).toEqual(['warning snapshot-outdated']);
     expect(snapshot[0]?.message).toBe(
       'this is the last snapshot, but drizzle/ has migrations up to 0002_page_position.sql after it, and the schema they build differs from it in 2 places (MoLOS-Notebook_notebooks: column archived; MoLOS-Notebook_pages: table). ' +
-        "The next generated migration (the studio's or drizzle-kit's) starts from this snapshot, so it would repeat or undo those changes until there is a snapshot of the schema after 0002_page_position.sql (drizzle/meta/0002_snapshot.json)",
+        'drizzle-kit generate starts from this snapshot, so it would repeat or undo those changes until there is a snapshot of the schema after 0002_page_position.sql (drizzle/meta/0002_snapshot.json). ' +
+        "A warning, not an error: the host applies the migrations as they are, and the studio's next migration starts from the schema they build and writes a current snapshot",
     );
+    expect(r.errors).toBe(0);
     expect(snapshot[0]?.details).toEqual([
       'MoLOS-Notebook_notebooks: column archived: drizzle/ builds it (integer NOT NULL DEFAULT false); drizzle/meta/0000_snapshot.json does not have it',
       'MoLOS-Notebook_pages: drizzle/ builds table MoLOS-Notebook_pages; drizzle/meta/0000_snapshot.json does not have it',
@@ -206,9 +221,15 @@ describe('a hand-written history (fixtures/verify/hand-written)', () => {
     expect(ofStage(r, 'code').map(brief)).toEqual([
       'error code-drift-missing-column MoLOS-Notebook_notebooks archived',
       'error code-drift-missing-column MoLOS-Notebook_pages position',
+      'info pending-changes',
     ]);
+    // 0001 has no snapshot: the studio's next migration starts from what the history builds, and adds both.
     expect(ofStage(r, 'code')[0]?.message).toBe(
-      "column archived: tables.ts declares it (integer NOT NULL DEFAULT false); drizzle/ does not build it — the app's queries that read or write it fail (no such column); drizzle/meta/0000_snapshot.json does not have it either, so the next generated migration adds it.",
+      "column archived: tables.ts declares it (integer NOT NULL DEFAULT false); drizzle/ does not build it — the app's queries that read or write it fail (no such column); drizzle/meta has no snapshot of the last migrations, so the studio's next migration starts from what drizzle/ builds (pending-changes says what it holds).",
+    );
+    expect(ofStage(r, 'code')[2]?.message).toBe(
+      'tables.ts differs from the schema the migrations build: the next migration (0002_add_notebooks_archived_and_add_pages_position) will hold ' +
+        'notebooks.archived: added (integer NOT NULL DEFAULT false); pages.position: added (integer NOT NULL DEFAULT 0)',
     );
   });
 });
@@ -227,9 +248,14 @@ describe('what the code does not know', () => {
       'error code-drift-extra-column MoLOS-Notebook_pages legacy',
       'warning code-drift-extra-column MoLOS-Notebook_pages old_flag',
       'warning code-drift-extra-table MoLOS-Notebook_trash',
+      'info pending-changes',
     ]);
+    expect(ofStage(r, 'code')[3]?.message).toBe(
+      'tables.ts differs from the schema the migrations build: the next migration (0003_drop_trash_and_more) will hold ' +
+        'pages.legacy: dropped; pages.old_flag: dropped; trash: table dropped',
+    );
     expect(ofStage(r, 'code')[0]?.message).toBe(
-      'column legacy: drizzle/ builds it (text NOT NULL); tables.ts does not declare it — it is NOT NULL without a default, so every insert by the app fails; drizzle/meta/0000_snapshot.json does not have it either, so no generated migration will change it.',
+      "column legacy: drizzle/ builds it (text NOT NULL); tables.ts does not declare it — it is NOT NULL without a default, so every insert by the app fails; drizzle/meta has no snapshot of the last migrations, so the studio's next migration starts from what drizzle/ builds (pending-changes says what it holds).",
     );
   });
 });
@@ -293,5 +319,44 @@ describe('verifyModule', () => {
       file: 'drizzle/meta/_journal.json',
       message: 'there is no journal and no migration: nothing to verify',
     });
+  });
+});
+
+describe('modules the host applies, whose snapshots are behind or beside the point', () => {
+  it('a history past its last snapshot that tables.ts describes: no error, nothing pending (fixtures/verify/past-last-snapshot)', async () => {
+    const r = await verify(fixture('past-last-snapshot'));
+    expect(r.replay.map((f) => `${f.name} ${f.status}`)).toEqual([
+      '0000_init.sql applied',
+      '0001_add_books_rating.sql applied',
+      '0002_add_quotes.sql applied',
+    ]);
+    expect(r.findings.filter((f) => f.stage !== 'safety').map(brief)).toEqual([
+      'warning snapshot-outdated',
+      // The hand-written UNIQUE constraint is the same as tables.ts's .unique() index.
+      'info code-drift-unique-name MoLOS-Reading_quotes (share_code)',
+    ]);
+    expect(r.errors).toBe(0);
+  });
+
+  it('a history without any snapshot: a warning for drizzle-kit, no error', async () => {
+    const files = fixture('past-last-snapshot');
+    delete files['drizzle/meta/0000_snapshot.json'];
+    const r = await verify(files);
+    expect(r.findings.filter((f) => f.stage !== 'safety').map(brief)).toEqual([
+      'warning no-snapshot',
+      'info code-drift-unique-name MoLOS-Reading_quotes (share_code)',
+    ]);
+    expect(r.errors).toBe(0);
+  });
+
+  it('a stray JSON file in drizzle/meta is a warning, and the module is verified (fixtures/verify/stray-meta)', async () => {
+    const r = await verify(fixture('stray-meta'));
+    expect(r.findings.map(brief)).toEqual(['warning meta-not-snapshot']);
+    expect(r.findings[0]).toMatchObject({
+      file: 'drizzle/meta/0001.json',
+      message:
+        'not a snapshot: it has no snapshot "id" and "tables", so it is not a drizzle-kit snapshot. The host never reads drizzle/meta and the studio leaves the file out, but drizzle-kit generate reads every file there whose name does not start with "_" as a snapshot and stops on it ("data is malformed"): move it out of drizzle/meta, or give it a name starting with "_", before running drizzle-kit',
+    });
+    expect(r.errors).toBe(0);
   });
 });

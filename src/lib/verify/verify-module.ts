@@ -16,8 +16,11 @@ import { createStatements, joinStatements } from '../sql/create-sql';
 import { MigrationFolderError } from '../sql/folder-format';
 import { migrationVersion, nameProblem, sortMigrationFiles } from '../sql/host-files';
 import { applyMigrations } from '../sql/host-runner';
+import { pendingChanges } from '../sql/migration-changes';
 import { initialMigrationSql } from '../sql/migration-files';
-import { previousSnapshot } from '../sql/next-migration';
+import { type MigrationFolder, nextMigration, previousSnapshot } from '../sql/next-migration';
+import { withReplayedHistory } from '../sql/replay-history';
+import { migrationsPastSnapshot } from '../sql/replayed-schema';
 import type { Snapshot } from '../sql/snapshot-types';
 import { codeDriftFindings } from './code-drift';
 import { journalFindings, replayFindings, safetyFindings } from './history-checks';
@@ -131,6 +134,12 @@ export async function verifyModule(
   const codeFiles = await readCodeFiles(folder);
   const last = previousSnapshot(drizzle);
   const findings: VerifyFinding[] = journalFindings(drizzle);
+  findings.push(...ignoredFindings(drizzle));
+  // Migrations the last snapshot does not cover: the studio's next migration starts from what they build.
+  const pastSnapshot = migrationsPastSnapshot(
+    last?.file ?? null,
+    history.map((f) => f.name),
+  );
 
   // Replay as the host does.
   const replay = applyMigrations(SQL, history, {
@@ -154,11 +163,15 @@ export async function verifyModule(
 
   if (historyFacts) {
     const snapshot = last ? snapshotSide(SQL, last, findings) : null;
+    // The studio's next migration starts from what the history builds when the snapshot does not cover it.
+    let replayed = !last;
     if (snapshot) {
       const ran = sortMigrationFiles(history.filter((f) => nameProblem(f.name) === null)).at(-1);
+      const drifts = diffSchemas(historyFacts, snapshot.facts);
+      replayed = pastSnapshot.length > 0 && drifts.length > 0;
       findings.push(
         ...snapshotDriftFindings({
-          drifts: diffSchemas(historyFacts, snapshot.facts),
+          drifts,
           file: snapshot.file,
           number: migrationVersion(last?.file ?? ''),
           lastMigration: ran ? { name: ran.name, version: migrationVersion(ran.name) ?? 0 } : null,
@@ -171,10 +184,12 @@ export async function verifyModule(
         stage: 'snapshot',
         file: 'drizzle/meta',
         message:
-          'drizzle/meta has no snapshot, so the studio and drizzle-kit cannot know the schema the migrations left: the next migration cannot be generated',
+          'drizzle/meta has no snapshot, so drizzle-kit generate would write every table again as if the module were new. ' +
+          "The studio's next migration starts from the schema the migrations build (it replays them) and writes a snapshot",
       });
     }
-    findings.push(...codeFindings(SQL, code, historyFacts, snapshot));
+    findings.push(...codeFindings(SQL, code, historyFacts, snapshot, replayed));
+    findings.push(...pendingFindings(SQL, code, drizzle, history));
   } else {
     findings.push({
       code: 'not-compared',
@@ -199,6 +214,56 @@ export async function verifyModule(
     warnings: findings.filter((f) => f.severity === 'warning').length,
   };
   return report;
+}
+
+/** Files of drizzle/meta the studio leaves out because they are no snapshots; drizzle-kit stops on them. */
+function ignoredFindings(drizzle: MigrationFolder): VerifyFinding[] {
+  return (drizzle.ignored ?? []).map((f) => ({
+    code: 'meta-not-snapshot',
+    severity: 'warning',
+    stage: 'snapshot',
+    file: f.file,
+    message:
+      `not a snapshot: ${f.reason}. The host never reads drizzle/meta and the studio leaves the file out, but ` +
+      'drizzle-kit generate reads every file there whose name does not start with "_" as a snapshot and stops on it ' +
+      '("data is malformed"): move it out of drizzle/meta, or give it a name starting with "_", before running drizzle-kit',
+  }));
+}
+
+/**
+ * What the studio's next migration would hold for tables.ts as it is — the same words as the import's
+ * "pending changes" — starting from what the migrations build when they go past the last snapshot.
+ */
+function pendingFindings(
+  SQL: SqlJsStatic,
+  code: ImportedCode,
+  drizzle: MigrationFolder,
+  history: MigrationFiles['history'],
+): VerifyFinding[] {
+  if (!code.design || !code.schema) return [];
+  let next: ReturnType<typeof nextMigration>;
+  let folder: MigrationFolder;
+  try {
+    folder = withReplayedHistory(SQL, drizzle, history);
+    next = nextMigration(code.design, folder, { now: 0 });
+  } catch (e) {
+    if (e instanceof MigrationFolderError) return [];
+    throw e;
+  }
+  if (next.kind === 'unchanged') return [];
+  const label = code.schema.path.slice(code.schema.path.lastIndexOf('/') + 1);
+  const last = previousSnapshot(folder);
+  const fromHistory = (folder.replayed && !folder.replayed.matchesSnapshot) || !last;
+  const since = fromHistory ? 'the schema the migrations build' : `drizzle/meta/${last.file}`;
+  return [
+    {
+      code: 'pending-changes',
+      severity: 'info',
+      stage: 'code',
+      file: code.schema.path,
+      message: `${label} differs from ${since}: ${pendingChanges(next, code.design.module.id)}`,
+    },
+  ];
 }
 
 function unusable(file: string, message: string): UnusableModule {
@@ -250,6 +315,7 @@ function codeFindings(
   code: ImportedCode,
   history: SchemaFacts,
   snapshot: { facts: SchemaFacts; file: string } | null,
+  replayed: boolean,
 ): VerifyFinding[] {
   const { schema, design } = code;
   if (!schema) {
@@ -309,6 +375,7 @@ function codeFindings(
     file: schema.path,
     label,
     snapshot,
+    replayed,
     enumValues: (table, column) => enums.get(`${table}|${column}`) ?? null,
     notes,
     tableNames: (name) => [name, `${design.module.id}_${name}`],

@@ -2,13 +2,19 @@
  * Import of a whole module folder: finds the schema file in either layout (or where `drizzle.config.ts` says),
  * the models file and the files it re-exports, `manifest.yaml` and `src/config.ts` (module id, name,
  * description), the layout, and the `drizzle/` history, whose last snapshot becomes the design's baseline — so
- * the next migration after an import holds only real changes. The baseline keeps the module's migrations and the
- * code files the studio merges into, so a later download can hold them.
+ * the next migration after an import holds only real changes. When migrations go past the last snapshot (written
+ * by hand, without snapshots), the baseline is the schema they build, replayed as the host runs them. The
+ * baseline keeps the module's migrations and the code files the studio merges into, so a later download can hold
+ * them.
  */
 import { type Document, parseDocument } from 'yaml';
 import { BASELINE_FILE_PATH, type BaselineFile, type Layout } from '../../core/design';
+import type { SqlJsStatic } from 'sql.js';
 import { MigrationFolderError } from '../../sql/folder-format';
-import { nextMigration } from '../../sql/next-migration';
+import { pendingChanges } from '../../sql/migration-changes';
+import { type MigrationFolder, nextMigration } from '../../sql/next-migration';
+import { withReplayedHistory } from '../../sql/replay-history';
+import { migrationsPastSnapshot } from '../../sql/replayed-schema';
 import { baselineFor, lastSnapshot, readDrizzleHistory } from '../schema/baseline';
 import { lineIndex } from '../schema/ddl-text';
 import { importSnapshot } from '../snapshot/index';
@@ -210,6 +216,40 @@ function baselineFiles(all: readonly SourceFile[], folders: readonly string[]): 
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+async function defaultSqlJs(): Promise<SqlJsStatic> {
+  const mod = await import('sql.js');
+  return mod.default();
+}
+
+/**
+ * The history with the schema its migrations build, when they go past the last snapshot (replayed as the host
+ * runs them); as it is otherwise. A migration that fails under the host leaves the schema unknown: reported.
+ */
+async function replayedHistory(
+  history: ReturnType<typeof readDrizzleHistory>,
+  opts: SqlImportOptions,
+  messages: ImportMessage[],
+): Promise<MigrationFolder> {
+  const last = lastSnapshot(history);
+  if (migrationsPastSnapshot(last?.file ?? null, history.folder.sqlFiles).length === 0) return history.folder;
+  const SQL = await (opts.loadSqlJs ?? defaultSqlJs)();
+  const files = history.sqlFiles.map((f) => ({ name: f.path.slice(f.path.lastIndexOf('/') + 1), sql: f.text }));
+  try {
+    return withReplayedHistory(SQL, history.folder, files);
+  } catch (e) {
+    if (!(e instanceof MigrationFolderError)) throw e;
+    messages.push({
+      severity: 'warning',
+      code: 'drizzle-replay',
+      file: e.file,
+      line: 0,
+      column: 0,
+      message: e.message,
+    });
+    return history.folder;
+  }
+}
+
 /**
  * Imports a module folder; `files` are its files with paths relative to the module root (or under one shared
  * folder, which is removed). Layout and module id come from the files unless `opts` gives them.
@@ -234,6 +274,9 @@ export async function importModuleFolder(files: SourceFile[], opts: SqlImportOpt
   );
   messages.push(...history.messages);
   const last = lastSnapshot(history);
+  const folder = await replayedHistory(history, opts, messages);
+  // The schema the migrations build, when the last snapshot does not hold it.
+  const replayed = folder.replayed && !folder.replayed.matchesSnapshot ? folder.replayed : null;
 
   const schema = findSchema(byPath, messages);
   const layout: Layout =
@@ -267,7 +310,7 @@ export async function importModuleFolder(files: SourceFile[], opts: SqlImportOpt
     );
     outcome = importTablesTs({ tables: schema.tables, models, others: [...near, ...reached] }, { moduleId, layout });
     schemaFile = schema.tables.path;
-  } else if (last) {
+  } else if (last && !replayed) {
     const file = all.find((f) => f.path === `drizzle/meta/${last.file}`) as SourceFile;
     messages.push({
       severity: 'warning',
@@ -287,7 +330,7 @@ export async function importModuleFolder(files: SourceFile[], opts: SqlImportOpt
       file: 'drizzle',
       line: 0,
       column: 0,
-      message: `no schema file and no snapshot found; reading the schema from the migrations in drizzle/`,
+      message: `no schema file${last ? '' : ' and no snapshot'} found; reading the schema from the migrations in drizzle/`,
       kept: 'the schema the migrations build',
     });
     outcome = await importSql(history.sqlFiles, { ...opts, moduleId, layout });
@@ -318,22 +361,35 @@ export async function importModuleFolder(files: SourceFile[], opts: SqlImportOpt
     ...(manifest.name ? { name: manifest.name } : {}),
     ...(manifest.description ? { description: manifest.description } : {}),
   };
-  if (last) {
+  const base = replayed?.snapshot ?? last?.snapshot ?? null;
+  if (base) {
     // A snapshot or SQL import already mapped the names it read (a changed module id stays a rename); a tables.ts
-    // import maps the design's own names.
-    design.baseline ??= baselineFor(design, last.snapshot);
+    // import maps the design's own names. Against a replayed history, the SQL import's names are the database's.
+    if (replayed && design.baseline) design.baseline = baselineFor(design, base, design.baseline.tables);
+    design.baseline ??= baselineFor(design, base);
     design.baseline.files = baselineFiles(all, codeFolders);
+    if (replayed)
+      messages.push({
+        severity: 'info',
+        code: 'replayed-history',
+        file: 'drizzle',
+        line: 0,
+        column: 0,
+        message: `${replayed.migrations.join(', ')} ${replayed.migrations.length === 1 ? 'comes' : 'come'} ${last ? `after the last snapshot (drizzle/meta/${last.file})` : 'without a snapshot'}: the baseline is the schema the migrations build, replayed as the host runs them`,
+      });
     try {
-      const next = nextMigration(design, history.folder, { now: 0 });
+      const next = nextMigration(design, folder, { now: 0 });
+      // The baseline keeps the schema the next migration starts from, in the design's spelling (see nextMigration).
+      if (replayed) design.baseline.snapshot = next.before;
       if (next.kind !== 'unchanged') {
-        const n = next.statements.length;
+        const since = last && !replayed ? `drizzle/meta/${last.file}` : 'the schema the migrations build';
         messages.push({
           severity: 'info',
           code: 'pending-changes',
           file: schemaFile,
           line: 0,
           column: 0,
-          message: `the schema differs from drizzle/meta/${last.file}: the next migration will hold ${n} change${n === 1 ? '' : 's'} (${next.tag})`,
+          message: `the schema differs from ${since}: ${pendingChanges(next, design.module.id)}`,
         });
       }
     } catch (e) {
@@ -354,7 +410,8 @@ export async function importModuleFolder(files: SourceFile[], opts: SqlImportOpt
       file: 'drizzle/meta',
       line: 0,
       column: 0,
-      message: 'drizzle/ has migrations but no snapshot, so the schema they left is not known',
+      message:
+        'drizzle/ has migrations but no snapshot, and they could not be replayed, so the schema they left is not known',
       kept: 'the design without a baseline: check the first export against the existing migrations (molos-schema verify)',
     });
   }

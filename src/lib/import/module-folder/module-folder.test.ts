@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Design, LAYOUTS } from '../../core/design';
 import { loadDesign, serializeDesign } from '../../core/format';
 import { type GeneratedFile, generateModuleFiles } from '../../generate/module-files';
-import { type MigrationFolder, nextMigration } from '../../sql/next-migration';
+import { type MigrationFolder, migrationSinceBaseline, nextMigration } from '../../sql/next-migration';
+import { withReplayedHistory } from '../../sql/replay-history';
 import { importFiles, importKind } from '../import-files';
 import type { ImportMessage, ImportOutcome, SourceFile } from '../types';
 import { IMPORT_FIXTURES } from '../../../../fixtures/import/load';
@@ -272,11 +273,117 @@ describe('files a module folder import reads and keeps', () => {
     expect(again.ok && again.design.baseline?.files).toEqual(kept);
   });
 
-  it('a module without a snapshot gets no baseline, so no files either', async () => {
-    const files = asSources(await generateModuleFiles(example('molos-example'))).filter(
-      (f) => !f.path.endsWith('_snapshot.json'),
+  it('a module without a snapshot gets the schema its migrations build as its baseline', async () => {
+    const generated = await generateModuleFiles(example('molos-example'));
+    const files = asSources(generated).filter((f) => !f.path.endsWith('_snapshot.json'));
+    const out = ok(await importModuleFolder(files, { loadSqlJs: load }));
+    expect(out.messages.filter((m) => m.code === 'replayed-history').map((m) => m.message)).toEqual([
+      '0000_init.sql comes without a snapshot: the baseline is the schema the migrations build, replayed as the host runs them',
+    ]);
+    expect(out.design.baseline?.files?.map((f) => f.path)).toContain('drizzle/0000_init.sql');
+    // Nothing changed since the migrations: the next migration (after 0000) is empty.
+    const folder = folderOf(generated.filter((f) => f.role !== 'snapshot'));
+    const replayed = withReplayedHistory(SQL, folder, [
+      { name: '0000_init.sql', sql: files.find((f) => f.path === 'drizzle/0000_init.sql')?.text ?? '' },
+    ]);
+    expect(nextMigration(out.design, replayed, { now: 1 }).kind).toBe('unchanged');
+  });
+});
+
+/** A module folder under fixtures/verify/, as import sources. */
+function verifyFixture(name: string): SourceFile[] {
+  const root = join('fixtures/verify', name);
+  const out: SourceFile[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir)) {
+      const full = join(dir, entry);
+      if (statSync(full).isDirectory()) walk(full);
+      else out.push({ path: full.slice(root.length + 1), text: readFileSync(full, 'utf8') });
+    }
+  };
+  walk(root);
+  return out;
+}
+
+/** The folder's migrations as the host gets them, with the schema they build (as the write path reads them). */
+function replayedFolder(files: SourceFile[]): MigrationFolder {
+  const folder: MigrationFolder = { journal: null, snapshots: {}, sqlFiles: [] };
+  for (const f of files) {
+    if (f.path === 'drizzle/meta/_journal.json') folder.journal = JSON.parse(f.text);
+    else if (/^drizzle\/meta\/\d+_snapshot\.json$/.test(f.path))
+      folder.snapshots[f.path.slice(13)] = JSON.parse(f.text);
+    else if (/^drizzle\/[^/]+\.sql$/.test(f.path)) folder.sqlFiles.push(f.path.slice(8));
+  }
+  const history = files
+    .filter((f) => /^drizzle\/[^/]+\.sql$/.test(f.path))
+    .map((f) => ({ name: f.path.slice(8), sql: f.text }));
+  return withReplayedHistory(SQL, folder, history);
+}
+
+describe('a module whose migrations go past its last snapshot (fixtures/verify/past-last-snapshot)', () => {
+  it('gets the schema its migrations build as its baseline: nothing is pending', async () => {
+    const files = verifyFixture('past-last-snapshot');
+    const out = ok(await importModuleFolder(files, { loadSqlJs: load }));
+    expect(
+      out.messages.filter((m) => m.severity !== 'info' || m.code === 'replayed-history').map((m) => m.message),
+    ).toContain(
+      '0001_add_books_rating.sql, 0002_add_quotes.sql come after the last snapshot (drizzle/meta/0000_snapshot.json): the baseline is the schema the migrations build, replayed as the host runs them',
+    );
+    expect(out.messages.filter((m) => m.code === 'pending-changes' || m.code === 'drizzle-meta')).toEqual([]);
+    const folder = replayedFolder(files);
+    expect(out.design.baseline?.snapshotId).toBe(folder.replayed?.snapshot.id);
+    expect(nextMigration(out.design, folder, { now: 1 }).kind).toBe('unchanged');
+    // The stored snapshot is the schema in the design's spelling: the page's preview shows nothing pending either.
+    expect(migrationSinceBaseline(out.design)?.kind).toBe('unchanged');
+  });
+
+  it('says what the pending changes are when tables.ts goes further than the migrations', async () => {
+    const files = verifyFixture('past-last-snapshot').map((f) =>
+      f.path.endsWith('schema/tables.ts')
+        ? {
+            ...f,
+            text: f.text
+              .replace('author: text("author"),', 'author: text("author").notNull().default(""),')
+              .replace('page: integer("page"),', 'page: integer("page"),\n    chapter: text("chapter"),'),
+          }
+        : f.path === 'lib/models/index.ts'
+          ? { ...f, text: f.text.replace('NOTE: "note",', 'NOTE: "note",\n  IDEA: "idea",') }
+          : f,
     );
     const out = ok(await importModuleFolder(files, { loadSqlJs: load }));
-    expect(out.design.baseline).toBeNull();
+    expect(out.messages.filter((m) => m.code === 'pending-changes')).toEqual([
+      {
+        severity: 'info',
+        code: 'pending-changes',
+        file: 'lib/server/db/schema/tables.ts',
+        line: 0,
+        column: 0,
+        message:
+          "the schema differs from the schema the migrations build: the next migration (0003_alter_books_and_alter_quotes) will hold books.author: nullable → NOT NULL, no default → DEFAULT '' — rebuilds books; " +
+          "quotes.kind: allowed values 'quote', 'note' → 'quote', 'note', 'idea'; quotes.chapter: added (text) — rebuilds quotes",
+      },
+    ]);
+  });
+});
+
+describe('a stray JSON file in drizzle/meta (fixtures/verify/stray-meta)', () => {
+  it('is left out with a note: the host never reads it, drizzle-kit stops on it', async () => {
+    const out = ok(await importModuleFolder(verifyFixture('stray-meta'), { loadSqlJs: load }));
+    expect(out.messages.filter((m) => m.file.startsWith('drizzle/'))).toEqual([
+      {
+        severity: 'info',
+        code: 'drizzle-meta-ignored',
+        file: 'drizzle/meta/0001.json',
+        line: 0,
+        column: 0,
+        message:
+          'not a snapshot: it has no snapshot "id" and "tables", so it is not a drizzle-kit snapshot. The host never reads drizzle/meta; drizzle-kit generate reads every file there whose name does not start with "_" as a snapshot and stops on this one',
+        kept: 'nothing: the file is left out',
+      },
+    ]);
+    expect(out.design.baseline?.snapshotId).toBe(
+      JSON.parse(verifyFixture('stray-meta').find((f) => f.path === 'drizzle/meta/0000_snapshot.json')?.text ?? '{}')
+        .id,
+    );
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { Baseline, Design } from '../../core/design';
 import { fullTableName } from '../../core/design';
-import { MigrationFolderError, parseJournal, parseSnapshot } from '../../sql/folder-format';
+import { MigrationFolderError, metaFile, parseJournal } from '../../sql/folder-format';
 import { type MigrationFolder, baselineOf, previousSnapshot } from '../../sql/next-migration';
 import type { Snapshot } from '../../sql/snapshot-types';
 import type { ImportMessage, SourceFile } from '../types';
@@ -144,8 +144,10 @@ export interface DrizzleHistory {
 export const isMetaJson = (path: string) => /(^|\/)meta\/[^/]+\.json$/.test(path);
 
 /**
- * Reads the drizzle files among `files`: `meta/_journal.json`, `meta/*_snapshot.json` and the `.sql` files.
- * A damaged journal or snapshot is reported (as `severity`) and left out.
+ * Reads the drizzle files among `files`: `meta/_journal.json`, the snapshots in `meta/` and the `.sql` files.
+ * A damaged journal or snapshot is reported (as `severity`) and left out. A file of `meta/` that is no snapshot
+ * at all (`0001.json` with other data; see `metaFile`) is left out with an `info` note: the host never reads
+ * `meta/`, and only drizzle-kit stops on it.
  */
 export function readDrizzleHistory(files: readonly SourceFile[], severity: ImportMessage['severity']): DrizzleHistory {
   const folder: MigrationFolder = { journal: null, snapshots: {}, sqlFiles: [] };
@@ -154,9 +156,25 @@ export function readDrizzleHistory(files: readonly SourceFile[], severity: Impor
   for (const f of files) {
     const base = f.path.slice(f.path.lastIndexOf('/') + 1);
     try {
-      if (isMetaJson(f.path) && base === '_journal.json') folder.journal = parseJournal(f.path, f.text);
-      else if (isMetaJson(f.path) && !base.startsWith('_')) folder.snapshots[base] = parseSnapshot(f.path, f.text);
-      else if (base.endsWith('.sql')) {
+      if (isMetaJson(f.path)) {
+        const meta = metaFile(f.path, f.text);
+        if (meta.kind === 'journal') folder.journal = parseJournal(f.path, f.text);
+        else if (meta.kind === 'snapshot') folder.snapshots[base] = meta.snapshot;
+        else if (meta.kind === 'not-snapshot') {
+          (folder.ignored ??= []).push({ file: f.path, reason: meta.reason });
+          messages.push({
+            severity: 'info',
+            code: 'drizzle-meta-ignored',
+            file: f.path,
+            line: 0,
+            column: 0,
+            message:
+              `not a snapshot: ${meta.reason}. The host never reads drizzle/meta; drizzle-kit generate reads every ` +
+              'file there whose name does not start with "_" as a snapshot and stops on this one',
+            kept: 'nothing: the file is left out',
+          });
+        }
+      } else if (base.endsWith('.sql')) {
         sqlFiles.push(f);
         folder.sqlFiles.push(base);
       }
