@@ -193,12 +193,13 @@ function evaluate(
 }
 
 /**
- * When the migration starts from the replayed history: how the history's database differs from a fresh database of
- * that schema in the design's spelling (`TEXT` for `text`, a UNIQUE constraint for a unique index, another spacing
- * in a default). Those differences are the history's and stay after any migration that leaves the table alone.
+ * How the history's database differs from a fresh database of the schema the migration starts from: drift the
+ * module already had (the SQL says NOT NULL where the snapshot and tables.ts say nullable, say) or, when the
+ * migration starts from the replayed history, its own spelling of the same schema (`TEXT` for `text`, a UNIQUE
+ * constraint for a unique index). Those differences are the history's, not the new migration's doing: they stay
+ * after any migration that leaves the table alone, and `verify` reports them.
  */
 function historyDrift(m: NextMigration, input: DryRunInput): SchemaDrift[] {
-  if (!m.replayed) return [];
   const history = applyMigrations(input.SQL, input.history);
   const fresh = applyMigrations(input.SQL, [
     { name: '0000_before.sql', sql: joinStatements(createStatements(m.before)) },
