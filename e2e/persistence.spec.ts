@@ -328,13 +328,14 @@ test('writes the module and its migrations into a folder, never rewriting a migr
   await openMenu(page);
   await page.getByTestId('file-folder').click();
   await expect(confirm).toContainText('drizzle/0002_alter_items.sql');
-  await expect(confirm).toContainText('1 host error');
-  await expect(page.getByTestId('variant-safe')).toBeChecked();
-  await expect(page.getByTestId('folder-write-findings')).toContainText('NOT NULL constraint failed');
+  // Safe by default: drizzle-kit's SQL fails on the rows that hold NULL, so the MoLOS-safe variant is chosen.
+  await expect(page.getByTestId('variant-auto')).toBeChecked();
+  await expect(page.getByTestId('variant-auto-reason')).toContainText('MoLOS-safe variant');
+  await expect(page.getByTestId('variant-exact-consequence')).toContainText('NOT NULL constraint failed');
   await page.screenshot({ path: 'e2e-output/persistence-folder-unsafe.png' });
-  await expect(page.getByTestId('folder-write-confirm')).toHaveText('Write 4 files anyway');
+  await expect(page.getByTestId('folder-write-confirm')).toHaveText('Write 4 files');
   await page.getByTestId('folder-write-confirm').click();
-  await expect(page.getByTestId('session-report')).toContainText('(MoLOS-safe variant)');
+  await expect(page.getByTestId('session-report')).toContainText('new migration: the MoLOS-safe variant, because');
   files = await readFolder();
   expect(files['drizzle/0002_alter_items.sql']).toContain('PRAGMA defer_foreign_keys=ON');
 });
