@@ -223,3 +223,38 @@ test('a refused write says why, cannot be confirmed, and writes nothing', async 
   await expect(page.getByTestId('folder-write-dialog')).toBeHidden();
   expect(await readOpfs(page, MODULE)).toEqual(files);
 });
+
+test('where the code and the migrations already differ, the write leaves it unless asked to bring the database to the code', async ({
+  page,
+}) => {
+  // A migration written by hand adds an index tables.ts does not declare: drift between the code and the history.
+  const handWritten = 'CREATE INDEX `MoLOS-Tasks_tags_label_idx` ON `MoLOS-Tasks_tags` (`label`);';
+  const files = { ...fixture.files, 'drizzle/0002_tags_label_index.sql': handWritten };
+  await fillOpfs(page, MODULE, files);
+  await openDesign(page, fixture.design);
+  await addRank(page);
+  await writeToFolder(page);
+
+  const dialog = page.getByTestId('folder-write-dialog');
+  const drift = dialog.getByTestId('folder-write-drift');
+  await expect(drift).toContainText('Your code and the module’s migrations already differ');
+  await expect(drift).toContainText('index MoLOS-Tasks_tags_label_idx (label) dropped');
+  await expect(dialog.getByTestId('folder-write-reconcile')).not.toBeChecked();
+  await expect(fileRow(page, 'drizzle/0003_add_tags_rank.sql')).toHaveAttribute('data-action', 'create');
+  await page.screenshot({ path: 'e2e-output/folder-write-drift.png' });
+
+  // Asked to reconcile: the plan is made again, and the migration also drops the index.
+  await dialog.getByTestId('folder-write-reconcile').check();
+  await expect(fileRow(page, 'drizzle/0003_add_tags_rank_and_drop_index_tags_label.sql')).toHaveAttribute(
+    'data-action',
+    'create',
+  );
+  await expect(dialog.getByTestId('folder-write-reconcile')).toBeChecked();
+  await dialog.getByTestId('folder-write-reconcile').uncheck();
+  await expect(fileRow(page, 'drizzle/0003_add_tags_rank.sql')).toHaveAttribute('data-action', 'create');
+  await dialog.getByTestId('folder-write-confirm').click();
+  await expect(page.getByTestId('session-report')).toContainText(`Wrote opfs/${MODULE}`);
+  const after = await readOpfs(page, MODULE);
+  expect(after['drizzle/0002_tags_label_index.sql']).toBe(handWritten);
+  expect(after['drizzle/0003_add_tags_rank.sql']).toBe('ALTER TABLE `MoLOS-Tasks_tags` ADD `rank` integer;');
+});

@@ -226,12 +226,28 @@ describe('generate', () => {
     const r = await cli(['generate', design, '--out', out]);
     expect(r.code).toBe(0);
     expect(readFileSync(join(out, 'drizzle/0001_hand_written.sql'), 'utf8')).toContain('CREATE INDEX');
-    // The design has no such index, so the next migration also drops it: the plan said so.
+    // The index only the hand-written migration has is drift between the code and the history: left as it is.
     expect(readdirSync(join(out, 'drizzle')).filter((f) => f.endsWith('.sql'))).toEqual([
       '0000_init.sql',
       '0001_hand_written.sql',
-      '0002_add_tags_rank_and_drop_index_tags_name.sql',
+      '0002_add_tags_rank.sql',
     ]);
+    expect(r.stdout).toContain("note: the module's code and its migrations already differ");
+  });
+
+  it('--reconcile also brings the database to the code where the two already differed', async () => {
+    const { out, design } = await exportedModule('molos-tasks', 'gen-reconcile');
+    writeFileSync(
+      join(out, 'drizzle/0001_hand_written.sql'),
+      'CREATE INDEX `MoLOS-Tasks_tags_name_idx` ON `MoLOS-Tasks_tags` (`name`);',
+    );
+    const plain = await cli(['generate', design, '--out', out, '--dry-run']);
+    expect(plain.stdout).toContain('No schema changes: no migration written.');
+    const r = await cli(['generate', design, '--out', out, '--reconcile']);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(out, 'drizzle/0002_drop_index_tags_name.sql'), 'utf8')).toBe(
+      'DROP INDEX `MoLOS-Tasks_tags_name_idx`;',
+    );
   });
 
   it('--dry-run prints each file’s action and diff and writes nothing, not even the design file', async () => {

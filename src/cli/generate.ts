@@ -46,6 +46,7 @@ export interface GenerateOptions {
   exact?: boolean;
   safe?: boolean;
   dryRun?: boolean;
+  reconcile?: boolean;
   now?: number;
 }
 
@@ -85,7 +86,7 @@ function shownVariants(plan: ModulePlan, set: WriteSet, request: VariantRequest)
 function migrationLines(plan: ModulePlan, set: WriteSet, request: VariantRequest): string[] {
   const m = plan.migration?.migration;
   if (!m) return [];
-  if (m.kind === 'unchanged') return ['No schema changes: no migration written.'];
+  if (m.kind === 'unchanged') return ['No schema changes: no migration written.', ...m.notes.map((n) => `note: ${n}`)];
   const path = `drizzle/${m.tag}.sql`;
   const out: string[] = [];
   const chosen = set.choice?.variant;
@@ -145,6 +146,7 @@ export async function generate(io: CliIo, file: string, opts: GenerateOptions): 
     now: opts.now ?? Date.now(),
     SQL: await initSqlJs(),
     merge: (d, l, existing) => generateMergedModuleFiles(d, { layout: l, existing }),
+    reconcile: opts.reconcile,
   });
   const set = resolveWrite(plan, request);
   const variant = set.choice?.variant ?? null;

@@ -18,9 +18,9 @@ const HELP: Record<string, string> = {
 Usage: molos-schema <command> [options]
 
 Commands:
-  generate <design.json> --out <module-dir> [--layout legacy|current] [--name NAME] [--exact|--safe] [--dry-run]
+  generate <design.json> --out <module-dir> [--layout legacy|current] [--name NAME] [--exact|--safe] [--reconcile] [--dry-run]
                         merge the module's code into the folder and add its next migration, all or nothing
-  sql <design.json> [--since <module-dir>] [--exact|--safe]
+  sql <design.json> [--since <module-dir>] [--exact|--safe] [--reconcile]
                         print a migration's SQL: the first one as drizzle-kit writes it, or the next one
   check <design.json|tables.ts|module-dir|file.sql|snapshot.json> [--module-id ID]
                         list MoLOS rule issues (existing code is imported first); exit 1 when there is an error
@@ -31,7 +31,7 @@ Commands:
 Run "molos-schema <command> --help" for a command's details.
 `,
   generate: `Usage: molos-schema generate <design.json> --out <module-dir> [--layout legacy|current] [--name NAME]
-                             [--exact|--safe] [--dry-run]
+                             [--exact|--safe] [--reconcile] [--dry-run]
 
 Plans the write into <module-dir> (created if needed), then writes every file or none:
   lib/server/db/schema/tables.ts + index.ts, lib/models/index.ts   (legacy layout, the documented one)
@@ -50,6 +50,11 @@ are analysed and tried on sample data as the MoLOS host runs them (a dry run). d
 it has no host error and loses or changes no rows; otherwise the MoLOS-safe variant when it passes; otherwise
 nothing. A migration that fails in the dry run, or whose chunks do not hold one statement each, is never written.
 
+The migration holds the design's changes to the module's code as it is. Where that code and the module's
+migrations already differ (drift: an index only the SQL has, a column NOT NULL in the SQL but nullable in
+tables.ts), the database is left as it is and the differences are listed; --reconcile writes them into the
+migration too, bringing the database to what the code says.
+
 Nothing is written (exit 1) when the plan is refused: a design that would give broken code, a folder of another
 module, a damaged journal or snapshot, a file in the way under drizzle/, a migration that fails. Every reason is
 printed. Renames are known from the design's stable ids: after a write, <design.json> records what was exported
@@ -61,13 +66,14 @@ Options:
   --name <name>     the migration's name after NNNN_ (default: made from the change, e.g. add_tasks_estimate)
   --exact           write drizzle-kit's exact SQL, whatever its analysis says (exit 1 if it carries an error)
   --safe            write the MoLOS-safe variant
+  --reconcile       also bring the database to the code where the two already differ
   --dry-run         print the plan — each file with its action and diff, the merge notes, the migration variant
                     and why, its findings and dry run — and write nothing (not even <design.json>)
 
 Exit codes: 0 written; 1 refused (nothing written), or written with a migration that carries a host error;
 2 unusable input.
 `,
-  sql: `Usage: molos-schema sql <design.json> [--since <module-dir>] [--exact|--safe]
+  sql: `Usage: molos-schema sql <design.json> [--since <module-dir>] [--exact|--safe] [--reconcile]
 
 Prints a migration to stdout, with nothing added; nothing is written. Without --since: the first migration
 (0000_init), byte for byte what drizzle-kit generate writes. With --since: the next migration of that module
@@ -79,6 +85,7 @@ Options:
   --since <dir>   the module folder whose drizzle/ holds the migrations so far
   --exact         print drizzle-kit's exact SQL
   --safe          print the MoLOS-safe variant
+  --reconcile     as generate --reconcile: also bring the database to the code where they already differ
 `,
   check: `Usage: molos-schema check <design.json|tables.ts|module-dir|file.sql|snapshot.json> [--module-id ID]
 
@@ -135,14 +142,15 @@ const OPTIONS = {
   safe: { type: 'boolean' },
   exact: { type: 'boolean' },
   'dry-run': { type: 'boolean' },
+  reconcile: { type: 'boolean' },
   since: { type: 'string' },
   'module-id': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 const ALLOWED: Record<string, readonly string[]> = {
-  generate: ['out', 'layout', 'name', 'exact', 'safe', 'dry-run', 'help'],
-  sql: ['since', 'exact', 'safe', 'help'],
+  generate: ['out', 'layout', 'name', 'exact', 'safe', 'reconcile', 'dry-run', 'help'],
+  sql: ['since', 'exact', 'safe', 'reconcile', 'help'],
   check: ['module-id', 'help'],
   import: ['out', 'module-id', 'help'],
   verify: ['module-id', 'help'],
@@ -183,9 +191,16 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         exact: values.exact,
         safe: values.safe,
         dryRun: values['dry-run'],
+        reconcile: values.reconcile,
       });
     }
-    if (command === 'sql') return await sql(io, file, { since: values.since, exact: values.exact, safe: values.safe });
+    if (command === 'sql')
+      return await sql(io, file, {
+        since: values.since,
+        exact: values.exact,
+        safe: values.safe,
+        reconcile: values.reconcile,
+      });
     if (command === 'verify') return await verify(io, file, values['module-id']);
     if (command === 'import') return await importCommand(io, file, { out: values.out, moduleId: values['module-id'] });
     return await check(io, file, { moduleId: values['module-id'] });

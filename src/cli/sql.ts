@@ -6,7 +6,9 @@ import { resolve } from 'node:path';
 import initSqlJs from 'sql.js';
 import { checkDesign, hasErrors } from '../lib/core/rules';
 import { VARIANT_NAMES, chooseVariant, planMigration } from '../lib/export/migration-plan';
+import { readCodeFiles } from '../lib/export/read-code-files';
 import { readMigrationFiles } from '../lib/export/read-migrations';
+import { codeSnapshot } from '../lib/generate/merge/index';
 import { MigrationFolderError } from '../lib/sql/folder-format';
 import { EMPTY_FOLDER, nextMigration } from '../lib/sql/next-migration';
 import { safeVariant } from '../lib/sql/safe-variant';
@@ -20,13 +22,13 @@ import { summary } from './report';
 export async function sql(
   io: CliIo,
   file: string,
-  opts: { since?: string; exact?: boolean; safe?: boolean },
+  opts: { since?: string; exact?: boolean; safe?: boolean; reconcile?: boolean },
 ): Promise<number> {
   const request = variantRequest(opts);
   const design = readDesign(io, file);
   const issues = checkDesign(design);
   if (hasErrors(issues))
-    io.stderr(`warning: the design breaks MoLOS rules (${summary(issues)}); run "check" for details\n`);
+    io.stderr(`warning: the design would produce broken code or SQL (${summary(issues)}); run "check" for details\n`);
   if (!opts.since) {
     const m = nextMigration(design, EMPTY_FOLDER, { now: Date.now() });
     if (m.kind === 'unchanged') {
@@ -44,9 +46,19 @@ export async function sql(
   const files = await readMigrationFiles(folder).catch((e: unknown) => {
     throw folderError(e, 2);
   });
+  // As generate does: from the module's code as it is, unless asked to reconcile the drift it already has.
+  let code = null;
+  if (!opts.reconcile) {
+    try {
+      code = codeSnapshot(await readCodeFiles(folder, design.module.layout), design.module.layout);
+    } catch (e) {
+      throw new CliError(`${opts.since}: ${e instanceof Error ? e.message : String(e)}`, 1);
+    }
+  }
   let plan;
   try {
-    plan = planMigration(design, files.folder, { SQL: await initSqlJs(), history: files.history }, { now: Date.now() });
+    const from = code ? { ...files.folder, code } : files.folder;
+    plan = planMigration(design, from, { SQL: await initSqlJs(), history: files.history }, { now: Date.now() });
   } catch (e) {
     throw folderError(e, 1);
   }

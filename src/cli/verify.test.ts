@@ -30,7 +30,7 @@ describe('verify', () => {
       "warning code-drift-column-check      MoLOS-Drift_members: column status: drizzle/ builds CHECK(status IN ('open', 'closed')); tables.ts says no CHECK — the database's CHECK allows every value the app's types allow; drizzle/meta/0000_snapshot.json says the same as tables.ts, so no generated migration will change it.",
     ]);
     expect(lines(r.stdout, / code-not-held /)).toEqual([
-      'info    code-not-held                lib/server/db/schema/tables.ts:28: tables.ts holds something the studio cannot read: check constraint of table driftItems is not kept (kept: nothing); so this difference is not counted as drift: MoLOS-Drift_items: column quantity: drizzle/ builds CHECK("MoLOS-Drift_items"."quantity" > 0); tables.ts says no CHECK',
+      'info    code-not-held                lib/server/db/schema/tables.ts:28: tables.ts holds something the studio keeps as written: check MoLOS-Drift_items_quantity_positive of table driftItems cannot be edited in the studio (kept: as written in the code, and in the migrations)',
     ]);
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('MoLOS-Drift: 1 migration(s); 9 error(s), 4 warning(s)');
   });

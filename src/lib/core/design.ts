@@ -65,6 +65,13 @@ export interface Table {
   indexIds: string[];
   /** Extra exported names for the table, written `export const <alias> = <exportName>;` (legacy aliases). */
   aliases?: string[];
+  /**
+   * Names of the CHECK constraints the module's code declares for the table (drizzle's `check("name", sql`…`)`),
+   * in the code's order. The studio keeps them as written: the code is not touched, and the migrations carry
+   * their SQL over from the schema the module's migrations left. They are not editable in the studio; only the
+   * tables.ts importer sets them. Absent or empty: none.
+   */
+  keptChecks?: string[];
 }
 
 export interface Column {

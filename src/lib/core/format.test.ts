@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Design, emptyDesign } from './design';
+import { type Design, type Table, emptyDesign } from './design';
 import {
   FILE_MIGRATIONS,
   FORMAT_NAME,
@@ -86,6 +86,33 @@ describe('loadDesign: round trip', () => {
     const result = loaded(loadDesign(serializeDesign(design)));
     expect(result.warnings).toEqual([]);
     expect(result.design).toStrictEqual(design);
+  });
+
+  it('keeps the names of the CHECK constraints an imported table declares, as plain strings', () => {
+    const base = exampleDesign();
+    const withChecks = (keptChecks: unknown): Design => ({
+      ...base,
+      tables: { ...base.tables, [IDS.tasks]: { ...base.tables[IDS.tasks]!, keptChecks } as Table },
+    });
+    const good = withChecks(['MoLOS-Tasks_tasks_title_not_empty', 'a "quoted" name']);
+    const result = loaded(loadDesign(serializeDesign(good)));
+    expect(result.warnings).toEqual([]);
+    expect(result.design).toStrictEqual(good);
+    expect(result.design.tables[IDS.tasks]?.keptChecks).toEqual([
+      'MoLOS-Tasks_tasks_title_not_empty',
+      'a "quoted" name',
+    ]);
+    // A table without any keeps none (the field stays absent, so older files load unchanged).
+    expect('keptChecks' in (result.design.tables[IDS.projects] ?? {})).toBe(false);
+    const path = `$.design.tables.${IDS.tasks}.keptChecks`;
+    expect(loadDesign(serializeDesign(withChecks(['ok', 3])))).toStrictEqual({
+      ok: false,
+      errors: [{ path: `${path}[1]`, message: 'expected string, got 3' }],
+    });
+    expect(loadDesign(serializeDesign(withChecks('one')))).toStrictEqual({
+      ok: false,
+      errors: [{ path, message: 'expected Array, got "one"' }],
+    });
   });
 
   it('keeps the imports of a $type, and refuses a name that is not an identifier or a specifier with a newline', () => {

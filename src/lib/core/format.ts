@@ -60,6 +60,7 @@ const designSchema = v.object({
       aliases: v.optional(v.array(v.string())),
       columnIds: v.array(v.string()),
       indexIds: v.optional(v.array(v.string()), []),
+      keptChecks: v.optional(v.array(v.string())),
     }),
   ),
   columns: idMap(

@@ -114,6 +114,23 @@ export class ModuleExport {
     });
   }
 
+  /**
+   * Plans the pending write again, with or without bringing the database to the module's code where the two
+   * already differ (`generate --reconcile`).
+   */
+  async setReconcile(on: boolean): Promise<void> {
+    const folder = this.pendingFolder;
+    if (!folder || !this.pendingWrite || this.pendingWrite.plan.reconcile === on) return;
+    const design = this.editor.design;
+    await this.run('Planning the write again…', async () => {
+      const [{ planModuleWrite, planView }, SQL] = await Promise.all([planning(), this.loadSqlJs()]);
+      const plan = await planModuleWrite({ design, folder, now: Date.now(), SQL, merge: this.merger(), reconcile: on });
+      // Cancelled meanwhile: nothing to show.
+      if (this.pendingFolder !== folder) return;
+      this.pendingWrite = { plan, view: planView(plan) };
+    });
+  }
+
   /** Writes the confirmed plan with the chosen migration variant, then records it as the design's baseline. */
   async confirmWrite(request: VariantRequest = 'auto'): Promise<void> {
     const pending = this.pendingWrite;

@@ -63,6 +63,11 @@ export interface PlanInput {
   merge: MergeModuleFiles;
   /** Plan the code only, without a migration (a design whose module history is unknown). */
   codeOnly?: boolean;
+  /**
+   * Also bring the database to what the module's code says where the code and its migrations already differ
+   * (drift). Off by default: the next migration starts from the existing code and holds the design's changes only.
+   */
+  reconcile?: boolean;
 }
 
 export interface ModulePlan {
@@ -79,6 +84,8 @@ export interface ModulePlan {
   migration: MigrationPlan | null;
   /** The new migration's snapshot and journal (its SQL file depends on the variant chosen). */
   migrationFiles: PlannedFile[];
+  /** Whether the migration also brings the database to the code where they already differed. */
+  reconcile: boolean;
   /** Every file read, by path: `drizzle/` and the code the merge needs. */
   read: ReadonlyMap<string, string>;
 }
@@ -119,30 +126,15 @@ export async function planModuleWrite(input: PlanInput): Promise<ModulePlan> {
   if (manifest) refusals.push(manifest);
 
   const read = new Map<string, string>();
-  let migration: MigrationPlan | null = null;
-  if (!input.codeOnly) {
-    try {
-      const files = await readMigrationFiles(folder);
-      for (const [p, t] of files.texts) read.set(p, t);
-      migration = planMigration(
-        design,
-        files.folder,
-        { SQL: input.SQL, history: files.history },
-        { now: input.now, name: input.name },
-      );
-    } catch (e) {
-      if (!(e instanceof MigrationFolderError)) throw e;
-      refusals.push(`${folder.name}/${e.message}`);
-    }
-  }
-
   const existing = await readCodeFiles(folder, layout);
   for (const [p, t] of existing) read.set(p, t);
   const code: PlannedFile[] = [];
   let notes: MergeNote[] = [];
+  let codeSnapshot: MergeOutcome['code'] = null;
   try {
     const merged = await input.merge(design, layout, existing);
     notes = merged.notes;
+    codeSnapshot = merged.code;
     for (const f of merged.files) {
       if (f.role === 'migration' || f.role === 'snapshot' || f.role === 'journal') continue;
       const before = existing.get(f.path) ?? (await folder.readText(f.path));
@@ -150,6 +142,25 @@ export async function planModuleWrite(input: PlanInput): Promise<ModulePlan> {
     }
   } catch (e) {
     refusals.push(`The module's code could not be generated and merged into the existing files: ${errorText(e)}`);
+  }
+
+  let migration: MigrationPlan | null = null;
+  if (!input.codeOnly) {
+    try {
+      const files = await readMigrationFiles(folder);
+      for (const [p, t] of files.texts) read.set(p, t);
+      // From the code as it is, unless asked to reconcile: drift the module already had is not this write's doing.
+      const from = codeSnapshot && !input.reconcile ? { ...files.folder, code: codeSnapshot } : files.folder;
+      migration = planMigration(
+        design,
+        from,
+        { SQL: input.SQL, history: files.history },
+        { now: input.now, name: input.name },
+      );
+    } catch (e) {
+      if (!(e instanceof MigrationFolderError)) throw e;
+      refusals.push(`${folder.name}/${e.message}`);
+    }
   }
 
   const migrationFiles: PlannedFile[] = [];
@@ -166,7 +177,17 @@ export async function planModuleWrite(input: PlanInput): Promise<ModulePlan> {
       migrationFiles.push(file);
     }
   }
-  return { folderName: folder.name, layout, refusals, code, notes, migration, migrationFiles, read };
+  return {
+    folderName: folder.name,
+    layout,
+    refusals,
+    code,
+    notes,
+    migration,
+    migrationFiles,
+    read,
+    reconcile: input.reconcile ?? false,
+  };
 }
 
 /**

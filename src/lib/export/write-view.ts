@@ -56,6 +56,13 @@ export interface PlanView {
   /** The next migration's path, or null when the schema did not change (or the folder's migrations are unreadable). */
   migrationPath: string | null;
   notes: string[];
+  /**
+   * How the module's code and its migrations already differ (what bringing the database to the code would mean);
+   * empty when they agree, or when the plan already reconciles them (`reconcile`).
+   */
+  drift: string[];
+  /** Whether the migration also brings the database to the code where they differed. */
+  reconcile: boolean;
   mergeNotes: string[];
   /** Each variant's problems, for the choice. Null without a migration. */
   variants: { exact: VariantSummary; safe: VariantSummary } | null;
@@ -116,7 +123,12 @@ export function planView(plan: ModulePlan): PlanView {
   return {
     folderName: plan.folderName,
     migrationPath: m && v ? `drizzle/${m.migration.tag}.sql` : null,
-    notes: m?.migration.notes ?? [],
+    // The drift is shown on its own, with the choice to reconcile it.
+    notes: (m?.migration.notes ?? []).filter(
+      (n) => !n.startsWith("the module's code and its migrations already differ"),
+    ),
+    drift: m?.migration.drift ?? [],
+    reconcile: plan.reconcile,
     mergeNotes: plan.notes.map((n) => `${n.file}${n.line > 0 ? `:${n.line}` : ''}: ${n.message}`),
     variants: v
       ? {

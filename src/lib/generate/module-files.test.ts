@@ -74,7 +74,7 @@ describe('generateMergedModuleFiles', () => {
     const design = loadExample('molos-example');
     const generated = await generateModuleFiles(design, { layout: 'current', skipMigration: true });
     const fresh = await generateMergedModuleFiles(design, { layout: 'current', existing: new Map() });
-    expect(fresh).toEqual({ files: generated, notes: [] });
+    expect(fresh).toEqual({ files: generated, notes: [], code: null });
     const mine = 'id: MoLOS-Example\nname: Mine\n';
     const merged = await generateMergedModuleFiles(design, {
       layout: 'current',

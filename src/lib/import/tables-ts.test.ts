@@ -326,7 +326,7 @@ describe('what the design cannot hold is reported with its place', () => {
       ['warning', 'on-update-not-kept', 18, 12],
       ['warning', 'composite-primary-key', 29, 5],
       ['info', 'unique-constraint', 30, 5],
-      ['warning', 'check-not-kept', 31, 5],
+      ['warning', 'check-kept-as-written', 31, 5],
       ['info', 'foreign-key-as-reference', 32, 5],
       ['warning', 'statement-not-kept', 36, 7],
       ['warning', 'table-prefix', 37, 34],
@@ -360,6 +360,46 @@ describe('what the design cannot hold is reported with its place', () => {
       'oddPairs.itemId',
     ]);
     expect(table(design, 'other').name).toBe('MoLOS-Wrong_things');
+    // A check() is kept by name: the code as written, and its SQL in the migrations; the studio cannot edit it.
+    expect(table(design, 'oddPairs').keptChecks).toEqual(['a_not_b']);
+    expect(table(design, 'oddItems').keptChecks).toBeUndefined();
+    expect(messages.find((m) => m.code === 'check-kept-as-written')).toMatchObject({
+      message: 'check a_not_b of table oddPairs cannot be edited in the studio',
+      kept: 'as written in the code, and in the migrations',
+    });
+  });
+
+  it('keeps the names of every check() of a table in order, a name held by a constant too, each once', () => {
+    const out = importText(
+      [
+        'import { sql } from "drizzle-orm";',
+        'import { check, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";',
+        'const LOW = "MoLOS-Q_items_low";',
+        'export const items = sqliteTable("MoLOS-Q_items", {',
+        '  id: text("id").primaryKey(),',
+        '  low: integer("low").notNull(),',
+        '  high: integer("high").notNull(),',
+        '}, (t) => [',
+        '  check("MoLOS-Q_items_order", sql`${t.low} <= ${t.high}`),',
+        '  check(LOW, sql`${t.low} >= 0`),',
+        '  check("MoLOS-Q_items_order", sql`${t.low} <= ${t.high}`),',
+        '  check(`${LOW}_${1}`, sql`1`),',
+        ']);',
+        '',
+      ].join('\n'),
+    );
+    if (!out.ok) throw new Error(JSON.stringify(out.messages));
+    expect(table(out.design, 'items').keptChecks).toEqual(['MoLOS-Q_items_order', 'MoLOS-Q_items_low']);
+    expect(out.messages.filter((m) => /^check-/.test(m.code)).map((m) => [m.line, m.code, m.message])).toEqual([
+      [9, 'check-kept-as-written', 'check MoLOS-Q_items_order of table items cannot be edited in the studio'],
+      [10, 'check-kept-as-written', 'check MoLOS-Q_items_low of table items cannot be edited in the studio'],
+      [11, 'check-kept-as-written', 'check MoLOS-Q_items_order of table items cannot be edited in the studio'],
+      [
+        12,
+        'check-not-kept',
+        'a check constraint of table items has no literal name, so the studio cannot keep it in the migrations',
+      ],
+    ]);
   });
 
   it('a syntax error is an error with its place, not a crash', () => {

@@ -8,13 +8,19 @@
  * their changes but the snapshot does not: the caller replays them (replay-history.ts) and passes the schema they
  * build as `folder.replayed`, which is then the baseline instead of the snapshot; the new snapshot still chains
  * to the last real one.
+ *
+ * CHECK constraints the module's code declares (`Table.keptChecks`, names only) are carried over from that
+ * baseline (kept-checks.ts), so they stay in the database and in the new snapshot as drizzle-kit would compute them
+ * from the code; a check the code no longer declares is dropped, as drizzle-kit would.
  */
 import { type Baseline, type Design, fullTableName } from '../core/design';
 import { type JsonStatement, type Renames, migrationStatements } from './diff/index';
 import { BREAKPOINT } from './create-sql';
 import { MigrationFolderError, parseSnapshot } from './folder-format';
 import { migrationVersion } from './host-files';
+import { type KeptChecks, keptChecks, withKeptChecks } from './kept-checks';
 import { migrationName } from './migration-name';
+import { migrationChanges } from './migration-changes';
 import { type ReplayedHistory, migrationsPastSnapshot, spellLikeDesign } from './replayed-schema';
 import { buildSnapshot, snapshotText } from './snapshot';
 import { EMPTY_SNAPSHOT, type Journal, type Snapshot } from './snapshot-types';
@@ -33,6 +39,12 @@ export interface MigrationFolder {
   replayed?: ReplayedHistory;
   /** Files of `drizzle/meta` that are not snapshots and were left out, with why (e.g. a stray `0001.json`). */
   ignored?: { file: string; reason: string }[];
+  /**
+   * The schema the module's code describes (its tables.ts read back), when the write merges into that code: the
+   * next migration then starts from it and holds the design's changes only. Where the code and the migrations
+   * already differ (drift), the database is left as it is, and the result's `drift` says how they differ.
+   */
+  code?: Snapshot;
 }
 
 export const EMPTY_FOLDER: MigrationFolder = { journal: null, snapshots: {}, sqlFiles: [] };
@@ -54,6 +66,11 @@ export interface NextMigration {
   notes: string[];
   /** Set when `before` is the schema the migrations build (they go past the last snapshot), not a snapshot. */
   replayed?: true;
+  /**
+   * When the migration starts from the module's code (`MigrationFolder.code`) and that code already differs from
+   * what its migrations build: those differences, in words, which this migration leaves as they are.
+   */
+  drift?: string[];
 }
 
 /** The snapshot drizzle-kit treats as previous: the last file of meta/ by name that does not start with `_`. */
@@ -132,6 +149,32 @@ function replayedNote(r: ReplayedHistory): string {
   );
 }
 
+function driftNote(drift: readonly string[]): string {
+  return `${driftSentence(drift)}. This migration leaves them as they are (it holds the design’s changes only); "molos-schema verify" lists them, and "generate --reconcile" (on the page: "Also bring the database to the code") writes them into the migration`;
+}
+
+/**
+ * "the module's code and its migrations already differ; bringing the database to the code would mean: a; b" — at
+ * most eight tables, then how many more.
+ * @example driftSentence(['tasks.status: type text → text CHECK(status IN (…)) — rebuilds tasks'])
+ */
+export function driftSentence(drift: readonly string[]): string {
+  const shown = drift.slice(0, 8);
+  if (drift.length > shown.length) shown.push(`and ${drift.length - shown.length} more tables`);
+  return `the module's code and its migrations already differ; bringing the database to the code would mean: ${shown.join('; ')}`;
+}
+
+function missingChecksNote(missing: KeptChecks['missing'], hasHistory: boolean): string {
+  const names = missing.map((m) => `${m.name} (${m.table})`).join(', ');
+  const where = hasHistory
+    ? 'neither the last snapshot nor the schema the migrations build has'
+    : 'no earlier migration of the module has';
+  return (
+    `the code declares CHECK constraint${missing.length === 1 ? '' : 's'} ${names}, which ${where}: the studio ` +
+    'knows only their names, not their SQL, so this migration leaves them out (drizzle-kit generate would add them)'
+  );
+}
+
 function ignoredNote(f: { file: string; reason: string }): string {
   return (
     `${f.file} is left out: ${f.reason}. The host never reads drizzle/meta, but drizzle-kit generate reads every file ` +
@@ -169,10 +212,30 @@ export function nextMigration(
     ? renamesSince(design, read, replayed?.snapshot.prevId)
     : { renames: { tables: [], columns: [] }, notes: [] };
 
+  // CHECK constraints the code keeps as written: their SQL comes from the schema the migrations left.
+  const kept = keptChecks(design, read, wanted);
+  if (kept.missing.length > 0) notes.push(missingChecksNote(kept.missing, previous !== null));
   // The new snapshot chains to the last snapshot on disk (drizzle-kit's empty id when there is none).
-  const after = buildSnapshot(design, replayed ? replayed.snapshot.prevId : read.id);
-  const before = replayed ? spellLikeDesign(replayed, after, wanted) : read;
+  const after = buildSnapshot(design, replayed ? replayed.snapshot.prevId : read.id, kept.after);
+  const history = replayed ? spellLikeDesign(replayed, after, wanted) : read;
   if (replayed) notes.push(replayedNote(replayed));
+  // From the module's code, when given: its differences with the history are not this migration's business.
+  let before = history;
+  let drift: string[] | undefined;
+  if (folder.code && previous) {
+    // The code's snapshot is built from what the importer read, which holds the checks' names only.
+    const code: Snapshot = withKeptChecks({ ...folder.code, id: history.id, prevId: history.prevId }, kept.before);
+    const none: Renames = { tables: [], columns: [] };
+    const toCode = migrationStatements(history, code, none);
+    if (toCode.sql.length > 0) {
+      drift = migrationChanges(
+        { before: history, after: code, renames: none, statements: toCode.statements },
+        design.module.id,
+      );
+      notes.push(driftNote(drift));
+    }
+    before = code;
+  }
   for (const f of folder.ignored ?? []) notes.push(ignoredNote(f));
   const m = migrationStatements(before, after, wanted);
   after._meta = {
@@ -202,6 +265,7 @@ export function nextMigration(
       baseline: baselineOf(design, before),
       notes,
       ...(replayed ? { replayed: true as const } : {}),
+      ...(drift ? { drift } : {}),
     };
   }
   if (folder.sqlFiles.includes(`${tag}.sql`)) {
@@ -229,6 +293,7 @@ export function nextMigration(
     baseline: baselineOf(design, after),
     notes,
     ...(replayed ? { replayed: true as const } : {}),
+    ...(drift ? { drift } : {}),
   };
 }
 

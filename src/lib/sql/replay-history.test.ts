@@ -2,6 +2,7 @@ import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadExample } from '../../testing/examples';
 import { createStatements, joinStatements } from './create-sql';
+import { migrationStatements } from './diff/index';
 import { MigrationFolderError } from './folder-format';
 import type { MigrationFile } from './host-files';
 import { applyMigrations } from './host-runner';
@@ -126,6 +127,19 @@ describe('databaseSnapshot', () => {
     }
   });
 
+  it("reads named table CHECKs as drizzle's checkConstraints, as SQLite keeps them; unnamed ones stay out", () => {
+    const { snapshot } = snapshotOf(
+      'CREATE TABLE `MoLOS-X_stock` (`id` text PRIMARY KEY NOT NULL, `qty` integer NOT NULL, `max` integer,\n' +
+        '\tCONSTRAINT "MoLOS-X_stock_qty_pos" CHECK("MoLOS-X_stock"."qty" >= 0),\n' +
+        '\tCONSTRAINT stock_max CHECK ( max IS NULL OR max >= qty ),\n\tCHECK (qty < 1000000)\n);',
+    );
+    expect(snapshot.tables['MoLOS-X_stock']?.checkConstraints).toEqual({
+      'MoLOS-X_stock_qty_pos': { name: 'MoLOS-X_stock_qty_pos', value: '"MoLOS-X_stock"."qty" >= 0' },
+      stock_max: { name: 'stock_max', value: 'max IS NULL OR max >= qty' },
+    });
+    expect(snapshotOf(HAND_WRITTEN).snapshot.tables['MoLOS-X_items']?.checkConstraints).toEqual({});
+  });
+
   it('puts parentheses back around expression defaults only', () => {
     expect(storedDefault("strftime('%s','now')")).toBe("(strftime('%s','now'))");
     expect(storedDefault("'it''s'")).toBe("'it''s'");
@@ -189,6 +203,22 @@ describe('withReplayedHistory', () => {
     const bare = withReplayedHistory(SQL, { journal: null, snapshots: {}, sqlFiles: ['0000_init.sql'] }, [init]);
     expect(bare.replayed?.snapshot.prevId).toBe(EMPTY_SNAPSHOT_ID);
     expect(bare.replayed?.lastSnapshot).toBeNull();
+  });
+
+  it('reads the history past the last snapshot when it adds only a named CHECK (which PRAGMA does not show)', () => {
+    const withCheck = structuredClone(first.after);
+    const tags = withCheck.tables['MoLOS-Tasks_tags'];
+    const check = { name: 'tags_named', value: 'length("MoLOS-Tasks_tags"."name") > 0' };
+    if (tags) tags.checkConstraints = { tags_named: check };
+    // 0001 rebuilds the table with the check, written by hand without a snapshot.
+    const byHand: MigrationFile = {
+      name: '0001_check.sql',
+      sql: joinStatements(migrationStatements(first.after, withCheck).sql),
+    };
+    expect(byHand.sql).toContain('CONSTRAINT "tags_named" CHECK(length("__new_MoLOS-Tasks_tags"."name") > 0)');
+    const f = withReplayedHistory(SQL, folder(['0001_check.sql']), [init, byHand]);
+    expect(f.replayed?.matchesSnapshot).toBeUndefined();
+    expect(f.replayed?.snapshot.tables['MoLOS-Tasks_tags']?.checkConstraints).toEqual({ tags_named: check });
   });
 
   it('refuses a history the host fails on: the schema it leaves is unknown', () => {

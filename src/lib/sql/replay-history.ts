@@ -15,6 +15,7 @@ import { compareSchemas, readSchema } from './schema-report';
 import { contentId } from './snapshot';
 import { EMPTY_SNAPSHOT_ID, type Snapshot, type SnapshotColumn, type SnapshotTable } from './snapshot-types';
 import { isWord, tokenize } from './safety/tokens';
+import { parseTableChecks } from './table-checks';
 import { queryRows } from './sqljs-rows';
 
 // What SQLite accepts after DEFAULT without parentheses (a signed number or a literal value); PRAGMA table_info
@@ -41,8 +42,10 @@ const quoteValue = (v: string | number) => (typeof v === 'number' ? String(v) : 
  * types, defaults as written), with the design's conventions where drizzle has them: an enum CHECK inside the
  * column's type (`text CHECK(status IN ('a', 'b'))`, as MoLOS's textEnum writes it), a primary key column NOT NULL
  * (drizzle's `.primaryKey()` always is), foreign keys under drizzle-kit's names. UNIQUE constraints come back
- * separately (a snapshot has unique indexes only); other CHECKs, generated expressions, views and triggers are not
- * in a drizzle snapshot of a MoLOS design and are left out.
+ * separately (a snapshot has unique indexes only). Named table-level CHECKs (`CONSTRAINT "n" CHECK(…)`, what
+ * drizzle's `check()` writes) are the snapshot's `checkConstraints`, their SQL as SQLite keeps it; unnamed CHECKs
+ * other than an enum's, generated expressions, views and triggers have no place in a drizzle snapshot of a MoLOS
+ * design and are left out.
  * @example databaseSnapshot(db, { id, prevId }).snapshot.tables['MoLOS-X_items'].columns.title.notNull
  */
 export function databaseSnapshot(
@@ -118,7 +121,9 @@ export function databaseSnapshot(
       foreignKeys,
       compositePrimaryKeys,
       uniqueConstraints: {},
-      checkConstraints: {},
+      checkConstraints: Object.fromEntries(
+        parseTableChecks(createSql).named.map((c) => [c.name, { name: c.name, value: c.value }]),
+      ),
     };
   }
   const snapshot: Snapshot = {
@@ -135,11 +140,22 @@ export function databaseSnapshot(
   return { snapshot, uniqueConstraints };
 }
 
-/** True when `db` holds exactly the schema a fresh database of `snapshot` has. */
+/** The named CHECKs of every table, as text to compare (PRAGMA, and so `readSchema`, reports none). */
+function namedChecks(db: Database): string {
+  const rows = queryRows(db, "SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name");
+  const named = rows.map((r) => [String(r.name), parseTableChecks(String(r.sql ?? '')).named] as const);
+  return JSON.stringify(named.filter(([, checks]) => checks.length > 0));
+}
+
+/** True when `db` holds exactly the schema a fresh database of `snapshot` has, its named CHECKs included. */
 function sameAsSnapshot(SQL: SqlJsStatic, db: Database, snapshot: Snapshot): boolean {
   const fresh = applyMigrations(SQL, [{ name: '0000_snapshot.sql', sql: joinStatements(createStatements(snapshot)) }]);
   try {
-    return fresh.ok && compareSchemas(readSchema(fresh.db), readSchema(db)).length === 0;
+    return (
+      fresh.ok &&
+      compareSchemas(readSchema(fresh.db), readSchema(db)).length === 0 &&
+      namedChecks(fresh.db) === namedChecks(db)
+    );
   } finally {
     fresh.db.close();
   }

@@ -71,7 +71,12 @@ export function snapshotDefault(column: Column): string | number | boolean | und
   return d.value;
 }
 
-function snapshotTable(design: Design, table: Table, foreignKeyOf: Map<string, Relation>): SnapshotTable {
+function snapshotTable(
+  design: Design,
+  table: Table,
+  foreignKeyOf: Map<string, Relation>,
+  checks: SnapshotTable['checkConstraints'] | undefined,
+): SnapshotTable {
   const name = fullTableName(design, table);
   const columns: Record<string, SnapshotColumn> = {};
   const cols = tableColumns(design, table);
@@ -121,7 +126,7 @@ function snapshotTable(design: Design, table: Table, foreignKeyOf: Map<string, R
     foreignKeys,
     compositePrimaryKeys: {},
     uniqueConstraints: {},
-    checkConstraints: {},
+    checkConstraints: checks ? structuredClone(checks) : {},
   };
 }
 
@@ -134,14 +139,19 @@ export function contentId(text: string): string {
 
 /**
  * The snapshot drizzle-kit would write for the design's generated tables.ts. Its id is derived from its content
- * and `prevId`, so it is stable across runs.
+ * and `prevId`, so it is stable across runs. The design cannot hold CHECK constraints; `checks` gives a table's
+ * (by its SQL name) when the code keeps some as written (see kept-checks.ts), else the table has none.
  * @example buildSnapshot(design).tables['MoLOS-Example_items'].columns.id.primaryKey // true
  */
-export function buildSnapshot(design: Design, prevId: string = EMPTY_SNAPSHOT_ID): Snapshot {
+export function buildSnapshot(
+  design: Design,
+  prevId: string = EMPTY_SNAPSHOT_ID,
+  checks: ReadonlyMap<string, SnapshotTable['checkConstraints']> = new Map(),
+): Snapshot {
   const tables: Snapshot['tables'] = {};
   const foreignKeyOf = relationsByFromColumn(design);
   for (const t of tablesInExportOrder(design)) {
-    const st = snapshotTable(design, t, foreignKeyOf);
+    const st = snapshotTable(design, t, foreignKeyOf, checks.get(fullTableName(design, t)));
     tables[st.name] = st;
   }
   const body = JSON.stringify({ prevId, tables });

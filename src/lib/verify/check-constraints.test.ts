@@ -46,7 +46,7 @@ describe('parseTableChecks', () => {
     db.run("CREATE TABLE a (x text CHECK (x IN ('1'))); CREATE TABLE b AS SELECT 1 AS y;");
     const checks = readChecks(db);
     expect(checks.get('a')?.columns.get('x')?.[0]?.values).toEqual(['1']);
-    expect(checks.get('b')).toEqual({ columns: new Map(), table: [] });
+    expect(checks.get('b')).toEqual({ columns: new Map(), table: [], named: [] });
     db.close();
   });
 });

@@ -63,6 +63,8 @@ const INDEX: DriftKind[] = [
 /** What an importer warning can cause; a code not listed explains any difference at its place. */
 const EXPLAINS: Record<string, readonly DriftKind[]> = {
   'check-not-kept': ['column-check', 'table-check'],
+  // A check kept by name is compared by name (verify-module.ts): it explains no difference.
+  'check-kept-as-written': [],
   'generated-not-kept': ['column-type', 'column-default', 'column-not-null'],
   'composite-primary-key': ['column-primary-key', 'extra-unique', 'missing-unique'],
   'default-not-kept': ['column-default'],
@@ -80,6 +82,9 @@ const EXPLAINS: Record<string, readonly DriftKind[]> = {
   'index-name-not-literal': INDEX,
   'table-extra-not-kept': [...INDEX, ...FK, 'table-check', 'column-check', 'column-primary-key'],
 };
+
+/** Importer warnings about code the studio keeps as written and compares by name: nothing it cannot read. */
+const KEPT_AS_WRITTEN = new Set(['check-kept-as-written']);
 
 function explains(note: CodeDriftInput['notes'][number], d: Drift, input: CodeDriftInput): boolean {
   const { place } = note;
@@ -251,7 +256,7 @@ export function codeDriftFindings(input: CodeDriftInput): VerifyFinding[] {
       severity: 'info',
       stage: 'code',
       file: n.message.file,
-      message: `${baseName(n.message.file)} holds something the studio cannot read: ${n.message.message}${kept}${tail}`,
+      message: `${baseName(n.message.file)} holds something the studio ${KEPT_AS_WRITTEN.has(n.message.code) ? 'keeps as written' : 'cannot read'}: ${n.message.message}${kept}${tail}`,
     };
     if (n.message.line > 0) f.line = n.message.line;
     if (n.place) f.table = n.place.table;

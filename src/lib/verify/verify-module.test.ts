@@ -67,12 +67,10 @@ describe('drift between the code and the history (fixtures/verify/drift)', () =>
       'warning code-drift-column-default MoLOS-Drift_members role',
       'error code-drift-column-check MoLOS-Drift_members role',
       'warning code-drift-column-check MoLOS-Drift_members status',
-      'info pending-changes',
     ]);
-    // The studio's next migration for tables.ts as it is, in the words the import uses.
-    expect(r.findings.find((f) => f.code === 'pending-changes')?.message).toBe(
-      'tables.ts differs from drizzle/meta/0000_snapshot.json: the next migration (0001_alter_items) will hold items: CHECK MoLOS-Drift_items_quantity_positive ("MoLOS-Drift_items"."quantity" > 0) dropped — rebuilds items',
-    );
+    // tables.ts equals its snapshot: the check() it keeps as written is carried into the next migration, so the
+    // studio's next migration for tables.ts as it is holds nothing.
+    expect(r.findings.find((f) => f.code === 'pending-changes')).toBeUndefined();
     const byKey = (code: string, name: string) =>
       ofStage(r, 'code').find((f) => f.code === code && f.name === name) as VerifyFinding;
     expect(byKey('code-drift-column-not-null', 'notes')).toMatchObject({
@@ -93,14 +91,46 @@ describe('drift between the code and the history (fixtures/verify/drift)', () =>
     );
   });
 
-  it('does not count a difference the studio cannot hold as drift: the import warning says what it explains', async () => {
+  it('compares a check() tables.ts keeps as written by its name: the same on both sides, so no drift', async () => {
     const r = await verify(fixture('drift'));
     const note = r.findings.find((f) => f.code === 'code-not-held') as VerifyFinding;
-    expect(note).toMatchObject({ severity: 'info', file: 'lib/server/db/schema/tables.ts', line: 28 });
-    expect(note.details).toEqual([
-      'MoLOS-Drift_items: column quantity: drizzle/ builds CHECK("MoLOS-Drift_items"."quantity" > 0); tables.ts says no CHECK',
+    expect(note).toMatchObject({
+      severity: 'info',
+      file: 'lib/server/db/schema/tables.ts',
+      line: 28,
+      message:
+        'tables.ts holds something the studio keeps as written: check MoLOS-Drift_items_quantity_positive of table driftItems cannot be edited in the studio (kept: as written in the code, and in the migrations)',
+    });
+    expect(note.details).toBeUndefined();
+    expect(r.findings.some((f) => f.name === 'quantity' || f.name === 'MoLOS-Drift_items_quantity_positive')).toBe(
+      false,
+    );
+  });
+
+  it('reports a check() the migrations do not build, and a check the code no longer declares, as drift', async () => {
+    const files = fixture('drift');
+    const tables = 'lib/server/db/schema/tables.ts';
+    files[tables] = (files[tables] ?? '').replace(
+      'check("MoLOS-Drift_items_quantity_positive", sql`${t.quantity} > 0`),',
+      'check("MoLOS-Drift_items_priority_known", sql`${t.priority} >= 0`),',
+    );
+    const r = await verify(files);
+    const code = ofStage(r, 'code');
+    expect(code.filter((f) => f.table === 'MoLOS-Drift_items').map(brief)).toEqual([
+      'info code-not-held MoLOS-Drift_items',
+      'error code-drift-column-check MoLOS-Drift_items quantity',
+      'warning code-drift-column-default MoLOS-Drift_items priority',
+      'warning code-drift-table-check MoLOS-Drift_items MoLOS-Drift_items_priority_known',
     ]);
-    expect(r.findings.some((f) => f.name === 'quantity')).toBe(false);
+    expect(code.find((f) => f.name === 'quantity')?.message).toBe(
+      'column quantity: drizzle/ builds CHECK("MoLOS-Drift_items"."quantity" > 0); tables.ts says no CHECK — the app may write values the database\'s CHECK refuses (its types allow any text); drizzle/meta/0000_snapshot.json says the same as drizzle/, so the next generated migration changes it to what tables.ts says.',
+    );
+    expect(code.find((f) => f.name === 'MoLOS-Drift_items_priority_known')).toMatchObject({
+      file: tables,
+      message:
+        'CHECK MoLOS-Drift_items_priority_known: tables.ts declares it; drizzle/ does not build it — the database does not check what tables.ts declares; the studio knows only its name, so its migrations cannot add it (drizzle-kit generate would).',
+      sides: { history: 'no CHECK', other: 'CHECK MoLOS-Drift_items_priority_known' },
+    });
   });
 
   it('keeps the snapshot comparison: the hand-edited SQL differs from its snapshot', async () => {
@@ -145,7 +175,7 @@ describe('drift between the code and the history (fixtures/verify/drift)', () =>
     ]);
     expect(r.findings.find((f) => f.code === 'pending-changes')?.message).toBe(
       'tables.ts differs from drizzle/meta/0000_snapshot.json: the next migration (0001_alter_items_and_alter_members) will hold ' +
-        'items.priority: DEFAULT 0 → no default; items: CHECK MoLOS-Drift_items_quantity_positive ("MoLOS-Drift_items"."quantity" > 0) dropped — rebuilds items; ' +
+        'items.priority: DEFAULT 0 → no default — rebuilds items; ' +
         "members.notes: NOT NULL → nullable; members.role: type text CHECK(role IN ('user', 'admin')) → text, NOT NULL → nullable, DEFAULT 'user' → no default; " +
         "members.status: type text CHECK(status IN ('open', 'closed')) → text — rebuilds members",
     );
@@ -348,6 +378,24 @@ describe('modules the host applies, whose snapshots are behind or beside the poi
     ]);
     expect(r.errors).toBe(0);
   });
+
+  it.each([
+    ['with its snapshot', false],
+    ['without a snapshot', true],
+  ])(
+    'check() constraints tables.ts keeps as written are no drift and nothing pending (fixtures/verify/kept-checks, %s)',
+    async (_, dropSnapshot) => {
+      const files = fixture('kept-checks');
+      if (dropSnapshot) delete files['drizzle/meta/0000_snapshot.json'];
+      const r = await verify(files);
+      expect(r.findings.filter((f) => f.stage !== 'safety').map(brief)).toEqual([
+        ...(dropSnapshot ? ['warning no-snapshot'] : []),
+        'info code-not-held MoLOS-Ledger_entries',
+        'info code-not-held MoLOS-Ledger_entries',
+      ]);
+      expect(r.errors).toBe(0);
+    },
+  );
 
   it('a stray JSON file in drizzle/meta is a warning, and the module is verified (fixtures/verify/stray-meta)', async () => {
     const r = await verify(fixture('stray-meta'));

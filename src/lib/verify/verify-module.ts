@@ -17,12 +17,15 @@ import { MigrationFolderError } from '../sql/folder-format';
 import { migrationVersion, nameProblem, sortMigrationFiles } from '../sql/host-files';
 import { applyMigrations } from '../sql/host-runner';
 import { pendingChanges } from '../sql/migration-changes';
-import { initialMigrationSql } from '../sql/migration-files';
+import { type CheckSource, type KeptChecks, keptChecks } from '../sql/kept-checks';
 import { type MigrationFolder, nextMigration, previousSnapshot } from '../sql/next-migration';
 import { withReplayedHistory } from '../sql/replay-history';
 import { migrationsPastSnapshot } from '../sql/replayed-schema';
-import type { Snapshot } from '../sql/snapshot-types';
+import { buildSnapshot } from '../sql/snapshot';
+import { EMPTY_SNAPSHOT_ID, type Snapshot } from '../sql/snapshot-types';
+import { readChecks } from './check-constraints';
 import { codeDriftFindings } from './code-drift';
+import { HISTORY } from './drift-text';
 import { journalFindings, replayFindings, safetyFindings } from './history-checks';
 import { diffSchemas } from './schema-diff';
 import { type SchemaFacts, schemaFacts } from './schema-facts';
@@ -147,8 +150,12 @@ export async function verifyModule(
   });
   findings.push(...replayFindings(replay));
   let historyFacts: SchemaFacts | null = null;
+  let historyChecks: CheckSource = { tables: {} };
   try {
-    if (replay.ok) historyFacts = schemaFacts(replay.db);
+    if (replay.ok) {
+      historyFacts = schemaFacts(replay.db);
+      historyChecks = namedChecksOf(replay.db);
+    }
   } finally {
     replay.db.close();
   }
@@ -188,7 +195,7 @@ export async function verifyModule(
           "The studio's next migration starts from the schema the migrations build (it replays them) and writes a snapshot",
       });
     }
-    findings.push(...codeFindings(SQL, code, historyFacts, snapshot, replayed));
+    findings.push(...codeFindings(SQL, code, historyFacts, snapshot, replayed, historyChecks));
     findings.push(...pendingFindings(SQL, code, drizzle, history));
   } else {
     findings.push({
@@ -310,12 +317,40 @@ async function importCode(files: SourceFile[], options: VerifyOptions): Promise<
   return { schema, design: outcome.design, problem: null, messages: outcome.messages };
 }
 
+/** The named CHECKs of a database's tables (drizzle's `check()`), as a source for the checks code keeps. */
+function namedChecksOf(db: Database): CheckSource {
+  const tables: CheckSource['tables'] = {};
+  for (const [table, checks] of readChecks(db))
+    tables[table] = { checkConstraints: Object.fromEntries(checks.named.map((c) => [c.name, c])) };
+  return { tables };
+}
+
+/**
+ * The checks tables.ts declares that the migrations do not build: the studio knows only their names (it cannot
+ * read their SQL), so it compares them by name — those the database has count as the same on both sides.
+ */
+function missingCheckFindings(missing: KeptChecks['missing'], file: string, label: string): VerifyFinding[] {
+  return missing.map((m) => ({
+    code: 'code-drift-table-check',
+    severity: 'warning',
+    stage: 'code',
+    file,
+    table: m.table,
+    name: m.name,
+    message:
+      `CHECK ${m.name}: ${label} declares it; ${HISTORY} does not build it — the database does not check what ` +
+      `${label} declares; the studio knows only its name, so its migrations cannot add it (drizzle-kit generate would).`,
+    sides: { history: 'no CHECK', other: `CHECK ${m.name}` },
+  }));
+}
+
 function codeFindings(
   SQL: SqlJsStatic,
   code: ImportedCode,
   history: SchemaFacts,
   snapshot: { facts: SchemaFacts; file: string } | null,
   replayed: boolean,
+  historyChecks: CheckSource,
 ): VerifyFinding[] {
   const { schema, design } = code;
   if (!schema) {
@@ -339,9 +374,11 @@ function codeFindings(
     },
   ];
   if (!design) return notCompared(`the studio cannot read ${schema.path}: ${code.problem ?? ''}`);
+  // The checks tables.ts keeps as written are compared by name: the design holds no more of them.
+  const kept = keptChecks(design, historyChecks);
   let sql: string;
   try {
-    sql = initialMigrationSql(design);
+    sql = joinStatements(createStatements(buildSnapshot(design, EMPTY_SNAPSHOT_ID, kept.after)));
   } catch (e) {
     return notCompared(`the studio cannot turn ${schema.path} into SQL: ${(e as Error).message}`);
   }
@@ -369,7 +406,8 @@ function codeFindings(
       message,
       place: message.file === schema.path ? placeIn(message.line, message.column) : null,
     }));
-  return codeDriftFindings({
+  const missing = missingCheckFindings(kept.missing, schema.path, label);
+  const drift = codeDriftFindings({
     drifts: diffSchemas(history, built.facts),
     history,
     file: schema.path,
@@ -380,4 +418,5 @@ function codeFindings(
     notes,
     tableNames: (name) => [name, `${design.module.id}_${name}`],
   });
+  return [...drift, ...missing];
 }

@@ -45,7 +45,7 @@ describe('createWorkerGenerator merge', () => {
       layout: 'legacy',
       existing: [['lib/models/index.ts', 'export interface Mine {}\n']],
     });
-    const result = { files: [file('lib/models/index.ts')], notes: [] };
+    const result = { files: [file('lib/models/index.ts')], notes: [], code: null };
     worker.reply({ id: request!.id, ok: true, result });
     await expect(outcome).resolves.toEqual(result);
     generator.dispose();
@@ -59,11 +59,12 @@ describe('createInProcessGenerator', () => {
     await expect(createInProcessGenerator(generate).generate(design, { now: 1 })).resolves.toEqual([file('x.ts')]);
     expect(generate).toHaveBeenCalledWith(design, { now: 1 });
     expect(createInProcessGenerator(generate).merge).toBeUndefined();
-    const merge = vi.fn(async () => ({ files: [file('y.ts')], notes: [] }));
+    const merge = vi.fn(async () => ({ files: [file('y.ts')], notes: [], code: null }));
     const existing = new Map<string, string>();
     await expect(createInProcessGenerator(generate, merge).merge?.(design, { existing })).resolves.toEqual({
       files: [file('y.ts')],
       notes: [],
+      code: null,
     });
     expect(merge).toHaveBeenCalledWith(design, { existing });
   });

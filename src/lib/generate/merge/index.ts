@@ -16,6 +16,7 @@ import { type Design, type Layout } from '../../core/design';
 import { importTablesTs } from '../../import/tables-ts/index';
 import { formatImportMessage, type SourceFile } from '../../import/types';
 import { buildSnapshot } from '../../sql/snapshot';
+import type { Snapshot } from '../../sql/snapshot-types';
 import { layoutPaths } from '../layout-paths';
 import type { GeneratedFile } from '../module-files';
 import { tablePartsOf } from '../tables-ts';
@@ -38,6 +39,12 @@ export interface MergeOutcome {
    */
   files: GeneratedFile[];
   notes: MergeNote[];
+  /**
+   * The schema the module's existing code describes (its schema file read back, before the merge), as a drizzle
+   * snapshot; null for a module without code yet. The next migration can start from it, so that it holds the
+   * design's changes only, and not the differences the code already had with the module's migrations.
+   */
+  code: Snapshot | null;
 }
 
 const TEXT_ENUM_MODULES = ['$lib/server/db/utils', '@molos/database/utils'];
@@ -135,6 +142,55 @@ function schemaDifference(design: Design, merged: Design): string | null {
   return null;
 }
 
+/** The module's existing code, read back (parsed, never run): where its files are, and the design they describe. */
+interface ExistingCode {
+  schemaPath: string;
+  modelsPath: string;
+  modelsFile: SourceFile | undefined;
+  /** Other `.ts` files of the schema's and the models' folders. */
+  others: SourceFile[];
+  read: Extract<ReturnType<typeof importTablesTs>, { ok: true }>;
+}
+
+function readExistingCode(existing: ReadonlyMap<string, string>, layout: Layout): ExistingCode | null {
+  const located = locateModuleFiles(existing, layout);
+  if (!located.schema) return null;
+  const schemaPath = located.schema;
+  const modelsPath = located.models ?? layoutPaths(layout).modelsFile;
+  const schemaText = existing.get(schemaPath) as string;
+  const readFolders = mergeReadFolders(layout, existing.get('drizzle.config.ts'));
+  const others: SourceFile[] = [...existing]
+    .filter(
+      ([p]) =>
+        p !== schemaPath && p !== located.models && p.endsWith('.ts') && readFolders.some((d) => p.startsWith(`${d}/`)),
+    )
+    .map(([path, text]) => ({ path, text }));
+  const modelsFile = located.models
+    ? { path: located.models, text: existing.get(located.models) as string }
+    : undefined;
+  const read = importTablesTs(
+    { tables: { path: schemaPath, text: schemaText }, models: modelsFile, others },
+    { layout },
+  );
+  if (!read.ok) {
+    const first = read.messages.find((m) => m.severity === 'error');
+    throw new MergeError(
+      `the existing ${schemaPath} cannot be read, so the design cannot be merged into it: ${first ? formatImportMessage(first) : 'unknown problem'}`,
+    );
+  }
+  return { schemaPath, modelsPath, modelsFile, others, read };
+}
+
+/**
+ * The schema a module's existing code describes (its schema file read back), as a drizzle snapshot; null when the
+ * module has no schema file yet. Throws `MergeError` when the code cannot be read.
+ * @example codeSnapshot(existing, 'legacy')?.tables['MoLOS-Tasks_tasks']
+ */
+export function codeSnapshot(existing: ReadonlyMap<string, string>, layout: Layout): Snapshot | null {
+  const code = readExistingCode(existing, layout);
+  return code ? buildSnapshot(code.read.design) : null;
+}
+
 /**
  * Merges generated module files into a module's existing files.
  * `existing` maps paths relative to the module folder to their text (at least the files under
@@ -152,34 +208,10 @@ export async function mergeModuleFiles(
     const old = existing.get(f.path);
     return old !== undefined && SCAFFOLD_ROLES.has(f.role) ? { ...f, content: old } : f;
   });
-  const located = locateModuleFiles(existing, layout);
-  if (!located.schema) return { files: scaffoldKept, notes };
-
-  const schemaPath = located.schema;
-  const paths = layoutPaths(layout);
-  const modelsPath = located.models ?? paths.modelsFile;
+  const code = readExistingCode(existing, layout);
+  if (!code) return { files: scaffoldKept, notes, code: null };
+  const { schemaPath, modelsPath, modelsFile, others, read } = code;
   const schemaText = existing.get(schemaPath) as string;
-  const readFolders = mergeReadFolders(layout, existing.get('drizzle.config.ts'));
-  const others: SourceFile[] = [...existing]
-    .filter(
-      ([p]) =>
-        p !== schemaPath && p !== located.models && p.endsWith('.ts') && readFolders.some((d) => p.startsWith(`${d}/`)),
-    )
-    .map(([path, text]) => ({ path, text }));
-  const modelsFile = located.models
-    ? { path: located.models, text: existing.get(located.models) as string }
-    : undefined;
-
-  const read = importTablesTs(
-    { tables: { path: schemaPath, text: schemaText }, models: modelsFile, others },
-    { layout },
-  );
-  if (!read.ok) {
-    const first = read.messages.find((m) => m.severity === 'error');
-    throw new MergeError(
-      `the existing ${schemaPath} cannot be read, so the design cannot be merged into it: ${first ? formatImportMessage(first) : 'unknown problem'}`,
-    );
-  }
   const old = read.design;
   const pairs = pairElements(design, old);
   const style = detectStyle(schemaText);
@@ -318,5 +350,5 @@ export async function mergeModuleFiles(
     if (path === schemaPath || path === modelsPath) continue;
     files.push({ path, content: text, role: 'models' });
   }
-  return { files, notes };
+  return { files, notes, code: buildSnapshot(old) };
 }

@@ -11,8 +11,8 @@ import { type Document, parseDocument } from 'yaml';
 import { BASELINE_FILE_PATH, type BaselineFile, type Layout } from '../../core/design';
 import type { SqlJsStatic } from 'sql.js';
 import { MigrationFolderError } from '../../sql/folder-format';
-import { pendingChanges } from '../../sql/migration-changes';
-import { type MigrationFolder, nextMigration } from '../../sql/next-migration';
+import { migrationChanges } from '../../sql/migration-changes';
+import { type MigrationFolder, driftSentence, nextMigration } from '../../sql/next-migration';
 import { withReplayedHistory } from '../../sql/replay-history';
 import { migrationsPastSnapshot } from '../../sql/replayed-schema';
 import { baselineFor, lastSnapshot, readDrizzleHistory } from '../schema/baseline';
@@ -382,14 +382,16 @@ export async function importModuleFolder(files: SourceFile[], opts: SqlImportOpt
       // The baseline keeps the schema the next migration starts from, in the design's spelling (see nextMigration).
       if (replayed) design.baseline.snapshot = next.before;
       if (next.kind !== 'unchanged') {
-        const since = last && !replayed ? `drizzle/meta/${last.file}` : 'the schema the migrations build';
+        // The code and the history already differ (drift). A write leaves that as it is unless asked, so the
+        // baseline is the schema the code describes (the page's "since the last export" then shows edits only).
+        design.baseline.snapshot = { ...next.after, id: next.before.id, prevId: next.before.prevId };
         messages.push({
-          severity: 'info',
-          code: 'pending-changes',
+          severity: 'warning',
+          code: 'code-and-history-differ',
           file: schemaFile,
           line: 0,
           column: 0,
-          message: `the schema differs from ${since}: ${pendingChanges(next, design.module.id)}`,
+          message: `${driftSentence(migrationChanges(next, design.module.id))}. Writing this design back leaves them as they are; "generate --reconcile" (on the page: "Also bring the database to the code") writes them into the next migration, and "molos-schema verify" lists them`,
         });
       }
     } catch (e) {

@@ -7,6 +7,7 @@ import { loadDesign, serializeDesign } from '../../core/format';
 import { type GeneratedFile, generateModuleFiles } from '../../generate/module-files';
 import { type MigrationFolder, migrationSinceBaseline, nextMigration } from '../../sql/next-migration';
 import { withReplayedHistory } from '../../sql/replay-history';
+import type { Snapshot } from '../../sql/snapshot-types';
 import { importFiles, importKind } from '../import-files';
 import type { ImportMessage, ImportOutcome, SourceFile } from '../types';
 import { IMPORT_FIXTURES } from '../../../../fixtures/import/load';
@@ -54,7 +55,7 @@ describe('a folder written by the generator', () => {
         const out = ok(await importModuleFolder(asSources(files, 'MoLOS-Module/'), { loadSqlJs: load }));
         expect(out.design.module).toMatchObject({ id: source.module.id, layout, name: source.module.name });
         expect(Object.keys(out.design.tables)).toHaveLength(Object.keys(source.tables).length);
-        expect(out.messages.filter((m) => m.code === 'pending-changes')).toEqual([]);
+        expect(out.messages.filter((m) => m.code === 'code-and-history-differ')).toEqual([]);
         const next = nextMigration(out.design, folderOf(files), { now: 1 });
         expect(next.kind).toBe('unchanged');
         expect(next.sql).toBe('');
@@ -329,7 +330,7 @@ describe('a module whose migrations go past its last snapshot (fixtures/verify/p
     ).toContain(
       '0001_add_books_rating.sql, 0002_add_quotes.sql come after the last snapshot (drizzle/meta/0000_snapshot.json): the baseline is the schema the migrations build, replayed as the host runs them',
     );
-    expect(out.messages.filter((m) => m.code === 'pending-changes' || m.code === 'drizzle-meta')).toEqual([]);
+    expect(out.messages.filter((m) => m.code === 'code-and-history-differ' || m.code === 'drizzle-meta')).toEqual([]);
     const folder = replayedFolder(files);
     expect(out.design.baseline?.snapshotId).toBe(folder.replayed?.snapshot.id);
     expect(nextMigration(out.design, folder, { now: 1 }).kind).toBe('unchanged');
@@ -351,18 +352,27 @@ describe('a module whose migrations go past its last snapshot (fixtures/verify/p
           : f,
     );
     const out = ok(await importModuleFolder(files, { loadSqlJs: load }));
-    expect(out.messages.filter((m) => m.code === 'pending-changes')).toEqual([
+    expect(out.messages.filter((m) => m.code === 'code-and-history-differ')).toEqual([
       {
-        severity: 'info',
-        code: 'pending-changes',
+        severity: 'warning',
+        code: 'code-and-history-differ',
         file: 'lib/server/db/schema/tables.ts',
         line: 0,
         column: 0,
         message:
-          "the schema differs from the schema the migrations build: the next migration (0003_alter_books_and_alter_quotes) will hold books.author: nullable → NOT NULL, no default → DEFAULT '' — rebuilds books; " +
-          "quotes.kind: allowed values 'quote', 'note' → 'quote', 'note', 'idea'; quotes.chapter: added (text) — rebuilds quotes",
+          "the module's code and its migrations already differ; bringing the database to the code would mean: books.author: nullable → NOT NULL, no default → DEFAULT '' — rebuilds books; " +
+          "quotes.kind: allowed values 'quote', 'note' → 'quote', 'note', 'idea'; quotes.chapter: added (text) — rebuilds quotes. " +
+          'Writing this design back leaves them as they are; "generate --reconcile" (on the page: "Also bring the database to the code") writes them into the next migration, and "molos-schema verify" lists them',
       },
     ]);
+    // The baseline is the code's schema: a write from this design holds the design's own changes only.
+    expect(
+      nextMigration(
+        out.design,
+        { ...replayedFolder(files), code: out.design.baseline?.snapshot as Snapshot },
+        { now: 1 },
+      ).kind,
+    ).toBe('unchanged');
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * The third argument of `sqliteTable(...)`: indexes, unique constraints, a one-column `primaryKey()` and
- * `foreignKey()` (kept as a reference); what the design cannot hold (composite keys, checks, partial indexes) is
- * reported.
+ * `foreignKey()` (kept as a reference), and the names of `check()` constraints (kept as written, not editable);
+ * what the design cannot hold (composite keys, partial indexes) is reported.
  */
 import { type CallExpression, Node } from 'ts-morph';
 import type { Column, FkAction, Index } from '../../core/design';
@@ -178,11 +178,40 @@ function readExtra(ctx: ImportContext, info: TableInfo, item: Node): Index | und
     return undefined;
   }
   if (kind === 'check') {
-    ctx.report('warning', 'check-not-kept', item, `check constraint of table ${tableName} is not kept`, 'nothing');
+    readCheck(ctx, info, item, args[0]);
     return undefined;
   }
   ctx.report('warning', 'table-extra-not-kept', item, `${kind}() in table ${tableName} is not kept`, 'nothing');
   return undefined;
+}
+
+/**
+ * `check("name", sql`…`)`: the design records its name only (Table.keptChecks). The merge leaves the code as it
+ * is, and the next migration carries the check's SQL over from the schema the migrations left, so the database
+ * keeps it; the studio cannot show or edit it.
+ */
+function readCheck(ctx: ImportContext, info: TableInfo, item: Node, nameNode: Node | undefined): void {
+  const tableName = info.table.exportName;
+  const name = nameNode ? (stringValue(nameNode) ?? constantString(ctx, nameNode)) : undefined;
+  if (name === undefined) {
+    ctx.report(
+      'warning',
+      'check-not-kept',
+      item,
+      `a check constraint of table ${tableName} has no literal name, so the studio cannot keep it in the migrations`,
+      'the code as written; the next migration drops the check from the database',
+    );
+    return;
+  }
+  const kept = (info.table.keptChecks ??= []);
+  if (!kept.includes(name)) kept.push(name);
+  ctx.report(
+    'warning',
+    'check-kept-as-written',
+    item,
+    `check ${name} of table ${tableName} cannot be edited in the studio`,
+    'as written in the code, and in the migrations',
+  );
 }
 
 function readForeignKey(
