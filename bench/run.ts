@@ -12,6 +12,7 @@ import { largeDesign } from './large-design';
 import { migrationBench } from './migrations';
 import { benchImportTablesTs } from './import';
 import { importSqlBench } from './import-sql';
+import { writeBackBench } from './write-back';
 
 async function time<T>(
   runs: number,
@@ -83,6 +84,8 @@ await migrationBench(design, timingsRow);
 console.log('import (target: a 1 MB schema file in under 2 s):');
 await benchImportTablesTs(timingsRow);
 await importSqlBench(timingsRow);
+console.log('write back into an existing 300-table module (merge and plan):');
+await writeBackBench(timingsRow);
 const heap = process.memoryUsage();
 console.log(
   `heap used: ${(heap.heapUsed / 1024 / 1024).toFixed(0)} MiB, rss: ${(heap.rss / 1024 / 1024).toFixed(0)} MiB`,
