@@ -266,3 +266,58 @@ describe('refusals', () => {
     ]);
   });
 });
+
+describe('nothing is dropped that the design never knew', () => {
+  it('a new design written into an existing module is refused, naming the tables it would drop', async () => {
+    const folder = memoryFolder('MoLOS-Tasks');
+    const tasks = loadExample('molos-tasks');
+    await exportInto(folder, tasks);
+    const before = snapshotOf(folder);
+    // A design of the same module made apart from it: it has one table and no baseline.
+    const apart: Design = {
+      ...tasks,
+      baseline: null,
+      tables: { t_tags: tasks.tables.t_tags as Design['tables'][string] },
+      relations: {},
+      indexes: Object.fromEntries(Object.entries(tasks.indexes).filter(([, i]) => i.tableId === 't_tags')),
+      columns: Object.fromEntries(Object.entries(tasks.columns).filter(([, c]) => c.tableId === 't_tags')),
+    };
+    const p = await plan(apart, folder);
+    expect(p.refusals.join('\n')).toMatch(
+      /^The migration would drop MoLOS-Tasks_.*which this design never knew: the module got them after the design last saw it/m,
+    );
+    await expect(writeModulePlan(folder, p, 'auto')).rejects.toThrow(/never knew/);
+    expect(snapshotOf(folder)).toEqual(before);
+  });
+
+  it('a column a teammate renamed by hand since the design last saw the module is not dropped', async () => {
+    const folder = memoryFolder('MoLOS-Tasks');
+    const { design } = await exportInto(folder, loadExample('molos-tasks'));
+    // The teammate’s migration and code: projects.name is now projects.label.
+    folder.files.set(
+      'drizzle/0001_rename_project_name.sql',
+      'ALTER TABLE `MoLOS-Tasks_projects` RENAME COLUMN `name` TO `label`;',
+    );
+    const schema = 'src/server/db/schema/tables.ts';
+    folder.files.set(
+      schema,
+      (folder.files.get(schema) as string).replace('name: text("name")', 'label: text("label")'),
+    );
+    const before = snapshotOf(folder);
+    const stale = updateColumn(design, { columnId: 'c_tasks_title', patch: { comment: 'What to do.' } });
+    const p = await plan(stale, folder);
+    expect(p.refusals.join('\n')).toContain(
+      'The migration would drop MoLOS-Tasks_projects.label, which this design never knew',
+    );
+    expect(snapshotOf(folder)).toEqual(before);
+  });
+
+  it('a table deleted in the studio is dropped: the design knew it', async () => {
+    const folder = memoryFolder('MoLOS-Example');
+    const { design } = await exportInto(folder, loadExample('molos-example'));
+    const { deleteTable } = await import('$lib/core/operations');
+    const p = await plan(deleteTable(design, { tableId: 't_items' }), folder);
+    expect(p.refusals).toEqual([]);
+    expect(p.migration?.migration.sql).toContain('DROP TABLE `MoLOS-Example_items`;');
+  });
+});

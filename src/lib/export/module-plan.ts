@@ -27,6 +27,7 @@ import {
 import type { ModuleFolder } from './module-folder';
 import { readCodeFiles } from './read-code-files';
 import { JOURNAL_PATH, readMigrationFiles } from './read-migrations';
+import { unknownDrops, unknownDropsRefusal } from './unknown-drops';
 
 /** `create`: new file; `update`: changed; `unchanged`: same text, not written; `keep`: exists and is the author's. */
 export type FileAction = 'create' | 'update' | 'unchanged' | 'keep';
@@ -157,6 +158,8 @@ export async function planModuleWrite(input: PlanInput): Promise<ModulePlan> {
         { SQL: input.SQL, history: files.history },
         { now: input.now, name: input.name },
       );
+      const drops = migration.migration.kind === 'unchanged' ? [] : unknownDrops(design, migration.migration);
+      if (drops.length > 0) refusals.push(unknownDropsRefusal(drops));
     } catch (e) {
       if (!(e instanceof MigrationFolderError)) throw e;
       refusals.push(`${folder.name}/${e.message}`);
