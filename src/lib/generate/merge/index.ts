@@ -340,6 +340,8 @@ export async function mergeModuleFiles(
     else if (f.role === 'models') {
       const text = after(modelsPath);
       if (text !== undefined) files.push({ ...f, path: modelsPath, content: text });
+    } else if (f.role === 'schema-index' && f.path === schemaPath) {
+      continue; // the module's schema file is that index (a split schema): written once, as the schema
     } else if (SCAFFOLD_ROLES.has(f.role) && !existing.has(f.path)) {
       // An existing module is the author's: files it does without are not added to it.
       notes.push({

@@ -40,16 +40,44 @@ function applyEdits(text: string, offset: number, edits: Edit[]): string {
 }
 
 /** The `sqliteTable(…)` call of a statement, with its declaration, or null for any other statement. */
-function tableCall(st: ts.Statement): { decl: ts.VariableDeclaration; call: ts.CallExpression } | null {
-  if (!ts.isVariableStatement(st) || st.declarationList.declarations.length !== 1) return null;
-  const decl = st.declarationList.declarations[0] as ts.VariableDeclaration;
-  let init = decl.initializer;
-  while (init && (ts.isParenthesizedExpression(init) || ts.isAsExpression(init) || ts.isSatisfiesExpression(init)))
-    init = init.expression;
-  if (!init || !ts.isCallExpression(init) || !ts.isIdentifier(decl.name)) return null;
-  const callee = init.expression;
-  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
-  return name === 'sqliteTable' ? { decl, call: init } : null;
+function tableCall(
+  st: ts.Statement,
+  builders: ReadonlySet<string>,
+): { decl: ts.VariableDeclaration; call: ts.CallExpression } | null {
+  const found = tableDeclarations(st, builders);
+  return found.length === 1 && ts.isVariableStatement(st) && st.declarationList.declarations.length === 1
+    ? (found[0] as { decl: ts.VariableDeclaration; call: ts.CallExpression })
+    : null;
+}
+
+/** Every `name = sqliteTable(…)` declaration of a statement (`builders`: the names `sqliteTable` goes by here). */
+function tableDeclarations(
+  st: ts.Statement,
+  builders: ReadonlySet<string>,
+): { decl: ts.VariableDeclaration; call: ts.CallExpression }[] {
+  if (!ts.isVariableStatement(st)) return [];
+  const out: { decl: ts.VariableDeclaration; call: ts.CallExpression }[] = [];
+  for (const decl of st.declarationList.declarations) {
+    let init = decl.initializer;
+    while (init && (ts.isParenthesizedExpression(init) || ts.isAsExpression(init) || ts.isSatisfiesExpression(init)))
+      init = init.expression;
+    if (!init || !ts.isCallExpression(init) || !ts.isIdentifier(decl.name)) continue;
+    const callee = init.expression;
+    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+    if (builders.has(name)) out.push({ decl, call: init });
+  }
+  return out;
+}
+
+/** The names `sqliteTable` is known by in a file: its own, and an alias it is imported as. */
+function tableBuilderNames(sf: ts.SourceFile): Set<string> {
+  const names = new Set(['sqliteTable']);
+  for (const st of sf.statements) {
+    const b = ts.isImportDeclaration(st) ? st.importClause?.namedBindings : undefined;
+    if (!b || !ts.isNamedImports(b)) continue;
+    for (const e of b.elements) if ((e.propertyName ?? e.name).text === 'sqliteTable') names.add(e.name.text);
+  }
+  return names;
 }
 
 /** `export const alias = binding;` */
@@ -114,9 +142,26 @@ export async function mergeTablesBody(input: TablesMergeInput): Promise<string> 
     pendingLead += undescribedLead(s.lead, target);
   };
 
+  const builders = tableBuilderNames(sf);
   for (const slot of top.slots) {
     const st = slot.element as ts.Statement;
-    const call = tableCall(st);
+    const several = tableDeclarations(st, builders);
+    if (several.length > 1 || (several.length === 1 && !tableCall(st, builders))) {
+      // Tables declared together (`const a = sqliteTable(…), b = …`): kept as written while none of them changes.
+      for (const t of several) {
+        const old = existingByBinding.get((t.decl.name as ts.Identifier).text);
+        const designId = old ? toDesign.get(old.id) : undefined;
+        const next = designId !== undefined ? parts.get(designId) : undefined;
+        if (old && designId !== undefined) placed.set(designId, out.length);
+        if (old && (!next || next.statement !== old.statement))
+          throw new MergeError(
+            `${path}:${lineOf(sf, st.getStart(sf))}: ${old.name} is declared together with other tables in one statement, so the change to it cannot be made there; declare each table in a statement of its own (export const x = sqliteTable(…)) and write again`,
+          );
+      }
+      push(slot);
+      continue;
+    }
+    const call = tableCall(st, builders);
     const old = call ? existingByBinding.get((call.decl.name as ts.Identifier).text) : undefined;
     if (call && old) {
       const designId = toDesign.get(old.id);
@@ -163,6 +208,18 @@ export async function mergeTablesBody(input: TablesMergeInput): Promise<string> 
     push(slot);
   }
 
+  // Tables the existing code declares elsewhere (another schema file, a shape not read here): left as they are,
+  // which is right only while the design does not change them.
+  for (const [designId, oldId] of pairs.tables) {
+    if (placed.has(designId)) continue;
+    const old = existingParts.get(oldId);
+    const next = parts.get(designId);
+    if (old && next && old.statement !== next.statement)
+      throw new MergeError(
+        `${path}: ${old.name} is not declared in this file as export const ${old.binding} = sqliteTable(…), so the change to it cannot be made in place; change it where it is declared, or move it into ${path}`,
+      );
+  }
+
   // New tables and new aliases, each after the design table before it.
   const order = Object.values(design.tables).map((t) => t.id);
   const inserts: { after: number; slot: Slot }[] = [];
@@ -171,7 +228,9 @@ export async function mergeTablesBody(input: TablesMergeInput): Promise<string> 
     const p = parts.get(id) as TableParts;
     const aliases = (designAliases.get(id) ?? []).filter((a) => !keptAliases.get(id)?.has(a));
     const code: string[] = [];
-    if (!placed.has(id)) code.push((await formatInStyle(p.statement, style)).trimEnd());
+    // A table the code already has (declared elsewhere, checked above) is never added a second time.
+    const isNew = !placed.has(id) && !pairs.tables.has(id);
+    if (isNew) code.push((await formatInStyle(p.statement, style)).trimEnd());
     for (const a of aliases) code.push(`export const ${a} = ${p.binding};`);
     if (code.length === 0) continue;
     let after = -1;
@@ -183,9 +242,7 @@ export async function mergeTablesBody(input: TablesMergeInput): Promise<string> 
       after,
       slot: { lead: `${eol}${eol}`, node: slotText, gap: '', comma: false, trail: '', start: -1 },
     });
-    if (!placed.has(id)) {
-      notes.push({ severity: 'info', file: path, line: 0, message: `added table ${p.name} (${p.binding})` });
-    }
+    if (isNew) notes.push({ severity: 'info', file: path, line: 0, message: `added table ${p.name} (${p.binding})` });
     placed.set(id, after);
   }
   for (const ins of inserts.reverse()) out.splice(ins.after + 1, 0, ins.slot);
