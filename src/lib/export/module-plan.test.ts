@@ -321,3 +321,18 @@ describe('nothing is dropped that the design never knew', () => {
     expect(p.migration?.migration.sql).toContain('DROP TABLE `MoLOS-Example_items`;');
   });
 });
+
+describe('a plan waits for the user', () => {
+  it('writes nothing when a file it would replace changed since the plan (an edit in the author’s editor)', async () => {
+    const folder = memoryFolder('MoLOS-Tasks');
+    const { design } = await exportInto(folder, loadExample('molos-tasks'));
+    const p = await plan(addColumn(design, { tableId: 't_tags', name: 'rank', type: 'integer' }), folder);
+    const schema = 'src/server/db/schema/tables.ts';
+    folder.files.set(schema, `${folder.files.get(schema)}\n// the author's edit\n`);
+    const before = snapshotOf(folder);
+    await expect(writeModulePlan(folder, p, 'auto')).rejects.toThrow(
+      'MoLOS-Tasks/src/server/db/schema/tables.ts changed since the plan was made; nothing was written. Plan again.',
+    );
+    expect(snapshotOf(folder)).toEqual(before);
+  });
+});

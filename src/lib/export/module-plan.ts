@@ -237,15 +237,16 @@ export async function writeModulePlan(
 ): Promise<WriteOutcome> {
   const set = resolveWrite(plan, request);
   if (set.refusals.length > 0) throw new ExportError(`Nothing was written:\n${set.refusals.join('\n')}`);
-  for (const f of set.files) {
-    if (!f.path.startsWith('drizzle/')) continue;
+  // The page plans, then waits for the user: every file the write replaces or creates must still be as it was
+  // planned (an edit made meanwhile, say in the author's editor, is never overwritten).
+  const writes = set.files.filter((f) => f.action === 'create' || f.action === 'update');
+  for (const f of writes) {
     const now = await folder.readText(f.path);
-    if (f.path === JOURNAL_PATH ? now !== f.before : now !== null)
+    if (now !== f.before)
       throw new ExportError(
-        `${folder.name}/${f.path} ${f.path === JOURNAL_PATH ? 'changed' : 'appeared'} since the plan was made; nothing was written. Plan again.`,
+        `${folder.name}/${f.path} ${f.before === null ? 'appeared' : 'changed'} since the plan was made; nothing was written. Plan again.`,
       );
   }
-  const writes = set.files.filter((f) => f.action === 'create' || f.action === 'update');
   await folder.writeAll(writes.map((f) => ({ path: f.path, content: f.content })));
   return { files: set.files, choice: set.choice, baseline: baselineAfter(plan, set.files) };
 }
