@@ -172,18 +172,18 @@ export interface Baseline {
 
 /** One file of a module kept in the baseline, by its path relative to the module folder. */
 export interface BaselineFile {
-  /** `drizzle/<name>.sql`, `drizzle/meta/<name>.json`, or a `.ts` file under `lib/` or `src/`. */
+  /** `drizzle/<name>.sql`, `drizzle/meta/<name>.json`, `drizzle.config.ts`, or a `.ts` file under `lib/` or `src/`. */
   path: string;
   text: string;
 }
 
 /**
- * The paths a baseline may keep: a file directly in `drizzle/` or `drizzle/meta/`, or a TypeScript file under
- * `lib/` or `src/`; every segment a plain name (no `..`, no leading dot), so a hostile design file cannot name a
+ * The paths a baseline may keep: a file directly in `drizzle/` or `drizzle/meta/`, `drizzle.config.ts` (it may name
+ * the schema file), or a TypeScript file under `lib/` or `src/`; every segment a plain name (no `..`, no leading dot), so a hostile design file cannot name a
  * place outside the module.
  */
 export const BASELINE_FILE_PATH =
-  /^(drizzle\/(meta\/)?[A-Za-z0-9_-][A-Za-z0-9_.-]*|(lib|src)(\/[A-Za-z0-9_$+-][A-Za-z0-9_.$+-]*)+\.ts)$/;
+  /^(drizzle\.config\.ts|drizzle\/(meta\/)?[A-Za-z0-9_-][A-Za-z0-9_.-]*|(lib|src)(\/[A-Za-z0-9_$+-][A-Za-z0-9_.$+-]*)+\.ts)$/;
 
 export interface Design {
   module: ModuleInfo;

@@ -75,6 +75,7 @@ describe('planModuleWrite + writeModulePlan', () => {
     const folder = memoryFolder('MoLOS-Example');
     const { outcome } = await exportInto(folder, loadExample('molos-example'));
     expect(outcome.baseline.files?.map((f) => f.path)).toEqual([
+      'drizzle.config.ts',
       'drizzle/0000_init.sql',
       'drizzle/meta/0000_snapshot.json',
       'drizzle/meta/_journal.json',

@@ -57,6 +57,7 @@ describe('planModuleZip', () => {
     if (zip.kind !== 'module') return;
     expect(zip.baseline.snapshotId).toBe(nextMigration(design, EMPTY_FOLDER, { now: 1 }).after.id);
     expect(zip.baseline.files?.map((f) => f.path)).toEqual([
+      'drizzle.config.ts',
       'drizzle/0000_init.sql',
       'drizzle/meta/0000_snapshot.json',
       'drizzle/meta/_journal.json',
@@ -134,5 +135,35 @@ describe('safeFileStem', () => {
     expect(safeFileStem('MoLOS-Example')).toBe('MoLOS-Example');
     expect(safeFileStem('a/b:c')).toBe('a-b-c');
     expect(safeFileStem('..')).toBe('module');
+  });
+});
+
+describe('the zip of an imported module whose schema file drizzle.config.ts names', () => {
+  it('merges into that file and keeps the models file’s own code', async () => {
+    const { importModuleFolder } = await import('$lib/import/module-folder/index');
+    const { generateModuleFiles } = await import('$lib/generate/module-files');
+    const source = loadExample('molos-example');
+    const files = await generateModuleFiles({ ...source, module: { ...source.module, layout: 'current' } }, { now: 1 });
+    const module = files.map((f) =>
+      f.role === 'schema'
+        ? { path: 'src/server/database/schema.ts', text: f.content }
+        : f.role === 'drizzle-config'
+          ? {
+              path: f.path,
+              text: "export default { schema: './src/server/database/schema.ts', out: './drizzle', dialect: 'sqlite' };\n",
+            }
+          : f.role === 'models'
+            ? { path: f.path, text: `${f.content}\nexport interface Note {\n  id: string;\n}\n` }
+            : { path: f.path, text: f.content },
+    );
+    const imported = await importModuleFolder(module, { loadSqlJs: async () => SQL });
+    if (!imported.ok) throw new Error('the module does not import');
+    const zip = await zipOf(
+      addEnumMember(imported.design, { enumId: Object.keys(imported.design.enums)[0] as string, value: 'later' }),
+    );
+    expect(zip.kind).toBe('module');
+    expect(paths(zip)).not.toContain('src/server/db/schema/tables.ts');
+    expect(text(zip, 'src/models/index.ts')).toContain('export interface Note {');
+    expect(text(zip, 'src/models/index.ts')).toContain('"later"');
   });
 });

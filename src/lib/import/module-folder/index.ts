@@ -209,6 +209,8 @@ function baselineFiles(all: readonly SourceFile[], folders: readonly string[]): 
     .filter(
       (f) =>
         HISTORY_FILE.test(f.path) ||
+        // It may name the schema file, which a later zip then merges into.
+        f.path === 'drizzle.config.ts' ||
         (f.path.endsWith('.ts') && folders.some((dir) => dir !== '' && f.path.startsWith(dir))),
     )
     .filter((f) => BASELINE_FILE_PATH.test(f.path) && !f.path.includes('..'))

@@ -258,6 +258,7 @@ describe('files a module folder import reads and keeps', () => {
     const { design } = ok(await importModuleFolder(sources, { loadSqlJs: load }));
     const kept = design.baseline?.files ?? [];
     expect(kept.map((f) => f.path)).toEqual([
+      'drizzle.config.ts',
       'drizzle/0000_init.sql',
       'drizzle/meta/0000_snapshot.json',
       'drizzle/meta/_journal.json',
