@@ -63,31 +63,64 @@ export function handleFolder(root: FileSystemDirectoryHandle, name: string = roo
   // The browser writes a new file's text into a swap file and moves it into place on close(), so each file is
   // old or new; closing only after every text was written makes the write all-or-nothing up to the closes. A file
   // that had to be created for its swap file is removed again when the write is abandoned.
+  //
+  // It cannot be fully atomic: a browser has no rename to move a finished file into place,
+  // `getFileHandle(name, { create: true })` makes an empty file at once, and the closes happen one by one. An
+  // empty migration is the harm that matters most (the host applies every `drizzle/*.sql` file it finds and
+  // records it as applied), so `.sql` files are created only after every other text is written, and closed only
+  // after every other file is in place. That shortens, but cannot remove, the time an empty migration file exists
+  // (from its creation to its close): a write cut short then (a crash, a closed tab) can still leave one, and a
+  // write cut short during the closes leaves some files new and some old.
   async function writeAll(files: readonly FileWrite[]): Promise<void> {
-    const open: FileSystemWritableFileStream[] = [];
-    const created: { dir: FileSystemDirectoryHandle; file: string }[] = [];
+    const isSql = (f: FileWrite) => f.path.endsWith('.sql');
+    const ordered = [...files.filter((f) => !isSql(f)), ...files.filter(isSql)];
+    /** Each file being written, in the order above; `created` when the write had to make the file. */
+    const open: { writable: FileSystemWritableFileStream; created: (() => Promise<void>) | null }[] = [];
+    /** Abandons the writes not closed yet: their swap files dropped, the files they created removed. */
+    const abandon = async (from: number) => {
+      const rest = open.slice(from);
+      await Promise.allSettled(rest.map((o) => o.writable.abort()));
+      await Promise.allSettled(rest.map((o) => o.created?.()));
+    };
     try {
-      for (const f of files) {
+      for (const f of ordered) {
         const segments = parts(f.path);
         const file = segments.pop() ?? '';
         const dir = await directory(segments, true);
         if (!dir) throw new DOMException(`${f.path}: a file is in the way of a folder`, 'TypeMismatchError');
-        const handle = await dir.getFileHandle(file).catch(async (e: unknown) => {
+        let handle: FileSystemFileHandle;
+        let created: (() => Promise<void>) | null = null;
+        try {
+          handle = await dir.getFileHandle(file);
+        } catch (e) {
           if (!isMissing(e)) throw e;
-          created.push({ dir, file });
-          return dir.getFileHandle(file, { create: true });
-        });
-        const writable = await handle.createWritable();
-        open.push(writable);
-        await writable.write(f.content);
+          handle = await dir.getFileHandle(file, { create: true });
+          created = () => dir.removeEntry(file);
+        }
+        try {
+          open.push({ writable: await handle.createWritable(), created });
+        } catch (e) {
+          await created?.().catch(() => undefined);
+          throw e;
+        }
+        await open.at(-1)!.writable.write(f.content);
       }
     } catch (e) {
-      await Promise.allSettled(open.map((w) => w.abort()));
-      await Promise.allSettled(created.map((c) => c.dir.removeEntry(c.file)));
+      await abandon(0);
       throw e;
     }
-    for (const w of open) await w.close();
+    // In the same order: every other file first, the migrations last. A close that fails stops the rest, so a
+    // migration is never put in place after a file it goes with failed.
+    for (let i = 0; i < open.length; i++) {
+      try {
+        await open[i]!.writable.close();
+      } catch (e) {
+        await abandon(i);
+        throw e;
+      }
+    }
   }
+
   return {
     name,
     async list(path) {

