@@ -235,6 +235,25 @@ describe('generate', () => {
     expect(r.stdout).toContain("note: the module's code and its migrations already differ");
   });
 
+  it('a column added to tables.ts by hand, never migrated, gets its migration (the code is ahead)', async () => {
+    const { out, design } = await exportedModule('molos-tasks', 'gen-ahead');
+    const schema = join(out, 'src/server/db/schema/tables.ts');
+    writeFileSync(
+      schema,
+      readFileSync(schema, 'utf8').replace(
+        'name: text("name").notNull(),',
+        'name: text("name").notNull(),\n    estimate: integer("estimate"),',
+      ),
+    );
+    expect((await cli(['import', out, '--out', design])).code).toBe(0);
+    const r = await cli(['generate', design, '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('which its migrations never built: this migration adds it');
+    const added = readdirSync(join(out, 'drizzle')).filter((f) => f.startsWith('0001_'));
+    expect(added).toHaveLength(1);
+    expect(readFileSync(join(out, 'drizzle', added[0] as string), 'utf8')).toMatch(/ADD `estimate` integer;$/);
+  });
+
   it('--reconcile also brings the database to the code where the two already differed', async () => {
     const { out, design } = await exportedModule('molos-tasks', 'gen-reconcile');
     writeFileSync(

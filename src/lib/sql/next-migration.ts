@@ -20,6 +20,7 @@ import { MigrationFolderError, parseSnapshot } from './folder-format';
 import { migrationVersion } from './host-files';
 import { type KeptChecks, keptChecks, withKeptChecks } from './kept-checks';
 import { migrationName } from './migration-name';
+import { codeAhead } from './code-ahead';
 import { migrationChanges } from './migration-changes';
 import { type ReplayedHistory, migrationsPastSnapshot, spellLikeDesign } from './replayed-schema';
 import { buildSnapshot, snapshotText } from './snapshot';
@@ -149,6 +150,12 @@ function replayedNote(r: ReplayedHistory): string {
   );
 }
 
+function aheadNote(added: readonly string[]): string {
+  const shown = added.slice(0, 12).join(', ');
+  const more = added.length > 12 ? ` and ${added.length - 12} more` : '';
+  return `the module's code has ${shown}${more}, which its migrations never built: this migration adds ${added.length === 1 ? 'it' : 'them'} (the app's queries need ${added.length === 1 ? 'it' : 'them'})`;
+}
+
 function driftNote(drift: readonly string[]): string {
   return `${driftSentence(drift)}. This migration leaves them as they are (it holds the design’s changes only); "molos-schema verify" lists them, and "generate --reconcile" (on the page: "Also bring the database to the code") writes them into the migration`;
 }
@@ -224,7 +231,11 @@ export function nextMigration(
   let drift: string[] | undefined;
   if (folder.code && previous) {
     // The code's snapshot is built from what the importer read, which holds the checks' names only.
-    const code: Snapshot = withKeptChecks({ ...folder.code, id: history.id, prevId: history.prevId }, kept.before);
+    const asWritten: Snapshot = withKeptChecks({ ...folder.code, id: history.id, prevId: history.prevId }, kept.before);
+    // What the code has and the database lacks is added all the same: the app needs it, and it loses nothing.
+    const ahead = codeAhead(asWritten, history, design.module.id);
+    if (ahead.added.length > 0) notes.push(aheadNote(ahead.added));
+    const code = ahead.before;
     const none: Renames = { tables: [], columns: [] };
     const toCode = migrationStatements(history, code, none);
     if (toCode.sql.length > 0) {

@@ -11,7 +11,8 @@ import { type Document, parseDocument } from 'yaml';
 import { BASELINE_FILE_PATH, type BaselineFile, type Layout } from '../../core/design';
 import type { SqlJsStatic } from 'sql.js';
 import { MigrationFolderError } from '../../sql/folder-format';
-import { migrationChanges } from '../../sql/migration-changes';
+import { pendingChanges } from '../../sql/migration-changes';
+import { buildSnapshot } from '../../sql/snapshot';
 import { type MigrationFolder, driftSentence, nextMigration } from '../../sql/next-migration';
 import { withReplayedHistory } from '../../sql/replay-history';
 import { migrationsPastSnapshot } from '../../sql/replayed-schema';
@@ -384,17 +385,29 @@ export async function importModuleFolder(files: SourceFile[], opts: SqlImportOpt
       // The baseline keeps the schema the next migration starts from, in the design's spelling (see nextMigration).
       if (replayed) design.baseline.snapshot = next.before;
       if (next.kind !== 'unchanged') {
-        // The code and the history already differ (drift). A write leaves that as it is unless asked, so the
-        // baseline is the schema the code describes (the page's "since the last export" then shows edits only).
-        design.baseline.snapshot = { ...next.after, id: next.before.id, prevId: next.before.prevId };
-        messages.push({
-          severity: 'warning',
-          code: 'code-and-history-differ',
-          file: schemaFile,
-          line: 0,
-          column: 0,
-          message: `${driftSentence(migrationChanges(next, design.module.id))}. Writing this design back leaves them as they are; "generate --reconcile" (on the page: "Also bring the database to the code") writes them into the next migration, and "molos-schema verify" lists them`,
-        });
+        // The code and the history already differ. A write starts from the code as it is: it adds what the code
+        // has and the database lacks, and leaves the rest unless asked (see nextMigration's `code`). The baseline
+        // is that starting point, so the page's "since the last export" shows what the next write will hold.
+        const fromCode = nextMigration(design, { ...folder, code: buildSnapshot(design) }, { now: 0 });
+        design.baseline.snapshot = fromCode.before;
+        if (fromCode.drift && fromCode.drift.length > 0)
+          messages.push({
+            severity: 'warning',
+            code: 'code-and-history-differ',
+            file: schemaFile,
+            line: 0,
+            column: 0,
+            message: `${driftSentence(fromCode.drift)}. Writing this design back leaves them as they are; "generate --reconcile" (on the page: "Also bring the database to the code") writes them into the next migration, and "molos-schema verify" lists them`,
+          });
+        if (fromCode.kind !== 'unchanged')
+          messages.push({
+            severity: 'info',
+            code: 'pending-changes',
+            file: schemaFile,
+            line: 0,
+            column: 0,
+            message: `the code has what its migrations never built: ${pendingChanges(fromCode, design.module.id)}`,
+          });
       }
     } catch (e) {
       if (!(e instanceof MigrationFolderError)) throw e;
