@@ -10,7 +10,7 @@ import { createStatements, joinStatements } from '../sql/create-sql';
 import { type DryRun, dryRun } from '../sql/dry-run';
 import { MigrationFolderError } from '../sql/folder-format';
 import { type MigrationFile, applyMigrations } from '../sql/host-runner';
-import { EMPTY_FOLDER, type MigrationFolder, type NextMigration, nextMigration } from '../sql/next-migration';
+import { type MigrationFolder, type NextMigration, nextMigration } from '../sql/next-migration';
 import { withReplayedHistory } from '../sql/replay-history';
 import { safeVariant } from '../sql/safe-variant';
 import { type SchemaDrift, compareSchemas, readSchema } from '../sql/schema-report';
@@ -227,7 +227,9 @@ export function planMigration(
 ): MigrationPlan {
   const migration = nextMigration(design, withReplayedHistory(input.SQL, folder, input.history), options);
   if (migration.kind === 'unchanged') return { migration, variants: null };
-  const fresh = nextMigration(design, EMPTY_FOLDER, { now: 1 }).sql;
+  // What the database must look like after the migration: what its snapshot records (the design's schema, with
+  // the module's own drift kept when the migration leaves it).
+  const fresh = joinStatements(createStatements(migration.after));
   const earlier = historyDrift(migration, input);
   const safe = safeVariant(migration);
   const exact = evaluate(design, migration, input, 'exact', migration.sql, [], fresh, earlier);

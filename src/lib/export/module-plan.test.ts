@@ -337,3 +337,61 @@ describe('a plan waits for the user', () => {
     expect(snapshotOf(folder)).toEqual(before);
   });
 });
+
+describe('a module whose code and migrations already differ (fixtures/verify/drift)', () => {
+  async function driftModule() {
+    const { readdirSync, readFileSync, statSync } = await import('node:fs');
+    const { join, relative } = await import('node:path');
+    const root = join(import.meta.dirname, '../../../fixtures/verify/drift');
+    const files: Record<string, string> = {};
+    const walk = (d: string) => {
+      for (const n of readdirSync(d)) {
+        const p = join(d, n);
+        if (statSync(p).isDirectory()) walk(p);
+        else files[relative(root, p).split('\\').join('/')] = readFileSync(p, 'utf8');
+      }
+    };
+    walk(root);
+    const { importModuleFolder } = await import('$lib/import/module-folder/index');
+    const imported = await importModuleFolder(
+      Object.entries(files).map(([path, text]) => ({ path, text })),
+      { loadSqlJs: async () => SQL },
+    );
+    if (!imported.ok) throw new Error('the fixture does not import');
+    return { folder: memoryFolder('MoLOS-Drift', files), design: imported.design };
+  }
+
+  it('unchanged, writes no migration', async () => {
+    const { folder, design } = await driftModule();
+    const p = await plan(design, folder);
+    expect(p.refusals).toEqual([]);
+    expect(p.migration?.migration.kind).toBe('unchanged');
+    expect(p.migration?.migration.drift?.join('\n')).toContain('members.notes: NOT NULL → nullable');
+  });
+
+  it('a change that rebuilds a drifted table keeps what only the database has, and the snapshot records it', async () => {
+    const { folder, design } = await driftModule();
+    const members = Object.values(design.tables).find((t) => t.name === 'members');
+    // A new column with a non-constant default: SQLite cannot add it in place, so the table is rebuilt.
+    const edited = addColumn(design, {
+      tableId: members!.id,
+      name: 'seen_at',
+      type: 'integer',
+      notNull: true,
+      default: { kind: 'sql', sql: "(strftime('%s','now'))" },
+    });
+    const p = await plan(edited, folder);
+    expect(p.refusals).toEqual([]);
+    const set = resolveWrite(p, 'auto');
+    expect(set.refusals).toEqual([]);
+    const sql = set.choice?.variant?.sql ?? '';
+    expect(sql).toContain('CREATE TABLE `__new_MoLOS-Drift_members`');
+    // The database's NOT NULL, DEFAULT and CHECK, which tables.ts does not declare, survive the rebuild.
+    expect(sql).toContain('`notes` text NOT NULL,');
+    expect(sql).toContain("`role` text CHECK(role IN ('user', 'admin')) DEFAULT 'user' NOT NULL,");
+    expect(set.choice?.variant?.dryRun.drift).toEqual([]);
+    const snapshot = JSON.parse(p.migrationFiles.find((f) => f.role === 'snapshot')?.content ?? '{}');
+    expect(snapshot.tables['MoLOS-Drift_members'].columns.notes.notNull).toBe(true);
+    expect(snapshot.tables['MoLOS-Drift_members'].columns.seen_at.notNull).toBe(true);
+  });
+});

@@ -21,6 +21,7 @@ import { migrationVersion } from './host-files';
 import { type KeptChecks, keptChecks, withKeptChecks } from './kept-checks';
 import { migrationName } from './migration-name';
 import { codeAhead } from './code-ahead';
+import { keepDrift } from './keep-drift';
 import { migrationChanges } from './migration-changes';
 import { type ReplayedHistory, migrationsPastSnapshot, spellLikeDesign } from './replayed-schema';
 import { buildSnapshot, snapshotText } from './snapshot';
@@ -142,6 +143,11 @@ export function renamesSince(
 const pad = (n: number) => String(n).padStart(4, '0');
 
 function replayedNote(r: ReplayedHistory): string {
+  if (r.migrations.length === 0)
+    return (
+      `the last snapshot (drizzle/meta/${r.lastSnapshot}) does not describe what the migrations build: the next ` +
+      'migration starts from the schema they build (replayed as the host runs them), and its snapshot records the schema after it'
+    );
   const files = r.migrations.map((f) => f.replace(/\.sql$/, '')).join(', ');
   const since = r.lastSnapshot ? `after the last snapshot (drizzle/meta/${r.lastSnapshot})` : 'without any snapshot';
   return (
@@ -227,7 +233,10 @@ export function nextMigration(
   const history = replayed ? spellLikeDesign(replayed, after, wanted) : read;
   if (replayed) notes.push(replayedNote(replayed));
   // From the module's code, when given: its differences with the history are not this migration's business.
-  let before = history;
+  const before = history;
+  // The schema the migration leaves, and its snapshot records: the design's, or — when the code and the history
+  // already differ — the design's changes applied to what the migrations built (keep-drift.ts).
+  let target = after;
   let drift: string[] | undefined;
   if (folder.code && previous) {
     // The code's snapshot is built from what the importer read, which holds the checks' names only.
@@ -244,12 +253,12 @@ export function nextMigration(
         design.module.id,
       );
       notes.push(driftNote(drift));
+      target = keepDrift(history, asWritten, after, wanted);
     }
-    before = code;
   }
   for (const f of folder.ignored ?? []) notes.push(ignoredNote(f));
-  const m = migrationStatements(before, after, wanted);
-  after._meta = {
+  const m = migrationStatements(before, target, wanted);
+  target._meta = {
     schemas: {},
     tables: Object.fromEntries(m.renamedTables.map((r) => [`"${r.from}"`, `"${r.to}"`])),
     columns: Object.fromEntries(m.renamedColumns.map((r) => [`"${r.table}"."${r.from}"`, `"${r.table}"."${r.to}"`])),
@@ -271,9 +280,9 @@ export function nextMigration(
       files: [],
       statements: [],
       before,
-      after,
+      after: target,
       renames,
-      baseline: baselineOf(design, before),
+      baseline: baselineOf(design, drift ? { ...after, id: before.id, prevId: before.prevId } : before),
       notes,
       ...(replayed ? { replayed: true as const } : {}),
       ...(drift ? { drift } : {}),
@@ -294,14 +303,15 @@ export function nextMigration(
     sql,
     files: [
       { path: `drizzle/${tag}.sql`, content: sql },
-      { path: `drizzle/meta/${pad(idx)}_snapshot.json`, content: snapshotText(after) },
+      { path: `drizzle/meta/${pad(idx)}_snapshot.json`, content: snapshotText(target) },
       { path: 'drizzle/meta/_journal.json', content: JSON.stringify(journal, null, 2) },
     ],
     statements: m.statements,
     before,
-    after,
+    after: target,
     renames,
-    baseline: baselineOf(design, after),
+    // The design's own view of the schema (the drift it left is the database's, not the design's); same id.
+    baseline: baselineOf(design, target === after ? after : { ...after, _meta: target._meta }),
     notes,
     ...(replayed ? { replayed: true as const } : {}),
     ...(drift ? { drift } : {}),

@@ -181,15 +181,22 @@ export function withReplayedHistory(
     last?.file ?? null,
     history.map((f) => f.name),
   );
-  if (migrations.length === 0) return folder;
+  // Without migrations past the last snapshot there is still one question: does the snapshot describe what the
+  // migrations build? A history edited by hand (its SQL NOT NULL where the snapshot says nullable) is replayed
+  // too, and the next migration then starts from what the host really has.
+  if (migrations.length === 0 && (!last || history.length === 0)) return folder;
   const result = applyMigrations(SQL, history);
   try {
     const failed = result.files.find((f) => f.status === 'failed');
+    // With every migration covered by its snapshot, a history that does not replay keeps the snapshot as the
+    // baseline (the dry run reports the failure); past the snapshot, nothing else is known.
+    if (failed && migrations.length === 0) return folder;
     if (failed)
       throw new MigrationFolderError(
         `drizzle/${failed.name}`,
         `fails under the host (${failed.message}), so the schema the migrations leave is not known`,
       );
+    if (last && migrations.length === 0 && sameAsSnapshot(SQL, result.db, last.snapshot)) return folder;
     if (last && sameAsSnapshot(SQL, result.db, last.snapshot))
       return {
         ...folder,

@@ -55,8 +55,10 @@ export interface EnumsMergeInput {
   pairs: Pairs;
   /** Every file an enum may be declared in (tables.ts, the models file and the files it re-exports), by path. */
   files: Map<string, string>;
-  /** Where a new enum goes. */
+  /** Where a new enum goes, unless the module keeps its enums in tables.ts (see {@link mergeEnums}). */
   modelsPath: string;
+  /** The schema file (tables.ts). */
+  schemaPath: string;
   /** Enum names (the design's) that tables.ts needs to import from the models file. */
   needed: ReadonlySet<string>;
   notes: MergeNote[];
@@ -123,10 +125,30 @@ export async function mergeEnums(input: EnumsMergeInput): Promise<{ changed: Map
     changed.set(file, text);
   }
   if (added.length > 0) {
+    // New enums go where the module keeps the enums its tables use: beside them in tables.ts when it declares its
+    // own there (often on purpose: "define enums locally to avoid import issues"), or when the models file imports
+    // the schema (an enum imported from it would be read before it is defined); otherwise the models file.
+    const schemaText = changed.get(input.schemaPath) ?? files.get(input.schemaPath) ?? '';
     const models = changed.get(input.modelsPath) ?? files.get(input.modelsPath) ?? '';
-    changed.set(input.modelsPath, await appendEnums(models, added));
-    for (const e of added)
-      notes.push({ severity: 'info', file: input.modelsPath, line: 0, message: `added enum ${e.name}` });
+    const local = [...declared.values()].filter(
+      (d) => d.file === input.schemaPath && Object.values(existing.enums).some((e) => e.name === d.name.text),
+    );
+    const modelsImportsSchema = importsFolder(models, input.modelsPath, folderOf(input.schemaPath));
+    if (local.length > 0 || modelsImportsSchema) {
+      const after = local.length > 0 ? Math.max(...local.map((d) => d.statement.getEnd())) : lastImportEnd(schemaText);
+      changed.set(input.schemaPath, await insertEnums(schemaText, after, added));
+      for (const e of added)
+        notes.push({
+          severity: 'info',
+          file: input.schemaPath,
+          line: 0,
+          message: `added enum ${e.name}, beside the module's other enums`,
+        });
+    } else {
+      changed.set(input.modelsPath, await appendEnums(models, added));
+      for (const e of added)
+        notes.push({ severity: 'info', file: input.modelsPath, line: 0, message: `added enum ${e.name}` });
+    }
   }
   return { changed, added: added.map((e) => e.name) };
 }
@@ -211,9 +233,38 @@ function renameInType(decl: EnumDeclaration, from: string, to: string): Edit[] {
   return out;
 }
 
-/** The models file with new enums declared at its end, in its style. */
-async function appendEnums(models: string, enums: readonly EnumDef[]): Promise<string> {
-  const style = models ? detectStyle(models) : undefined;
+const folderOf = (path: string) => path.slice(0, path.lastIndexOf('/'));
+
+/** Whether a file imports or re-exports from a module inside `folder` (relative specifiers only). */
+function importsFolder(text: string, path: string, folder: string): boolean {
+  const sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  for (const st of sf.statements) {
+    const spec =
+      (ts.isImportDeclaration(st) || ts.isExportDeclaration(st)) &&
+      st.moduleSpecifier &&
+      ts.isStringLiteral(st.moduleSpecifier)
+        ? st.moduleSpecifier.text
+        : null;
+    if (!spec?.startsWith('.')) continue;
+    const parts = folderOf(path).split('/');
+    for (const seg of spec.split('/')) {
+      if (seg === '..') parts.pop();
+      else if (seg !== '.') parts.push(seg);
+    }
+    const target = parts.join('/');
+    if (target === folder || target.startsWith(`${folder}/`)) return true;
+  }
+  return false;
+}
+
+/** Where the imports of a file end (0 when it has none). */
+function lastImportEnd(text: string): number {
+  const sf = ts.createSourceFile('x.ts', text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  return sf.statements.filter((st) => ts.isImportDeclaration(st)).reduce((n, st) => Math.max(n, st.getEnd()), 0);
+}
+
+/** Enum declarations (const object and same-named type) in a file's style, without a final line break. */
+async function enumCode(enums: readonly EnumDef[], style: CodeStyle): Promise<string> {
   const code = enums
     .map((e) => {
       const doc = e.comment.trim() ? docBlock(e.comment.trim(), '', '\n') : '';
@@ -221,10 +272,22 @@ async function appendEnums(models: string, enums: readonly EnumDef[]): Promise<s
       return `${doc}export const ${e.name} = {\n${body}\n} as const;\nexport type ${e.name} = (typeof ${e.name})[keyof typeof ${e.name}];\n`;
     })
     .join('\n');
-  const formatted = (await formatInStyle(code, style ?? DEFAULT_STYLE)).replace(/\n/g, style?.eol ?? '\n');
-  if (!models.trim()) return formatted;
+  return (await formatInStyle(code, style)).trimEnd().replace(/\n/g, style.eol);
+}
+
+/** tables.ts with new enums declared after `at` (its other enums, or its imports), before the tables use them. */
+async function insertEnums(text: string, at: number, enums: readonly EnumDef[]): Promise<string> {
+  const style = detectStyle(text);
+  const code = await enumCode(enums, style);
+  return `${text.slice(0, at)}${style.eol}${style.eol}${code}${text.slice(at)}`;
+}
+
+/** The models file with new enums declared at its end, in its style. */
+async function appendEnums(models: string, enums: readonly EnumDef[]): Promise<string> {
+  const style = models ? detectStyle(models) : DEFAULT_STYLE;
+  const code = await enumCode(enums, style);
+  if (!models.trim()) return `${code}${style.eol}`;
   // A models file that holds only `export {};` (no enums yet) loses that placeholder.
   const body = models.replace(/^export \{\};[ \t]*\r?\n?/m, '').replace(/\s*$/, '');
-  const eol = style?.eol ?? '\n';
-  return `${body}${eol}${eol}${formatted}`;
+  return `${body}${style.eol}${style.eol}${code}${style.eol}`;
 }

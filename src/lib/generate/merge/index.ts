@@ -253,7 +253,16 @@ export async function mergeModuleFiles(
   if (modelsFile) enumFiles.set(modelsFile.path, modelsFile.text);
   const modelsDir = folderOf(modelsPath);
   for (const o of others) if (o.path.startsWith(`${modelsDir}/`)) enumFiles.set(o.path, o.text);
-  const enums = await mergeEnums({ design, existing: old, pairs, files: enumFiles, modelsPath, needed, notes });
+  const enums = await mergeEnums({
+    design,
+    existing: old,
+    pairs,
+    files: enumFiles,
+    modelsPath,
+    schemaPath,
+    needed,
+    notes,
+  });
 
   // Imports: what the generated file imports, from where the existing file imports it when it does.
   const schemaGenerated = generated.find((f) => f.role === 'schema');

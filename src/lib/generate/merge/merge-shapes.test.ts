@@ -120,3 +120,39 @@ export const tasks = sqliteTable('MoLOS-Shapes_tasks', { id: text('id').primaryK
     );
   });
 });
+
+describe('where a new enum goes', () => {
+  const tables = `import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { textEnum } from '$lib/server/db/utils';
+
+// Define enums locally to avoid import issues
+export const Mood = { GREAT: 'great', OK: 'ok' } as const;
+
+export const entries = sqliteTable('MoLOS-Shapes_entries', {
+  id: text('id').primaryKey(),
+  mood: textEnum('mood', Mood).notNull(),
+  createdAt: integer('created_at').notNull(),
+});
+`;
+
+  it('beside the module’s own enums in tables.ts, before the tables that use them', async () => {
+    const files = {
+      'manifest.yaml': MANIFEST,
+      [SCHEMA]: tables,
+      'lib/models/index.ts': 'export interface Entry {\n  id: string;\n}\n',
+    };
+    let d = await read(files);
+    d = applyOperation(d, {
+      op: 'addEnum',
+      args: { id: 'e_energy', name: 'Energy', members: [{ key: 'LOW', value: 'low' }] },
+    });
+    const entries = Object.values(d.tables)[0]!;
+    d = applyOperation(d, { op: 'addColumn', args: { tableId: entries.id, name: 'energy', enumId: 'e_energy' } });
+    const out = await merge(d, files);
+    const schema = out.files.find((f) => f.path === SCHEMA)?.content ?? '';
+    expect(schema.indexOf('export const Energy = {')).toBeGreaterThan(schema.indexOf('export const Mood'));
+    expect(schema.indexOf('export const Energy = {')).toBeLessThan(schema.indexOf('export const entries'));
+    expect(schema).toContain("energy: textEnum('energy', Energy),");
+    expect(out.files.find((f) => f.path === 'lib/models/index.ts')?.content).toBe(files['lib/models/index.ts']);
+  });
+});

@@ -13,6 +13,7 @@ import type { SqlJsStatic } from 'sql.js';
 import { MigrationFolderError } from '../../sql/folder-format';
 import { pendingChanges } from '../../sql/migration-changes';
 import { buildSnapshot } from '../../sql/snapshot';
+import { codeAhead } from '../../sql/code-ahead';
 import { type MigrationFolder, driftSentence, nextMigration } from '../../sql/next-migration';
 import { withReplayedHistory } from '../../sql/replay-history';
 import { migrationsPastSnapshot } from '../../sql/replayed-schema';
@@ -389,7 +390,8 @@ export async function importModuleFolder(files: SourceFile[], opts: SqlImportOpt
         // has and the database lacks, and leaves the rest unless asked (see nextMigration's `code`). The baseline
         // is that starting point, so the page's "since the last export" shows what the next write will hold.
         const fromCode = nextMigration(design, { ...folder, code: buildSnapshot(design) }, { now: 0 });
-        design.baseline.snapshot = fromCode.before;
+        const code = { ...buildSnapshot(design), id: fromCode.before.id, prevId: fromCode.before.prevId };
+        design.baseline.snapshot = codeAhead(code, fromCode.before, design.module.id).before;
         if (fromCode.drift && fromCode.drift.length > 0)
           messages.push({
             severity: 'warning',
