@@ -22,17 +22,19 @@ describe('verify', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
     expect(lines(r.stdout, / code-drift-/)).toEqual([
-      'warning code-drift-column-default    MoLOS-Drift_items: column priority: drizzle/ builds DEFAULT 0; tables.ts says no default — an insert that leaves it out gets another value than the app expects; drizzle/meta/0000_snapshot.json says the same as tables.ts, so no generated migration will change it.',
-      'error   code-drift-column-not-null   MoLOS-Drift_members: column notes: drizzle/ builds it NOT NULL; tables.ts says nullable — the app may write NULL, which the database refuses; drizzle/meta/0000_snapshot.json says the same as tables.ts, so no generated migration will change it.',
-      'error   code-drift-column-not-null   MoLOS-Drift_members: column role: drizzle/ builds it NOT NULL; tables.ts says nullable — the app may write NULL, which the database refuses; drizzle/meta/0000_snapshot.json says the same as tables.ts, so no generated migration will change it.',
-      "warning code-drift-column-default    MoLOS-Drift_members: column role: drizzle/ builds DEFAULT 'user'; tables.ts says no default — an insert that leaves it out gets another value than the app expects; drizzle/meta/0000_snapshot.json says the same as tables.ts, so no generated migration will change it.",
-      "error   code-drift-column-check      MoLOS-Drift_members: column role: drizzle/ builds CHECK(role IN ('user', 'admin')); tables.ts says no CHECK — the app may write values the database's CHECK refuses (its types allow any text); drizzle/meta/0000_snapshot.json says the same as tables.ts, so no generated migration will change it.",
-      "warning code-drift-column-check      MoLOS-Drift_members: column status: drizzle/ builds CHECK(status IN ('open', 'closed')); tables.ts says no CHECK — the database's CHECK allows every value the app's types allow; drizzle/meta/0000_snapshot.json says the same as tables.ts, so no generated migration will change it.",
+      `warning code-drift-column-default    MoLOS-Drift_items: column priority: drizzle/ builds DEFAULT 0; tables.ts says no default — an insert that leaves it out gets another value than the app expects; the studio's next migration leaves it as it is ("generate --reconcile" brings the database to tables.ts); drizzle/meta/0000_snapshot.json says the same as tables.ts, so drizzle-kit generate would not change it.`,
+      `error   code-drift-column-not-null   MoLOS-Drift_members: column notes: drizzle/ builds it NOT NULL; tables.ts says nullable — the app may write NULL, which the database refuses; the studio's next migration leaves it as it is ("generate --reconcile" brings the database to tables.ts); drizzle/meta/0000_snapshot.json says the same as tables.ts, so drizzle-kit generate would not change it.`,
+      `error   code-drift-column-not-null   MoLOS-Drift_members: column role: drizzle/ builds it NOT NULL; tables.ts says nullable — the app may write NULL, which the database refuses; the studio's next migration leaves it as it is ("generate --reconcile" brings the database to tables.ts); drizzle/meta/0000_snapshot.json says the same as tables.ts, so drizzle-kit generate would not change it.`,
+      "warning code-drift-column-default    MoLOS-Drift_members: column role: drizzle/ builds DEFAULT 'user'; tables.ts says no default — an insert that leaves it out gets another value than the app expects; the studio's next migration leaves it as it is (\"generate --reconcile\" brings the database to tables.ts); drizzle/meta/0000_snapshot.json says the same as tables.ts, so drizzle-kit generate would not change it.",
+      "error   code-drift-column-check      MoLOS-Drift_members: column role: drizzle/ builds CHECK(role IN ('user', 'admin')); tables.ts says no CHECK — the app may write values the database's CHECK refuses (its types allow any text); the studio's next migration leaves it as it is (\"generate --reconcile\" brings the database to tables.ts); drizzle/meta/0000_snapshot.json says the same as tables.ts, so drizzle-kit generate would not change it.",
+      "warning code-drift-column-check      MoLOS-Drift_members: column status: drizzle/ builds CHECK(status IN ('open', 'closed')); tables.ts says no CHECK — the database's CHECK allows every value the app's types allow; the studio's next migration leaves it as it is (\"generate --reconcile\" brings the database to tables.ts); drizzle/meta/0000_snapshot.json says the same as tables.ts, so drizzle-kit generate would not change it.",
     ]);
+    // Nothing tables.ts declares is missing from the database, and the rest is left: no pending change.
+    expect(lines(r.stdout, / pending-changes /)).toEqual([]);
     expect(lines(r.stdout, / code-not-held /)).toEqual([
       'info    code-not-held                lib/server/db/schema/tables.ts:28: tables.ts holds something the studio keeps as written: check MoLOS-Drift_items_quantity_positive of table driftItems cannot be edited in the studio (kept: as written in the code, and in the migrations)',
     ]);
-    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('MoLOS-Drift: 1 migration(s); 9 error(s), 4 warning(s)');
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('MoLOS-Drift: 1 migration(s); 3 error(s), 10 warning(s)');
   });
 
   it('applies every file of a hand-written history, and warns that its last snapshot is behind', async () => {
@@ -78,7 +80,10 @@ describe('verify', () => {
     );
     const edited = await cli(['verify', join(out, 'module')]);
     expect(lines(edited.stdout, / code-drift-/)).toEqual([
-      "error   code-drift-missing-column    MoLOS-Example_items: column note: tables.ts declares it (text); drizzle/ does not build it — the app's queries that read or write it fail (no such column); drizzle/meta/0000_snapshot.json does not have it either, so the next generated migration adds it.",
+      "error   code-drift-missing-column    MoLOS-Example_items: column note: tables.ts declares it (text); drizzle/ does not build it — the app's queries that read or write it fail (no such column); the studio's next migration adds it; drizzle/meta/0000_snapshot.json does not have it either, so drizzle-kit generate would add it.",
+    ]);
+    expect(lines(edited.stdout, / pending-changes /)).toEqual([
+      'info    pending-changes              lib/server/db/schema/tables.ts: tables.ts differs from drizzle/meta/0000_snapshot.json: the next migration (0001_add_items_note) will hold items.note: added (text)',
     ]);
     expect(edited.code).toBe(1);
   });

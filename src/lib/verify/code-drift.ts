@@ -6,10 +6,10 @@
  * - `error` when the app's queries break — the code names a table or column the database lacks, or its types allow
  *   a value the database refuses (a NOT NULL, a CHECK or a table CHECK only in the SQL, a NOT NULL column the code
  *   does not know, a default only the code has on a NOT NULL column, a different primary key);
- * - `error` when the next generated migration would be wrong: it is the difference between tables.ts and the last
- *   snapshot, so where the snapshot says neither what the database holds nor what tables.ts says, it changes a
- *   schema the database does not have (not when the migrations go past the last snapshot: then the studio's next
- *   migration starts from what they build, and the outdated snapshot is one warning of its own);
+ * - `error` when drizzle-kit generate would write a wrong migration: it diffs tables.ts against the last snapshot,
+ *   so where the snapshot says neither what the database holds nor what tables.ts says, it would change a schema
+ *   the database does not have (the studio's own next migration starts from what the migrations build, adds what
+ *   the code has and the database lacks, and leaves the rest unless asked with --reconcile; each message says so);
  * - `warning` otherwise (a default, a type affinity, an index, a unique or foreign key constraint the types cannot
  *   express, a table the code does not use); `info` for an index under another name.
  *
@@ -183,31 +183,35 @@ function checkConsequence(d: Drift, input: CodeDriftInput): { breaks: boolean; t
 
 const valueOf = (f: Fact | undefined) => (f === undefined ? '\u0000absent' : f.value);
 
-/** What the next generated migration does about it; `wrong` when it starts from a schema the database lacks. */
+/**
+ * What the next migrations do about it: the studio's (it starts from what the migrations build; it adds what the
+ * code has and the database lacks, and leaves the rest unless asked with --reconcile) and drizzle-kit generate's
+ * (it starts from the last snapshot). `wrong` when drizzle-kit would start from a schema the database does not have.
+ */
 function nextMigration(d: Drift, input: CodeDriftInput): { wrong: boolean; text: string } | null {
   if (d.kind === 'index-name' || d.kind === 'unique-name') return null;
-  if (input.replayed)
-    return {
-      wrong: false,
-      text: `drizzle/meta has no snapshot of the last migrations, so the studio's next migration starts from what ${HISTORY} builds (pending-changes says what it holds)`,
-    };
-  if (!input.snapshot) return null;
+  const studio =
+    d.history === undefined
+      ? "the studio's next migration adds it"
+      : `the studio's next migration leaves it as it is ("generate --reconcile" brings the database to ${input.label})`;
+  if (input.replayed) return { wrong: false, text: `${studio}; drizzle/meta has no snapshot of the last migrations` };
+  if (!input.snapshot) return { wrong: false, text: studio };
   const s = input.snapshot.facts.get(d.key);
   const { file } = input.snapshot;
   if (valueOf(s) === valueOf(d.history)) {
-    const next = d.history ? `changes it to what ${input.label} says` : 'adds it';
+    const next = d.history ? `change it to what ${input.label} says` : 'add it';
     return {
       wrong: false,
-      text: `${file} ${s ? `says the same as ${HISTORY}` : 'does not have it either'}, so the next generated migration ${next}`,
+      text: `${studio}; ${file} ${s ? `says the same as ${HISTORY}` : 'does not have it either'}, so drizzle-kit generate would ${next}`,
     };
   }
   if (valueOf(s) === valueOf(d.other)) {
     const same = s ? `says the same as ${input.label}` : 'does not have it either';
-    return { wrong: false, text: `${file} ${same}, so no generated migration will change it` };
+    return { wrong: false, text: `${studio}; ${file} ${same}, so drizzle-kit generate would not change it` };
   }
   return {
     wrong: true,
-    text: `${file} ${s ? `says ${s.display}` : 'does not have it'}, so the next generated migration changes a schema the database does not have`,
+    text: `${studio}; ${file} ${s ? `says ${s.display}` : 'does not have it'}, so drizzle-kit generate would start from a schema the database does not have`,
   };
 }
 

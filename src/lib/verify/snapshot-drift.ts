@@ -59,11 +59,13 @@ export function snapshotDriftFindings(input: SnapshotDriftInput): VerifyFinding[
   return drifts.map((d) => {
     const f: VerifyFinding = {
       code: `drift-${d.kind}`,
-      severity: 'error',
+      // The host runs the migrations as they are, and the studio's next migration starts from what they build: a
+      // snapshot that says otherwise misleads only drizzle-kit generate.
+      severity: 'warning',
       stage: 'snapshot',
       file,
       table: d.table,
-      message: `${driftSentence(d, names)}; the next generated migration starts from the snapshot, not from what the database holds`,
+      message: `${driftSentence(d, names)}; drizzle-kit generate starts from the snapshot, not from what the database holds (the studio's next migration starts from what the migrations build)`,
       sides: {
         ...(d.history ? { history: d.history.display } : {}),
         ...(d.other ? { snapshot: d.other.display } : {}),

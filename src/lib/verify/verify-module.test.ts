@@ -55,6 +55,20 @@ function column(s: Snapshot, table: string, name: string): SnapshotColumn {
   return c;
 }
 
+/** Makes fixtures/verify/drift's snapshot say what its SQL builds (it says what tables.ts says). */
+function snapshotLikeSql(files: Record<string, string>): void {
+  editJson<Snapshot>(files, 'drizzle/meta/0000_snapshot.json', (s) => {
+    column(s, 'MoLOS-Drift_members', 'notes').notNull = true;
+    Object.assign(column(s, 'MoLOS-Drift_members', 'role'), {
+      notNull: true,
+      default: "'user'",
+      type: "text CHECK(role IN ('user', 'admin'))",
+    });
+    column(s, 'MoLOS-Drift_members', 'status').type = "text CHECK(status IN ('open', 'closed'))";
+    column(s, 'MoLOS-Drift_items', 'priority').default = 0;
+  });
+}
+
 describe('drift between the code and the history (fixtures/verify/drift)', () => {
   it('names every difference with both sides and a severity from what breaks', async () => {
     const r = await verify(fixture('drift'));
@@ -68,26 +82,26 @@ describe('drift between the code and the history (fixtures/verify/drift)', () =>
       'error code-drift-column-check MoLOS-Drift_members role',
       'warning code-drift-column-check MoLOS-Drift_members status',
     ]);
-    // tables.ts equals its snapshot: the check() it keeps as written is carried into the next migration, so the
-    // studio's next migration for tables.ts as it is holds nothing.
+    // tables.ts declares nothing the database lacks, and the studio's next migration leaves every other difference
+    // as it is (the check() tables.ts keeps as written is carried over too), so for tables.ts as it is it holds nothing.
     expect(r.findings.find((f) => f.code === 'pending-changes')).toBeUndefined();
     const byKey = (code: string, name: string) =>
       ofStage(r, 'code').find((f) => f.code === code && f.name === name) as VerifyFinding;
     expect(byKey('code-drift-column-not-null', 'notes')).toMatchObject({
       file: 'lib/server/db/schema/tables.ts',
       message:
-        'column notes: drizzle/ builds it NOT NULL; tables.ts says nullable — the app may write NULL, which the database refuses; drizzle/meta/0000_snapshot.json says the same as tables.ts, so no generated migration will change it.',
+        'column notes: drizzle/ builds it NOT NULL; tables.ts says nullable — the app may write NULL, which the database refuses; the studio\'s next migration leaves it as it is ("generate --reconcile" brings the database to tables.ts); drizzle/meta/0000_snapshot.json says the same as tables.ts, so drizzle-kit generate would not change it.',
       sides: { history: 'NOT NULL', other: 'nullable', snapshot: 'nullable' },
     });
     expect(byKey('code-drift-column-check', 'role').message).toBe(
-      "column role: drizzle/ builds CHECK(role IN ('user', 'admin')); tables.ts says no CHECK — the app may write values the database's CHECK refuses (its types allow any text); drizzle/meta/0000_snapshot.json says the same as tables.ts, so no generated migration will change it.",
+      `column role: drizzle/ builds CHECK(role IN ('user', 'admin')); tables.ts says no CHECK — the app may write values the database's CHECK refuses (its types allow any text); the studio's next migration leaves it as it is ("generate --reconcile" brings the database to tables.ts); drizzle/meta/0000_snapshot.json says the same as tables.ts, so drizzle-kit generate would not change it.`,
     );
     // tables.ts says { enum: ['open', 'closed'] }: the SQL's CHECK refuses nothing the app can write.
     expect(byKey('code-drift-column-check', 'status').message).toContain(
       "the database's CHECK allows every value the app's types allow",
     );
     expect(byKey('code-drift-column-default', 'priority').message).toBe(
-      'column priority: drizzle/ builds DEFAULT 0; tables.ts says no default — an insert that leaves it out gets another value than the app expects; drizzle/meta/0000_snapshot.json says the same as tables.ts, so no generated migration will change it.',
+      'column priority: drizzle/ builds DEFAULT 0; tables.ts says no default — an insert that leaves it out gets another value than the app expects; the studio\'s next migration leaves it as it is ("generate --reconcile" brings the database to tables.ts); drizzle/meta/0000_snapshot.json says the same as tables.ts, so drizzle-kit generate would not change it.',
     );
   });
 
@@ -123,7 +137,7 @@ describe('drift between the code and the history (fixtures/verify/drift)', () =>
       'warning code-drift-table-check MoLOS-Drift_items MoLOS-Drift_items_priority_known',
     ]);
     expect(code.find((f) => f.name === 'quantity')?.message).toBe(
-      'column quantity: drizzle/ builds CHECK("MoLOS-Drift_items"."quantity" > 0); tables.ts says no CHECK — the app may write values the database\'s CHECK refuses (its types allow any text); drizzle/meta/0000_snapshot.json says the same as drizzle/, so the next generated migration changes it to what tables.ts says.',
+      `column quantity: drizzle/ builds CHECK("MoLOS-Drift_items"."quantity" > 0); tables.ts says no CHECK — the app may write values the database's CHECK refuses (its types allow any text); the studio's next migration leaves it as it is ("generate --reconcile" brings the database to tables.ts); drizzle/meta/0000_snapshot.json says the same as drizzle/, so drizzle-kit generate would change it to what tables.ts says.`,
     );
     expect(code.find((f) => f.name === 'MoLOS-Drift_items_priority_known')).toMatchObject({
       file: tables,
@@ -133,34 +147,25 @@ describe('drift between the code and the history (fixtures/verify/drift)', () =>
     });
   });
 
-  it('keeps the snapshot comparison: the hand-edited SQL differs from its snapshot', async () => {
+  it('keeps the snapshot comparison, as warnings: only drizzle-kit starts from the snapshot', async () => {
     const r = await verify(fixture('drift'));
     expect(ofStage(r, 'snapshot').map(brief)).toEqual([
-      'error drift-column-default MoLOS-Drift_items priority',
-      'error drift-column-not-null MoLOS-Drift_members notes',
-      'error drift-column-not-null MoLOS-Drift_members role',
-      'error drift-column-default MoLOS-Drift_members role',
-      'error drift-column-check MoLOS-Drift_members role',
-      'error drift-column-check MoLOS-Drift_members status',
+      'warning drift-column-default MoLOS-Drift_items priority',
+      'warning drift-column-not-null MoLOS-Drift_members notes',
+      'warning drift-column-not-null MoLOS-Drift_members role',
+      'warning drift-column-default MoLOS-Drift_members role',
+      'warning drift-column-check MoLOS-Drift_members role',
+      'warning drift-column-check MoLOS-Drift_members status',
     ]);
     expect(r.findings.find((f) => f.code === 'drift-column-not-null')?.message).toBe(
-      'column notes: drizzle/ builds it NOT NULL; drizzle/meta/0000_snapshot.json says nullable; the next generated migration starts from the snapshot, not from what the database holds',
+      "column notes: drizzle/ builds it NOT NULL; drizzle/meta/0000_snapshot.json says nullable; drizzle-kit generate starts from the snapshot, not from what the database holds (the studio's next migration starts from what the migrations build)",
     );
-    expect(r.errors).toBe(9);
+    expect(r.errors).toBe(3);
   });
 
-  it('when the snapshot matches the SQL, differences are pending changes; app-breaking ones stay errors', async () => {
+  it('when the snapshot matches the SQL, the differences are left as they are and nothing is pending; app-breaking ones stay errors', async () => {
     const files = fixture('drift');
-    editJson<Snapshot>(files, 'drizzle/meta/0000_snapshot.json', (s) => {
-      column(s, 'MoLOS-Drift_members', 'notes').notNull = true;
-      Object.assign(column(s, 'MoLOS-Drift_members', 'role'), {
-        notNull: true,
-        default: "'user'",
-        type: "text CHECK(role IN ('user', 'admin'))",
-      });
-      column(s, 'MoLOS-Drift_members', 'status').type = "text CHECK(status IN ('open', 'closed'))";
-      column(s, 'MoLOS-Drift_items', 'priority').default = 0;
-    });
+    snapshotLikeSql(files);
     const r = await verify(files);
     expect(ofStage(r, 'snapshot')).toEqual([]);
     expect(ofStage(r, 'code').map(brief)).toEqual([
@@ -171,20 +176,67 @@ describe('drift between the code and the history (fixtures/verify/drift)', () =>
       'warning code-drift-column-default MoLOS-Drift_members role',
       'error code-drift-column-check MoLOS-Drift_members role',
       'warning code-drift-column-check MoLOS-Drift_members status',
-      'info pending-changes',
     ]);
-    expect(r.findings.find((f) => f.code === 'pending-changes')?.message).toBe(
-      'tables.ts differs from drizzle/meta/0000_snapshot.json: the next migration (0001_alter_items_and_alter_members) will hold ' +
-        'items.priority: DEFAULT 0 → no default — rebuilds items; ' +
-        "members.notes: NOT NULL → nullable; members.role: type text CHECK(role IN ('user', 'admin')) → text, NOT NULL → nullable, DEFAULT 'user' → no default; " +
-        "members.status: type text CHECK(status IN ('open', 'closed')) → text — rebuilds members",
+    // The studio's next migration does not bring the database to tables.ts unless asked (generate --reconcile).
+    expect(r.findings.find((f) => f.code === 'pending-changes')).toBeUndefined();
+    expect(r.findings.find((f) => f.code === 'code-drift-column-default' && f.name === 'priority')?.message).toBe(
+      'column priority: drizzle/ builds DEFAULT 0; tables.ts says no default — an insert that leaves it out gets another value than the app expects; ' +
+        'the studio\'s next migration leaves it as it is ("generate --reconcile" brings the database to tables.ts); ' +
+        'drizzle/meta/0000_snapshot.json says the same as drizzle/, so drizzle-kit generate would change it to what tables.ts says.',
     );
-    expect(r.findings.find((f) => f.code === 'code-drift-column-default' && f.name === 'priority')?.message).toContain(
-      'drizzle/meta/0000_snapshot.json says the same as drizzle/, so the next generated migration changes it to what tables.ts says',
-    );
+    expect(r.errors).toBe(3);
   });
 
-  it('a snapshot that says neither side makes the next generated migration wrong: an error', async () => {
+  it.each([
+    ['the snapshot says what tables.ts says', false, 'the schema the migrations build'],
+    ['the snapshot matches the SQL', true, 'drizzle/meta/0000_snapshot.json'],
+  ])(
+    'what tables.ts declares and the database lacks is all that is pending; the rest of the drift is left (%s)',
+    async (_, likeSql, since) => {
+      const files = fixture('drift');
+      if (likeSql) snapshotLikeSql(files);
+      const tables = 'lib/server/db/schema/tables.ts';
+      files[tables] = (files[tables] ?? '')
+        .replace('  notes: text("notes"),', '  notes: text("notes"),\n  nickname: text("nickname"),')
+        .replace(
+          'index("MoLOS-Drift_items_member_idx").on(t.memberId),',
+          'index("MoLOS-Drift_items_member_idx").on(t.memberId),\n    index("MoLOS-Drift_items_user_idx").on(t.userId),',
+        )
+        .concat(
+          '\nexport const driftTags = sqliteTable("MoLOS-Drift_tags", {\n  id: text("id").primaryKey(),\n  label: text("label").notNull(),\n});\n',
+        );
+      const r = await verify(files);
+      const code = ofStage(r, 'code');
+      expect(code.map(brief)).toEqual([
+        'info code-not-held MoLOS-Drift_items',
+        'warning code-drift-column-default MoLOS-Drift_items priority',
+        'warning code-drift-missing-index MoLOS-Drift_items MoLOS-Drift_items_user_idx',
+        'error code-drift-column-not-null MoLOS-Drift_members notes',
+        'error code-drift-column-not-null MoLOS-Drift_members role',
+        'warning code-drift-column-default MoLOS-Drift_members role',
+        'error code-drift-column-check MoLOS-Drift_members role',
+        'warning code-drift-column-check MoLOS-Drift_members status',
+        'error code-drift-missing-column MoLOS-Drift_members nickname',
+        'error code-drift-missing-table MoLOS-Drift_tags',
+        'info pending-changes',
+      ]);
+      // Only the additions: no rebuild of members or items to drop their NOT NULL, CHECK or DEFAULT.
+      expect(code.find((f) => f.code === 'pending-changes')?.message).toBe(
+        `tables.ts differs from ${since}: the next migration (0001_create_tags_and_more) will hold ` +
+          'items: index MoLOS-Drift_items_user_idx (user_id) added; members.nickname: added (text); tags: new table (2 columns)',
+      );
+      expect(code.find((f) => f.name === 'nickname')?.message).toBe(
+        "column nickname: tables.ts declares it (text); drizzle/ does not build it — the app's queries that read or write it fail (no such column); " +
+          "the studio's next migration adds it; drizzle/meta/0000_snapshot.json does not have it either, so drizzle-kit generate would add it.",
+      );
+      expect(code.find((f) => f.name === 'MoLOS-Drift_items_user_idx')?.message).toBe(
+        'index MoLOS-Drift_items_user_idx: tables.ts declares it (index MoLOS-Drift_items_user_idx (user_id)); drizzle/ does not build it — only the speed of queries differs; ' +
+          "the studio's next migration adds it; drizzle/meta/0000_snapshot.json does not have it either, so drizzle-kit generate would add it.",
+      );
+    },
+  );
+
+  it('a snapshot that says neither side makes drizzle-kit generate start from a schema the database lacks: an error', async () => {
     const files = fixture('drift');
     editJson<Snapshot>(files, 'drizzle/meta/0000_snapshot.json', (s) => {
       column(s, 'MoLOS-Drift_items', 'priority').default = 5;
@@ -192,8 +244,10 @@ describe('drift between the code and the history (fixtures/verify/drift)', () =>
     const r = await verify(files);
     const f = r.findings.find((x) => x.code === 'code-drift-column-default' && x.name === 'priority');
     expect(f?.severity).toBe('error');
-    expect(f?.message).toContain(
-      'drizzle/meta/0000_snapshot.json says DEFAULT 5, so the next generated migration changes a schema the database does not have',
+    expect(f?.message).toBe(
+      'column priority: drizzle/ builds DEFAULT 0; tables.ts says no default — an insert that leaves it out gets another value than the app expects; ' +
+        'the studio\'s next migration leaves it as it is ("generate --reconcile" brings the database to tables.ts); ' +
+        'drizzle/meta/0000_snapshot.json says DEFAULT 5, so drizzle-kit generate would start from a schema the database does not have.',
     );
   });
 });
@@ -255,7 +309,7 @@ describe('a hand-written history (fixtures/verify/hand-written)', () => {
     ]);
     // 0001 has no snapshot: the studio's next migration starts from what the history builds, and adds both.
     expect(ofStage(r, 'code')[0]?.message).toBe(
-      "column archived: tables.ts declares it (integer NOT NULL DEFAULT false); drizzle/ does not build it — the app's queries that read or write it fail (no such column); drizzle/meta has no snapshot of the last migrations, so the studio's next migration starts from what drizzle/ builds (pending-changes says what it holds).",
+      "column archived: tables.ts declares it (integer NOT NULL DEFAULT false); drizzle/ does not build it — the app's queries that read or write it fail (no such column); the studio's next migration adds it; drizzle/meta has no snapshot of the last migrations.",
     );
     expect(ofStage(r, 'code')[2]?.message).toBe(
       'tables.ts differs from the schema the migrations build: the next migration (0002_add_notebooks_archived_and_add_pages_position) will hold ' +
@@ -265,7 +319,7 @@ describe('a hand-written history (fixtures/verify/hand-written)', () => {
 });
 
 describe('what the code does not know', () => {
-  it('tells columns and tables the code does not know from those that break its inserts', async () => {
+  it('tells columns and tables the code does not know from those that break its inserts, and leaves them', async () => {
     const files = fixture('hand-written');
     files['drizzle/0001_add_pages.sql'] = (files['drizzle/0001_add_pages.sql'] ?? '')
       .replace(
@@ -278,14 +332,16 @@ describe('what the code does not know', () => {
       'error code-drift-extra-column MoLOS-Notebook_pages legacy',
       'warning code-drift-extra-column MoLOS-Notebook_pages old_flag',
       'warning code-drift-extra-table MoLOS-Notebook_trash',
-      'info pending-changes',
     ]);
-    expect(ofStage(r, 'code')[3]?.message).toBe(
-      'tables.ts differs from the schema the migrations build: the next migration (0003_drop_trash_and_more) will hold ' +
-        'pages.legacy: dropped; pages.old_flag: dropped; trash: table dropped',
-    );
+    // The studio's next migration drops nothing the code does not know (only generate --reconcile would).
+    expect(r.findings.find((f) => f.code === 'pending-changes')).toBeUndefined();
     expect(ofStage(r, 'code')[0]?.message).toBe(
-      "column legacy: drizzle/ builds it (text NOT NULL); tables.ts does not declare it — it is NOT NULL without a default, so every insert by the app fails; drizzle/meta has no snapshot of the last migrations, so the studio's next migration starts from what drizzle/ builds (pending-changes says what it holds).",
+      'column legacy: drizzle/ builds it (text NOT NULL); tables.ts does not declare it — it is NOT NULL without a default, so every insert by the app fails; ' +
+        'the studio\'s next migration leaves it as it is ("generate --reconcile" brings the database to tables.ts); drizzle/meta has no snapshot of the last migrations.',
+    );
+    expect(ofStage(r, 'code')[2]?.message).toBe(
+      'drizzle/ builds table MoLOS-Notebook_trash; tables.ts does not declare it — the app does not use it; ' +
+        'the studio\'s next migration leaves it as it is ("generate --reconcile" brings the database to tables.ts); drizzle/meta has no snapshot of the last migrations.',
     );
   });
 });

@@ -239,7 +239,7 @@ function ignoredFindings(drizzle: MigrationFolder): VerifyFinding[] {
 
 /**
  * What the studio's next migration would hold for tables.ts as it is — the same words as the import's
- * "pending changes" — starting from what the migrations build when they go past the last snapshot.
+ * "pending changes": what the code declares and the migrations never built.
  */
 function pendingFindings(
   SQL: SqlJsStatic,
@@ -252,7 +252,9 @@ function pendingFindings(
   let folder: MigrationFolder;
   try {
     folder = withReplayedHistory(SQL, drizzle, history);
-    next = nextMigration(code.design, folder, { now: 0 });
+    // As generate does: from the code as it is, so only what the code has and the database lacks is pending (the
+    // rest of the drift is reported above, and written only with generate --reconcile).
+    next = nextMigration(code.design, { ...folder, code: buildSnapshot(code.design) }, { now: 0 });
   } catch (e) {
     if (e instanceof MigrationFolderError) return [];
     throw e;

@@ -139,7 +139,7 @@ function enumArgument(ctx: ImportContext, info: TableInfo, key: string, node: No
     'info',
     'local-enum',
     node,
-    `the enum of column ${key} is written inline; the studio names it ${e.name} and writes it to the models file`,
+    `the enum of column ${key} is written inline; the studio names it ${e.name}, and writing into the module keeps it inline until the column changes`,
     `enum ${e.name}`,
   );
   return e;

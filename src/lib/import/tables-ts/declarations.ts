@@ -93,11 +93,11 @@ function classifyOtherStatement(ctx: ImportContext, st: Node): void {
     }
   }
   ctx.report(
-    'warning',
+    'info',
     'statement-not-kept',
     st,
-    `${describeStatement(st)} is not kept: the studio writes tables.ts with tables, aliases and enum re-exports only`,
-    'nothing',
+    `${describeStatement(st)} is code the design cannot hold: writing into the module keeps it as written (a tables.ts generated from scratch has tables, aliases and enum re-exports only)`,
+    'as written, in the module',
   );
 }
 
@@ -240,11 +240,11 @@ export function reportUnusedConsts(ctx: ImportContext): void {
   for (const [, info] of ctx.consts.get(ctx.tablesFile) ?? []) {
     if (ctx.usedConsts.has(info.decl) || ctx.enumsByDecl.has(info.decl)) continue;
     ctx.report(
-      'warning',
+      'info',
       'statement-not-kept',
       info.decl,
-      `const ${info.decl.getName()} is not kept: the studio writes tables.ts with tables, aliases and enum re-exports only`,
-      'nothing',
+      `const ${info.decl.getName()} is code the design cannot hold: writing into the module keeps it as written (a tables.ts generated from scratch has tables, aliases and enum re-exports only)`,
+      'as written, in the module',
     );
   }
 }

@@ -45,7 +45,7 @@ export function enumOfConst(ctx: ImportContext, info: ConstInfo, sf: TsFile, nod
       'info',
       'local-enum',
       node,
-      `enum ${e.name} is declared in ${ctx.paths.get(sf)}; the studio writes it to the models file`,
+      `enum ${e.name} is declared in ${ctx.paths.get(sf)}; writing into the module keeps it there and changes it in place (a module generated from scratch has it in the models file)`,
       `enum ${e.name} with ${e.members.length} values`,
     );
   return e;
@@ -82,11 +82,11 @@ export function readModels(ctx: ImportContext): void {
         const info = ctx.consts.get(sf)?.get(decl.getName());
         if (info && enumOfConst(ctx, info, sf, decl)) continue;
         ctx.report(
-          'warning',
+          'info',
           'models-not-kept',
           decl,
-          `${decl.getName()} in the models file is not an enum (a const object of strings); the studio writes the models file with its enums only`,
-          'nothing',
+          `${decl.getName()} in the models file is the module's own code, not an enum: writing into the module keeps it as written (a models file generated from scratch has the enums only)`,
+          'as written, in the module',
         );
       }
       continue;
@@ -97,11 +97,11 @@ export function readModels(ctx: ImportContext): void {
     }
     if (Node.isTypeAliasDeclaration(st) && ctx.enumsByName.has(st.getName())) continue;
     ctx.report(
-      'warning',
+      'info',
       'models-not-kept',
       st,
-      `${describeStatement(st)} in the models file is not an enum; the studio writes the models file with its enums only`,
-      'nothing',
+      `${describeStatement(st)} in the models file is the module's own code, not an enum: writing into the module keeps it as written (a models file generated from scratch has the enums only)`,
+      'as written, in the module',
     );
   }
 }

@@ -32,7 +32,7 @@ export function readTableExtras(ctx: ImportContext, info: TableInfo): void {
         'index-object-form',
         body,
         `the indexes of table ${info.table.exportName} use the object form, deprecated since drizzle-orm 0.41`,
-        'the same indexes, written in the array form',
+        'the same indexes; writing into the module rewrites them in the array form only if they change',
       );
       items = [];
       for (const p of body.getProperties()) {
