@@ -9,8 +9,17 @@ import { ts } from 'ts-morph';
 import type { Design, EnumDef } from '../../core/design';
 import { propertyKey } from '../code-text';
 import type { Pairs } from './match';
-import { docBlock, lineIndent, readSlots, type Slot, undescribedLead, writeSlots } from './slots';
-import { type CodeStyle, DEFAULT_STYLE, detectStyle, formatInStyle, formatMember, indentUnit, quoted } from './style';
+import { docBlock, lineIndent, readSlots, type Slot, leftOfDropped, undescribedLead, writeSlots } from './slots';
+import {
+  type CodeStyle,
+  DEFAULT_STYLE,
+  detectStyle,
+  formatInStyle,
+  formatMember,
+  indentUnit,
+  quoted,
+  withQuotesOf,
+} from './style';
 import type { MergeNote } from './types';
 
 /** A `const X = { … } as const` of a file, and its same-named type alias when the file has one. */
@@ -87,7 +96,7 @@ export async function mergeEnums(input: EnumsMergeInput): Promise<{ changed: Map
       continue;
     }
     const text = files.get(decl.file) as string;
-    const style = detectStyle(text);
+    const style = withQuotesOf(detectStyle(text), decl.statement.getText(decl.sf));
     const line = decl.sf.getLineAndCharacterOfPosition(decl.statement.getStart(decl.sf)).line + 1;
     if (old && members(old) !== members(e)) {
       addEdit(decl.file, await memberEdits(text, decl, old, e, style));
@@ -179,7 +188,7 @@ async function memberEdits(
     }
     const m = byKey.get(key);
     if (!m) {
-      pending += undescribedLead(slot.lead, 'column');
+      pending += leftOfDropped(slot.lead, 'column');
       continue;
     }
     placed.add(key);

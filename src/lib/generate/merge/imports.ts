@@ -6,7 +6,7 @@
  */
 import { ts } from 'ts-morph';
 import { type Slot, readSlots, writeSlots } from './slots';
-import { type CodeStyle, quoted } from './style';
+import { type CodeStyle, quoted, settleStatement } from './style';
 
 export interface NeededImport {
   name: string;
@@ -86,16 +86,16 @@ function topSlots(text: string, sf: ts.SourceFile) {
  * merge left unused (`usedBefore`: the names the file used before the merge — an import that was unused already
  * is the author's business). `owned` maps a module specifier to the names of it the studio owns (`*` for every
  * name of it).
- * @example settleImports(text, 'tables.ts', style, [{ name: 'index', from: 'drizzle-orm/sqlite-core', typeOnly: false }], owned, usedBefore)
+ * @example await settleImports(text, 'tables.ts', style, [{ name: 'index', from: 'drizzle-orm/sqlite-core', typeOnly: false }], owned, usedBefore)
  */
-export function settleImports(
+export async function settleImports(
   text: string,
   path: string,
   style: CodeStyle,
   needed: readonly NeededImport[],
   owned: ReadonlyMap<string, ReadonlySet<string>>,
   usedBefore: ReadonlySet<string>,
-): string {
+): Promise<string> {
   const sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const { used, bound } = namesOf(sf);
   const missing = needed.filter((n) => used.has(n.name) && !bound.has(n.name));
@@ -151,8 +151,10 @@ export function settleImports(
     if (first && !list.multiline) first.lead = list.slots[0]?.lead ?? ' ';
     const inner = writeSlots({ ...list, slots: keep, tail: list.multiline ? list.tail : list.tail || ' ' }, true);
     const start = st.getStart(sf);
-    const node =
+    const edited =
       slot.node.slice(0, named.getStart(sf) + 1 - start) + inner + slot.node.slice(named.getEnd() - 1 - start);
+    // A widened import is laid out as the file's formatter would (wrapped when it no longer fits a line).
+    const node = await settleStatement(slot.node, edited, style);
     slots.push({ ...slot, lead: pending + slot.lead, node });
     pending = '';
   }

@@ -289,7 +289,7 @@ export async function mergeModuleFiles(
   }
   const before = namesOf(ts.createSourceFile(schemaPath, schemaText, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS));
   let schemaOut = enums.changed.get(schemaPath) ?? body;
-  schemaOut = settleImports(schemaOut, schemaPath, style, neededImports, owned, before.used);
+  schemaOut = await settleImports(schemaOut, schemaPath, style, neededImports, owned, before.used);
   // An enum new to tables.ts is re-exported as the studio does; the file's own choices for the others stay.
   const finalNames = namesOf(
     ts.createSourceFile(schemaPath, schemaOut, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS),

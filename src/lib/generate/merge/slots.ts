@@ -159,6 +159,15 @@ export function undescribedLead(lead: string, target: CommentTarget): string {
   return lead.slice(0, describedFrom(lead, target));
 }
 
+/**
+ * What stays of a dropped element's lead: the comments that did not describe it (a file header, a section note, a
+ * commented-out line); nothing when that is only blank space, so no empty lines pile up where it was.
+ */
+export function leftOfDropped(lead: string, target: CommentTarget): string {
+  const kept = undescribedLead(lead, target);
+  return kept.trim() === '' ? '' : kept;
+}
+
 /** A JSDoc block for `comment`, each line indented by `indent` (the first line too), ending with a line break. */
 export function docBlock(comment: string, indent: string, eol: string): string {
   const lines = comment

@@ -73,6 +73,21 @@ export function detectStyle(text: string): CodeStyle {
   };
 }
 
+/**
+ * The file's style with the quotes one statement uses: files that mix quote styles keep each table's own.
+ * @example withQuotesOf(style, 'text("a")').singleQuote // false
+ */
+export function withQuotesOf(style: CodeStyle, statement: string): CodeStyle {
+  let single = 0;
+  let double = 0;
+  const code = statement.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
+  for (const m of code.matchAll(/(['"])(?:\\.|(?!\1)[^\\\n])*\1/g)) {
+    if (m[1] === "'") single++;
+    else double++;
+  }
+  return single === double ? style : { ...style, singleQuote: single > double };
+}
+
 /** One level of indentation in a style. */
 export function indentUnit(style: CodeStyle): string {
   return style.useTabs ? '\t' : ' '.repeat(style.tabWidth);

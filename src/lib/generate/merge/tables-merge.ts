@@ -11,8 +11,25 @@ import type { TableParts } from '../tables-ts';
 import { type Design, resolveBindings, writtenAliases } from '../../core/design';
 import type { Pairs } from './match';
 import { inverse } from './match';
-import { type Slot, type SlotList, docBlock, lineIndent, readSlots, undescribedLead, writeSlots } from './slots';
-import { type CodeStyle, formatInStyle, formatMember, indentUnit, quoted, settleStatement } from './style';
+import {
+  type Slot,
+  type SlotList,
+  docBlock,
+  lineIndent,
+  readSlots,
+  leftOfDropped,
+  undescribedLead,
+  writeSlots,
+} from './slots';
+import {
+  type CodeStyle,
+  formatInStyle,
+  formatMember,
+  indentUnit,
+  quoted,
+  settleStatement,
+  withQuotesOf,
+} from './style';
 import { MergeError, type MergeNote } from './types';
 
 export interface TablesMergeInput {
@@ -139,7 +156,7 @@ export async function mergeTablesBody(input: TablesMergeInput): Promise<string> 
     pendingLead = '';
   };
   const drop = (s: Slot, target: 'table' | 'column') => {
-    pendingLead += undescribedLead(s.lead, target);
+    pendingLead += leftOfDropped(s.lead, target);
   };
 
   const builders = tableBuilderNames(sf);
@@ -266,6 +283,8 @@ async function mergeTable(
   next: TableParts,
 ): Promise<Slot> {
   if (old.statement === next.statement) return slot;
+  // What is written into this statement follows its own quotes (a file may mix them table by table).
+  input = { ...input, style: withQuotesOf(input.style, slot.node) };
   const { text, style, path } = input;
   const st = slot.element as ts.Statement;
   const start = st.getStart(sf);
@@ -336,7 +355,7 @@ async function mergeColumns(
     const designId = toDesign.get(o.id);
     const n = designId !== undefined ? nextById.get(designId) : undefined;
     if (!n) {
-      pending += undescribedLead(slot.lead, 'column');
+      pending += leftOfDropped(slot.lead, 'column');
       notes(input, sf, slot, `removed column ${key} of ${old.name}`, 'info');
       continue;
     }
@@ -437,7 +456,7 @@ async function mergeIndexes(
       const designId = toDesign.get(o.id);
       const n = designId !== undefined ? nextById.get(designId) : undefined;
       if (!n) {
-        pending += undescribedLead(slot.lead, 'column');
+        pending += leftOfDropped(slot.lead, 'column');
         continue;
       }
       const node =
