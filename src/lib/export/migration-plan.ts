@@ -138,7 +138,9 @@ export function chooseVariant(plan: MigrationPlan, request: VariantRequest): Var
       variant: v.exact,
       reason: v.exact.dryRun.historyError
         ? 'because it has no host error (the dry run could not be tried: the existing migrations do not replay)'
-        : 'because it has no host error and loses or changes no rows in the dry run',
+        : v.exact.dryRun.rows.tables.some((t) => t.status === 'dropped')
+          ? 'because it has no host error and loses or changes no rows in the dry run but those of the tables it drops'
+          : 'because it has no host error and loses or changes no rows in the dry run',
       consequences: [],
       refusals: [],
     };

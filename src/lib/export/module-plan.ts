@@ -173,7 +173,10 @@ export async function planModuleWrite(input: PlanInput): Promise<ModulePlan> {
       if (f.path.endsWith('.sql')) continue;
       const before = f.path === JOURNAL_PATH ? (read.get(f.path) ?? null) : await folder.readText(f.path);
       const role: FileRole = f.path === JOURNAL_PATH ? 'journal' : 'snapshot';
-      const file = planned(f.path, role, before, f.content, false);
+      // drizzle-kit writes the journal without a final line break; one the author's file has is kept.
+      const content =
+        role === 'journal' && before?.endsWith('\n') && !f.content.endsWith('\n') ? `${f.content}\n` : f.content;
+      const file = planned(f.path, role, before, content, false);
       // Only the journal is ever rewritten under drizzle/: a snapshot in the way belongs to another migration.
       if (role !== 'journal' && before !== null)
         refusals.push(`${folder.name}/${f.path} already exists; an existing migration is never rewritten.`);

@@ -211,6 +211,7 @@ export async function mergeModuleFiles(
   const code = readExistingCode(existing, layout);
   if (!code) return { files: scaffoldKept, notes, code: null };
   const { schemaPath, modelsPath, modelsFile, others, read } = code;
+  const paths = layoutPaths(layout);
   const schemaText = existing.get(schemaPath) as string;
   const old = read.design;
   const pairs = pairElements(design, old);
@@ -352,7 +353,9 @@ export async function mergeModuleFiles(
     } else if (f.role === 'schema-index' && f.path === schemaPath) {
       continue; // the module's schema file is that index (a split schema): written once, as the schema
     } else if (SCAFFOLD_ROLES.has(f.role) && !existing.has(f.path)) {
-      // An existing module is the author's: files it does without are not added to it.
+      // An existing module is the author's: files it does without are not added to it (and the schema index is
+      // no question when the module's schema lives elsewhere).
+      if (f.role === 'schema-index' && schemaPath !== paths.schemaFile) continue;
       notes.push({
         severity: 'info',
         file: f.path,

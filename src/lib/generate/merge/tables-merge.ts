@@ -374,6 +374,13 @@ async function mergeColumns(
         };
       }
       lostHere(input, sf, slot.element as ts.Node, `column ${key} of ${old.name}`);
+      if (n.key !== o.key)
+        input.notes.push({
+          severity: 'warning',
+          file: path,
+          line: lineOf(sf, (slot.element as ts.Node).getStart(sf)),
+          message: `renamed the key ${o.key} of ${old.binding} to ${n.key}: code that uses ${old.binding}.${o.key} must be changed`,
+        });
     }
     out.push(s);
     placed.set(n.id, out.length - 1);
