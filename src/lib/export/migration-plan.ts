@@ -94,7 +94,7 @@ export const VARIANT_NAMES = { exact: 'drizzle-kit’s exact SQL', safe: 'the Mo
 function briefly(v: MigrationVariant): string {
   const run = dryRunProblems(v.dryRun);
   const errors = v.findings.filter((f) => f.severity === 'error').length;
-  const parts = [...run, ...v.chunkProblems];
+  const parts = [...run, ...v.chunkProblems].map((p) => p.replace(/\.$/, ''));
   if (errors > 0) parts.push(`has ${plural(errors, 'host error')} in its analysis`);
   return parts.join('; ');
 }
