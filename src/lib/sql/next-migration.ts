@@ -156,6 +156,24 @@ function replayedNote(r: ReplayedHistory): string {
   );
 }
 
+/** The values of every column in drizzle's `{ enum: [...] }` form, by full table name and column name. */
+function valuesFormEnums(design: Design): Map<string, Map<string, string[]>> {
+  const out = new Map<string, Map<string, string[]>>();
+  for (const c of Object.values(design.columns)) {
+    const e = c.enumId && c.enumForm === 'values' ? design.enums[c.enumId] : undefined;
+    const t = design.tables[c.tableId];
+    if (!e || !t) continue;
+    const name = fullTableName(design, t);
+    const table = out.get(name) ?? new Map<string, string[]>();
+    table.set(
+      c.name,
+      e.members.map((m) => m.value),
+    );
+    out.set(name, table);
+  }
+  return out;
+}
+
 function aheadNote(added: readonly string[]): string {
   const shown = added.slice(0, 12).join(', ');
   const more = added.length > 12 ? ` and ${added.length - 12} more` : '';
@@ -253,7 +271,7 @@ export function nextMigration(
         design.module.id,
       );
       notes.push(driftNote(drift));
-      target = keepDrift(history, asWritten, after, wanted);
+      target = keepDrift(history, asWritten, after, wanted, valuesFormEnums(design));
     }
   }
   for (const f of folder.ignored ?? []) notes.push(ignoredNote(f));
