@@ -25,9 +25,10 @@ import { normalizePath } from '../tables-ts/specifiers';
 import { importTablesTs } from '../tables-ts/index';
 import type { ImportMessage, ImportOutcome, SourceFile } from '../types';
 import { MODULE_CONFIG_PATHS, type ModuleConfigValues, readModuleConfig } from './module-config';
+import { configSchemaPaths } from '../../generate/merge/paths';
 import { isModuleFile } from './module-files';
 
-export { isModuleFile };
+export { configSchemaPaths, isModuleFile };
 
 /** Where each layout keeps its schema and models. */
 export const LAYOUT_FILES: Record<Layout, { tables: string; models: string }> = {
@@ -103,13 +104,6 @@ function readManifest(file: SourceFile, messages: ImportMessage[]): Manifest {
     });
   }
   return { id, name: str(d.name), description: str(d.description) };
-}
-
-/** The `schema` path(s) `drizzle.config.ts` names (read as text, never run). */
-export function configSchemaPaths(text: string): string[] {
-  const m = /\bschema\s*:\s*(\[[^\]]*\]|(['"`])[^'"`]*\2)/.exec(text);
-  if (!m) return [];
-  return [...(m[1] ?? '').matchAll(/(['"`])([^'"`]+)\1/g)].map((x) => (x[2] ?? '').replace(/^\.\//, ''));
 }
 
 function findSchema(
