@@ -233,6 +233,14 @@ describe('generate', () => {
       '0002_add_tags_rank.sql',
     ]);
     expect(r.stdout).toContain("note: the module's code and its migrations already differ");
+    // The host runs the hand-written file: the journal lists it too, and verify finds the journal whole.
+    const journal = JSON.parse(readFileSync(join(out, 'drizzle/meta/_journal.json'), 'utf8'));
+    expect(journal.entries.map((e: { idx: number; tag: string }) => `${e.idx} ${e.tag}`)).toEqual([
+      '0 0000_init',
+      '1 0001_hand_written',
+      '2 0002_add_tags_rank',
+    ]);
+    expect((await cli(['verify', out])).stdout).not.toMatch(/journal-no-entry/);
   });
 
   it('a column added to tables.ts by hand, never migrated, gets its migration (the code is ahead)', async () => {

@@ -17,7 +17,7 @@ import { type Baseline, type Design, fullTableName } from '../core/design';
 import { type JsonStatement, type Renames, migrationStatements } from './diff/index';
 import { BREAKPOINT } from './create-sql';
 import { MigrationFolderError, parseSnapshot } from './folder-format';
-import { migrationVersion } from './host-files';
+import { migrationVersion, nameProblem, sortMigrationFiles } from './host-files';
 import { type KeptChecks, keptChecks, withKeptChecks } from './kept-checks';
 import { migrationName } from './migration-name';
 import { codeAhead } from './code-ahead';
@@ -25,7 +25,7 @@ import { keepDrift } from './keep-drift';
 import { migrationChanges } from './migration-changes';
 import { type ReplayedHistory, migrationsPastSnapshot, spellLikeDesign } from './replayed-schema';
 import { buildSnapshot, snapshotText } from './snapshot';
-import { EMPTY_SNAPSHOT, type Journal, type Snapshot } from './snapshot-types';
+import { EMPTY_SNAPSHOT, type Journal, type JournalEntry, type Snapshot } from './snapshot-types';
 
 /** What a module's `drizzle/` folder holds, already parsed. */
 export interface MigrationFolder {
@@ -309,11 +309,36 @@ export function nextMigration(
   if (folder.sqlFiles.includes(`${tag}.sql`)) {
     throw new MigrationFolderError(`drizzle/${tag}.sql`, 'already exists; an existing migration is never rewritten');
   }
-  const when = Math.max(options.now, (last?.when ?? 0) + 1);
+  // Migrations written by hand after the journal's last entry get their entries too (the host runs every file;
+  // drizzle's migrator, which module tests use, follows the journal), in the host's order, before the new one.
+  const journaled = new Set(entries.map((e) => `${e.tag}.sql`));
+  const lastNumber = last ? (migrationVersion(`${last.tag}.sql`) ?? -1) : -1;
+  const unjournaled = sortMigrationFiles(
+    folder.sqlFiles
+      .filter((f) => nameProblem(f) === null && !journaled.has(f) && (migrationVersion(f) ?? -1) > lastNumber)
+      .map((name) => ({ name })),
+  ).map((f) => f.name);
+  let stamp = last?.when ?? 0;
+  const caught: JournalEntry[] = unjournaled.map((f, i) => ({
+    idx: entries.length + i,
+    version: '6',
+    when: ++stamp,
+    tag: f.replace(/\.sql$/, ''),
+    breakpoints: true,
+  }));
+  if (caught.length > 0)
+    notes.push(
+      `the journal gets entries for ${unjournaled.join(', ')}, which the host runs but the journal did not list`,
+    );
+  const when = Math.max(options.now, stamp + 1);
   const journal: Journal = {
     version: folder.journal?.version ?? '7',
     dialect: 'sqlite',
-    entries: [...entries, { idx, version: '6', when, tag, breakpoints: true }],
+    entries: [
+      ...entries,
+      ...caught,
+      { idx: Math.max(idx, entries.length + caught.length), version: '6', when, tag, breakpoints: true },
+    ],
   } as Journal;
   return {
     kind,
