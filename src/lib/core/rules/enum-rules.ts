@@ -11,6 +11,10 @@ function target(e: EnumDef) {
 export const enumRules: Rule = (d: Design): Issue[] => {
   const out: Issue[] = [];
   const used = new Set(Object.values(d.columns).map((c) => c.enumId));
+  // A kept `$type<…>` may name an enum (`.$type<TaskStatus>()`): that is a use too.
+  const typeWords = new Set(
+    Object.values(d.columns).flatMap((c) => (c.tsType ? (c.tsType.match(/[A-Za-z_$][\w$]*/g) ?? []) : [])),
+  );
   for (const e of Object.values(d.enums)) {
     const p = { enum: e.name };
     const pascal = toPascalCase(e.name);
@@ -22,7 +26,7 @@ export const enumRules: Rule = (d: Design): Issue[] => {
     else if (!isPascalCase(e.name))
       out.push(issue('enum-name-not-pascal-case', 'warning', target(e), { ...p, suggestion: pascal }, rename));
     if (e.members.length === 0) out.push(issue('enum-empty', 'error', target(e), p));
-    if (!used.has(e.id)) out.push(issue('enum-unused', 'info', target(e), p));
+    if (!used.has(e.id) && !typeWords.has(e.name)) out.push(issue('enum-unused', 'info', target(e), p));
 
     const fixedKeys = e.members.map((m) => ({
       ...m,

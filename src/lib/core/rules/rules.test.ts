@@ -1482,3 +1482,30 @@ describe('fixes on tables the migrations already hold', () => {
     );
   });
 });
+
+describe('enum-unused', () => {
+  it('counts an enum named by a kept $type as used', async () => {
+    const { exampleDesign, IDS } = await import('../test-fixtures');
+    const d = exampleDesign();
+    const e = Object.values(d.enums)[0]!;
+    const unused = {
+      ...d,
+      columns: Object.fromEntries(
+        Object.entries(d.columns).map(([id, c]) => [id, { ...c, enumId: c.enumId === e.id ? null : c.enumId }]),
+      ),
+    };
+    expect(
+      checkDesign(unused).some((i) => i.code === 'enum-unused' && i.target.kind === 'enum' && i.target.id === e.id),
+    ).toBe(true);
+    const typed = {
+      ...unused,
+      columns: {
+        ...unused.columns,
+        [IDS.tasksTitle]: { ...unused.columns[IDS.tasksTitle]!, tsType: `Record<string, ${e.name}>` },
+      },
+    };
+    expect(
+      checkDesign(typed).some((i) => i.code === 'enum-unused' && i.target.kind === 'enum' && i.target.id === e.id),
+    ).toBe(false);
+  });
+});
