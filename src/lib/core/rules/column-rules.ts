@@ -11,24 +11,20 @@ import {
 } from '../naming';
 import type { OperationCall } from '../operations';
 import { defaultFits, modesFor } from '../operations/columns';
+import { sqlDefaultProblem } from '../sql-default';
 import { duplicates, isUnsafeSqlName, issue, unsafeChars, type Rule } from './support';
-import type { Issue } from './types';
-
-/**
- * SQL defaults SQLite accepts without parentheses: literals, the CURRENT_* keywords, and one double-quoted word
- * (which SQLite reads there as text).
- */
-const BARE_DEFAULT =
-  /^(?:[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?|'(?:[^']|'')*'|"(?:[^"]|"")*"|null|true|false|current_time|current_date|current_timestamp|x'[0-9a-f]*')$/i;
+import type { Fix, Issue } from './types';
 
 /** A `"…"` token outside string literals: inside an expression SQLite reads it as a column name. */
 const DOUBLE_QUOTED = /'(?:[^']|'')*'|"((?:[^"]|"")*)"/g;
 
 /**
  * The SQL with every `"…"` outside string literals written as a string literal `'…'`, or null when there is none.
+ * A lone `"…"` is a literal SQLite takes as text, so it is left alone.
  * @example singleQuoted('(strftime("%s","now"))') // "(strftime('%s','now'))"
  */
 function singleQuoted(sql: string): string | null {
+  if (/^"(?:[^"]|"")*"$/.test(sql)) return null;
   let found = false;
   const out = sql.replace(DOUBLE_QUOTED, (m, inner: string | undefined) => {
     if (inner === undefined) return m;
@@ -38,23 +34,12 @@ function singleQuoted(sql: string): string | null {
   return found ? out : null;
 }
 
-/** True when the whole expression is wrapped in one pair of parentheses. */
-function isParenthesized(sql: string): boolean {
-  const s = sql.trim();
-  if (!s.startsWith('(') || !s.endsWith(')')) return false;
-  let depth = 0;
-  let quote = '';
-  for (let i = 0; i < s.length; i++) {
-    const ch = s.charAt(i);
-    if (quote) {
-      if (ch === quote) quote = '';
-      continue;
-    }
-    if (ch === "'" || ch === '"') quote = ch;
-    else if (ch === '(') depth++;
-    else if (ch === ')' && --depth === 0 && i < s.length - 1) return false;
-  }
-  return depth === 0;
+/** The expression wrapped in parentheses when SQLite needs them, or null when no wrapping makes it a default. */
+function asDefault(sql: string): string | null {
+  const problem = sqlDefaultProblem(sql);
+  if (problem === null) return sql;
+  if (problem !== 'not-one-expression') return null;
+  return sqlDefaultProblem(`(${sql})`) === null ? `(${sql})` : null;
 }
 
 function col(c: Column) {
@@ -183,39 +168,7 @@ function defaultRules(c: Column, p: Record<string, string>, out: Issue[]): void 
   }
   // Code from a design file or a share link lands in the module and runs there: never without the author seeing it.
   if (def.kind === 'fn') out.push(issue('default-fn-custom', 'warning', col(c), { ...p, code: def.code }));
-  if (def.kind === 'sql') {
-    const sql = def.sql.trim();
-    let quoted = BARE_DEFAULT.test(sql) ? null : singleQuoted(sql);
-    if (quoted !== null && !BARE_DEFAULT.test(quoted) && !isParenthesized(quoted)) quoted = `(${quoted})`;
-    if (sql === '') out.push(issue('default-sql-empty', 'error', col(c), p, drop));
-    else if (quoted !== null) {
-      out.push(
-        issue(
-          'default-sql-double-quoted',
-          'error',
-          col(c),
-          { ...p, sql },
-          {
-            label: `Use ${quoted}`,
-            calls: [update(c, { default: { kind: 'sql', sql: quoted } })],
-          },
-        ),
-      );
-    } else if (!BARE_DEFAULT.test(sql) && !isParenthesized(sql)) {
-      out.push(
-        issue(
-          'default-sql-unparenthesized',
-          'error',
-          col(c),
-          { ...p, sql },
-          {
-            label: `Use (${sql})`,
-            calls: [update(c, { default: { kind: 'sql', sql: `(${sql})` } })],
-          },
-        ),
-      );
-    }
-  }
+  if (def.kind === 'sql') sqlDefaultRules(c, def.sql.trim(), p, drop, out);
   if (def.kind === 'json') {
     let value: unknown;
     try {
@@ -232,6 +185,53 @@ function defaultRules(c: Column, p: Record<string, string>, out: Issue[]): void 
       out.push(issue('default-json-quote', 'error', col(c), p, drop));
     }
   }
+}
+
+/**
+ * An SQL default is written verbatim after DEFAULT: it must be one expression SQLite takes there, judged by the
+ * lexer (`sqlDefaultProblem`), so that no text can end the expression and add statements of its own.
+ */
+function sqlDefaultRules(c: Column, sql: string, p: Record<string, string>, drop: Fix, out: Issue[]): void {
+  if (sql === '') {
+    out.push(issue('default-sql-empty', 'error', col(c), p, drop));
+    return;
+  }
+  const problem = sqlDefaultProblem(sql);
+  if (problem !== null && problem !== 'not-one-expression') {
+    out.push(issue('default-sql-invalid', 'error', col(c), { ...p, sql, reason: problem }, drop));
+    return;
+  }
+  const quoted = singleQuoted(sql);
+  if (quoted !== null) {
+    const fixed = asDefault(quoted);
+    out.push(
+      issue(
+        'default-sql-double-quoted',
+        'error',
+        col(c),
+        { ...p, sql },
+        fixed === null
+          ? undefined
+          : { label: `Use ${fixed}`, calls: [update(c, { default: { kind: 'sql', sql: fixed } })] },
+      ),
+    );
+    return;
+  }
+  if (problem === null) return;
+  const wrapped = asDefault(sql);
+  if (wrapped === null) {
+    out.push(issue('default-sql-invalid', 'error', col(c), { ...p, sql, reason: problem }, drop));
+    return;
+  }
+  out.push(
+    issue(
+      'default-sql-unparenthesized',
+      'error',
+      col(c),
+      { ...p, sql },
+      { label: `Use ${wrapped}`, calls: [update(c, { default: { kind: 'sql', sql: wrapped } })] },
+    ),
+  );
 }
 
 export const columnRules: Rule = (d: Design): Issue[] => {

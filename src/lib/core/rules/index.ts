@@ -17,6 +17,7 @@ import { enumRules } from './enum-rules';
 import { indexRules } from './index-rules';
 import { moduleRules, nameCollisionRules } from './module-rules';
 import { relationRules } from './relation-rules';
+import { sqlTextRules } from './sql-text-rules';
 import type { Rule } from './support';
 import { tableRules } from './table-rules';
 import { describeTarget, issueMessage } from './messages';
@@ -27,6 +28,7 @@ const RULES: readonly Rule[] = [
   nameCollisionRules,
   tableRules,
   columnRules,
+  sqlTextRules,
   enumRules,
   relationRules,
   indexRules,

@@ -64,6 +64,12 @@ const MESSAGES: Record<RuleCode, (p: Params) => string> = {
     `The SQL default of ${p.table}.${p.column} needs parentheses: SQLite rejects DEFAULT ${p.sql}.`,
   'default-sql-double-quoted': (p) =>
     `The SQL default of ${p.table}.${p.column} (${p.sql}) has "…" in an expression, which SQLite reads as a column name: it refuses the table ("default value is not constant"). Text takes single quotes.`,
+  'default-sql-invalid': (p) =>
+    `The SQL default of ${p.table}.${p.column} (${shortened(String(p.sql))}) is not one expression SQLite can take after DEFAULT: ${SQL_DEFAULT_REASONS[String(p.reason)] ?? p.reason}. Nothing is written while it stands, because the text would end up in the migration as it is.`,
+  'sql-text-unsafe': (p) =>
+    p.hazard === 'breakpoint'
+      ? `The ${p.what} contains "--> statement-breakpoint": the MoLOS host splits migrations on that text wherever it appears, so the statement would be cut in two.`
+      : `The ${p.what} has a line that starts with "--": the MoLOS host drops such lines from a migration before running it, so the statement would break.`,
   'default-json-invalid': (p) => `The JSON default of ${p.table}.${p.column} is not valid JSON: ${p.error}.`,
   'default-json-quote': (p) =>
     `The JSON default of ${p.table}.${p.column} contains an apostrophe, which drizzle-kit does not escape: the migration would not run.`,
@@ -102,6 +108,24 @@ const MESSAGES: Record<RuleCode, (p: Params) => string> = {
     `The name ${p.index} is already used by another index or a table; they share one namespace in the database.`,
   'column-add-not-null-no-default': (p) =>
     `Column ${p.table}.${p.column} is new, NOT NULL and has no SQL default, but its table already exists in the module's migrations: SQLite refuses to add such a column ("Cannot add a NOT NULL column with default value NULL"), so the migration could never run. Give it a default, or let it be NULL.`,
+};
+
+/** Hostile or long text, shown on one line and cut at 80 characters. */
+function shortened(text: string): string {
+  const line = JSON.stringify(text).slice(1, -1);
+  return line.length > 80 ? `${line.slice(0, 79)}…` : line;
+}
+
+/** Why an SQL default is refused, per `sqlDefaultProblem`'s answer. */
+const SQL_DEFAULT_REASONS: Record<string, string> = {
+  breakpoint: 'it contains "--> statement-breakpoint", where the MoLOS host cuts the migration\'s statement in two',
+  'comment-line': 'a line of it starts with "--", and the MoLOS host drops such lines from a migration',
+  comment: 'it holds a comment, which can hide where the expression really ends',
+  unterminated: 'a quote or a bracket in it is never closed',
+  semicolon: 'it holds a ";" outside quotes, which ends the statement',
+  subquery: 'it holds a SELECT, and SQLite refuses a subquery in a default ("default value is not constant")',
+  unbalanced: 'its parentheses do not pair up',
+  'not-one-expression': "write a literal, or one expression inside one pair of parentheses, such as (lower('x'))",
 };
 
 /** The message for an issue. */

@@ -431,6 +431,22 @@ const CASES: Record<RuleCode, Case> = {
     params: { sql: "lower('X')" },
     fix: true,
   },
+  'default-sql-invalid': {
+    mutate: (d) => upd(d, ID.itemsTitle, { default: { kind: 'sql', sql: "('a'); DROP TABLE x; ('b')" } }),
+    severity: 'error',
+    target: column(ID.itemsTitle),
+    mentions: `${ITEMS}.title`,
+    params: { reason: 'semicolon' },
+    fix: true,
+  },
+  'sql-text-unsafe': {
+    mutate: (d) => upd(d, ID.itemsTitle, { default: { kind: 'literal', value: 'a\n-- b' } }),
+    severity: 'error',
+    target: column(ID.itemsTitle),
+    mentions: `${ITEMS}.title`,
+    params: { hazard: 'comment-line' },
+    fix: true,
+  },
   'default-sql-double-quoted': {
     mutate: (d) => upd(d, ID.itemsCreatedAt, { default: { kind: 'sql', sql: '(strftime("%s","now"))' } }),
     severity: 'error',
@@ -860,7 +876,7 @@ describe('defaults', () => {
     expect(checkDesign(withSql(sql))).toEqual([]);
   });
 
-  it.each(["lower('X')", "'a' || 'b'", '1 + 2', '(1) + (2)', "(lower('X')", 'unixepoch()', "'abc"])(
+  it.each(["lower('X')", "'a' || 'b'", '1 + 2', '(1) + (2)', 'unixepoch()'])(
     'SQL default %s needs parentheses',
     (sql) => {
       const issues = checkDesign(withSql(sql));
@@ -868,6 +884,40 @@ describe('defaults', () => {
       expect(issues[0]?.params.sql).toBe(sql);
     },
   );
+
+  // issue 14: an SQL default is judged by the SQLite lexer, so text that ends the expression early, hides structure
+  // in a comment or carries the host's separator is refused, with no fix that would write it anyway.
+  it.each([
+    ['(/*((*/1)); DROP TABLE IF EXISTS "user"; CREATE TABLE t (x DEFAULT (1/*))*/)', 'comment'],
+    ["(/*((*/1)); DROP TABLE IF EXISTS 'user'; CREATE TABLE t (x DEFAULT (1/*))*/)", 'comment'],
+    ['(1 -- )', 'comment'],
+    ['(1) -- x', 'comment'],
+    ['(1 /* x */)', 'comment'],
+    ['(1)); DROP TABLE x; ((1)', 'semicolon'],
+    ["('a;b'); (1)", 'semicolon'],
+    ['((SELECT 1))', 'subquery'],
+    ['(1 IN (select 1))', 'subquery'],
+    ["('a' --> statement-breakpoint\n)", 'breakpoint'],
+    ["('a\n--> statement-breakpoint')", 'breakpoint'],
+    ["('a\n  -- b')", 'comment-line'],
+    ["(lower('X')", 'unbalanced'],
+    ['(1))', 'unbalanced'],
+    ['(1) + (2))', 'unbalanced'],
+    ["'abc", 'unterminated'],
+    ['(`x)', 'unterminated'],
+    ['(1, 2)', 'not-one-expression'],
+    ['((1, 2))', 'not-one-expression'],
+    ["(1 + (2, 'x'))", 'not-one-expression'],
+  ])('SQL default %s is refused: %s', (sql, reason) => {
+    const issues = checkDesign(withSql(sql));
+    expect(issues.map((i) => [i.code, i.params.reason])).toEqual([['default-sql-invalid', reason]]);
+    expect(issues[0]?.fix?.label).toBe('Remove the default');
+  });
+
+  it('a double-quoted default whose single-quoted form would still be unsafe is refused without a fix to it', () => {
+    const issues = checkDesign(withSql('(lower("a")); DROP TABLE x; (1)'));
+    expect(issues.map((i) => [i.code, i.params.reason])).toEqual([['default-sql-invalid', 'semicolon']]);
+  });
 
   it('a blank SQL default is default-sql-empty, not unparenthesized', () => {
     expect(codes(checkDesign(withSql('   ')))).toEqual(['default-sql-empty']);

@@ -281,6 +281,53 @@ const SQL_CASES: [string, SqlCase][] = [
     },
   ],
   [
+    'an SQL default with a subquery',
+    {
+      code: 'default-sql-invalid',
+      design: () => upd(base(), 'c_items_title', { default: { kind: 'sql', sql: '((SELECT 1))' } }),
+      error: /not constant/,
+    },
+  ],
+  [
+    'an SQL default whose parentheses do not pair up',
+    {
+      code: 'default-sql-invalid',
+      design: () => upd(base(), 'c_items_title', { default: { kind: 'sql', sql: "(lower('X')" } }),
+      error: /syntax error|incomplete/,
+    },
+  ],
+  [
+    'a text default with a line that starts with -- (the host drops it)',
+    {
+      code: 'sql-text-unsafe',
+      design: () => upd(base(), 'c_items_title', { default: { kind: 'literal', value: 'a\n-- b' } }),
+      error: /unrecognized token|syntax error|incomplete/,
+    },
+  ],
+  [
+    'an enum value with --> statement-breakpoint (the host cuts the CHECK in two)',
+    {
+      code: 'sql-text-unsafe',
+      design: () =>
+        setEnumMembers(base(), {
+          enumId: 'e_status',
+          members: [
+            { id: 'm_active', key: 'ACTIVE', value: 'active' },
+            { id: 'm_archived', key: 'ARCHIVED', value: 'x--> statement-breakpoint' },
+          ],
+        }),
+      error: /unrecognized token|syntax error|incomplete/,
+    },
+  ],
+  [
+    'a JSON default with --> statement-breakpoint in a string',
+    {
+      code: 'sql-text-unsafe',
+      design: () => upd(base(), 'c_items_tags', { default: { kind: 'json', json: '["--> statement-breakpoint"]' } }),
+      error: /unrecognized token|syntax error|incomplete/,
+    },
+  ],
+  [
     'an SQL default with "…" in an expression',
     {
       code: 'default-sql-double-quoted',
@@ -467,6 +514,32 @@ describe('errors: the SQL breaks on both engines', () => {
         ]);
       }
     });
+  });
+
+  // issue 14: text in an SQL default that ends the expression adds statements of its own to the module's migration;
+  // the host runs them. Here the 0000 would drop the host's user table.
+  it('default-sql-invalid: a comment-hidden default carries DROP TABLE into the migration, and the host runs it', () => {
+    const sql = '(/*((*/1)); DROP TABLE IF EXISTS "user"; CREATE TABLE zz (x DEFAULT (1/*))*/)';
+    const d = upd(base(), 'c_items_title', { default: { kind: 'sql', sql } });
+    expect(codesOf(d, 'error')).toEqual(['default-sql-invalid']);
+    const db = new Database(':memory:');
+    try {
+      db.exec('CREATE TABLE user (id text PRIMARY KEY)');
+      for (const s of hostStatements(initialMigrationSql(d)).statements) db.exec(s);
+      const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
+      expect(tables).not.toContain('user');
+      expect(tables).toContain('zz');
+    } finally {
+      db.close();
+    }
+  });
+
+  it('sql-name-unsafe: --> statement-breakpoint in a column name cuts the CREATE TABLE in two', () => {
+    const d = upd(base(), 'c_items_title', { name: 'title--> statement-breakpoint' });
+    expect(codesOf(d, 'error')).toEqual(['sql-name-unsafe']);
+    const [host, sqlJs] = both([initialMigrationSql(d)]);
+    expect(host).toMatch(/unrecognized token|syntax error|incomplete/);
+    expect(sqlJs).toMatch(/unrecognized token|syntax error|incomplete/);
   });
 
   it('JSON defaults that read back as something else: invalid JSON, a string, a boolean', () => {

@@ -1,5 +1,6 @@
 /** Small helpers shared by the rule files. */
 import type { Design } from '../design';
+import { STATEMENT_BREAKPOINT } from '../sql-default';
 import type { Fix, Issue, RuleCode, Severity, Target } from './types';
 
 /**
@@ -13,12 +14,14 @@ import type { Fix, Issue, RuleCode, Severity, Target } from './types';
 const UNSAFE = /[`";,\x00\n]/;
 
 export function isUnsafeSqlName(name: string): boolean {
-  return name.trim() === '' || UNSAFE.test(name);
+  return name.trim() === '' || UNSAFE.test(name) || name.includes(STATEMENT_BREAKPOINT);
 }
 
 /** The characters that make a name unsafe, for the message. */
 export function unsafeChars(name: string): string {
   if (name.trim() === '') return 'it is empty';
+  // The host splits a migration on this text wherever it appears, so the statement would be cut in two.
+  if (name.includes(STATEMENT_BREAKPOINT) && !UNSAFE.test(name)) return `it contains ${STATEMENT_BREAKPOINT}`;
   const found = [...new Set([...name].filter((ch) => UNSAFE.test(ch)))].map((ch) =>
     ch === '\n' ? '\\n' : ch === '\x00' ? 'U+0000' : ch,
   );

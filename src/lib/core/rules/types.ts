@@ -60,6 +60,8 @@ export type RuleCode =
   | 'default-sql-empty'
   | 'default-sql-unparenthesized'
   | 'default-sql-double-quoted'
+  | 'default-sql-invalid'
+  | 'sql-text-unsafe'
   | 'default-json-invalid'
   | 'default-json-quote'
   | 'default-json-scalar'
