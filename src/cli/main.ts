@@ -5,12 +5,9 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { check } from './check';
-import { generate } from './generate';
-import { importCommand } from './import';
+import { isMainThread } from 'node:worker_threads';
+import { DEFAULT_TIMEOUT_SECONDS, boundedSeconds, parseTimeout, runInThread } from './bounded-run';
 import { CliError, type CliIo } from './io';
-import { sql } from './sql';
-import { verify } from './verify';
 
 const HELP: Record<string, string> = {
   main: `molos-schema — MoLOS Schema Studio on the command line
@@ -18,7 +15,7 @@ const HELP: Record<string, string> = {
 Usage: molos-schema <command> [options]
 
 Commands:
-  generate <design.json> --out <module-dir> [--layout legacy|current] [--name NAME] [--exact|--safe] [--reconcile] [--dry-run]
+  generate <design.json> --out <module-dir> [--layout legacy|current] [--name NAME] [--exact|--safe] [--reconcile] [--accept-loss] [--dry-run]
                         merge the module's code into the folder and add its next migration, all or nothing
   sql <design.json> [--since <module-dir>] [--exact|--safe] [--reconcile]
                         print a migration's SQL: the first one as drizzle-kit writes it, or the next one
@@ -29,9 +26,14 @@ Commands:
   verify <module-dir>   replay the module's migrations as the MoLOS host does and report problems; exit 1 on errors
 
 Run "molos-schema <command> --help" for a command's details.
+
+Time limit: generate, sql --since, check, import and verify stop when one file takes longer than
+${DEFAULT_TIMEOUT_SECONDS} s to read (parse, replay or plan), print "<file> could not be read in N s" and exit 2; nothing is
+written then, and a write that has begun is never cut off. Change the limit with --timeout <seconds> or the
+environment variable MOLOS_SCHEMA_TIMEOUT (0: no limit).
 `,
   generate: `Usage: molos-schema generate <design.json> --out <module-dir> [--layout legacy|current] [--name NAME]
-                             [--exact|--safe] [--reconcile] [--dry-run]
+                             [--exact|--safe] [--reconcile] [--accept-loss] [--dry-run]
 
 Plans the write into <module-dir> (created if needed), then writes every file or none:
   lib/server/db/schema/tables.ts + index.ts, lib/models/index.ts   (legacy layout, the documented one)
@@ -56,7 +58,10 @@ tables.ts), the database is left as it is and the differences are listed; --reco
 migration too, bringing the database to what the code says.
 
 Nothing is written (exit 1) when the plan is refused: a design that would give broken code, a folder of another
-module, a damaged journal or snapshot, a file in the way under drizzle/, a migration that fails. Every reason is
+module, a damaged journal or snapshot, a file in the way under drizzle/, a migration that fails, a migration that
+drops tables or columns holding values (a rename the design has no record of looks like that) unless you accept
+it with --accept-loss. The dry run seeds NULL into one row of every nullable column, so a column made NOT NULL over
+NULLs shows its failure. Every reason is
 printed. Renames are known from the design's stable ids: after a write, <design.json> records what was exported
 (its "baseline", with the module's files as written).
 
@@ -67,8 +72,11 @@ Options:
   --exact           write drizzle-kit's exact SQL, whatever its analysis says (exit 1 if it carries an error)
   --safe            write the MoLOS-safe variant
   --reconcile       also bring the database to the code where the two already differ
+  --accept-loss     write a migration that drops tables or columns holding values (refused without it)
   --dry-run         print the plan — each file with its action and diff, the merge notes, the migration variant
                     and why, its findings and dry run — and write nothing (not even <design.json>)
+  --timeout <s>     stop when one file takes longer than <s> seconds to read: exit 2, nothing written
+                    (default ${DEFAULT_TIMEOUT_SECONDS}, or MOLOS_SCHEMA_TIMEOUT; 0: no limit)
 
 Exit codes: 0 written; 1 refused (nothing written), or written with a migration that carries a host error;
 2 unusable input.
@@ -86,6 +94,8 @@ Options:
   --exact         print drizzle-kit's exact SQL
   --safe          print the MoLOS-safe variant
   --reconcile     as generate --reconcile: also bring the database to the code where they already differ
+  --timeout <s>   stop when one file takes longer than <s> seconds to read: exit 2, nothing written
+                  (default ${DEFAULT_TIMEOUT_SECONDS}, or MOLOS_SCHEMA_TIMEOUT; 0: no limit)
 `,
   check: `Usage: molos-schema check <design.json|tables.ts|module-dir|file.sql|snapshot.json> [--module-id ID]
 
@@ -98,6 +108,8 @@ name without the table name, … Exits 2 when the input cannot be imported.
 
 Options:
   --module-id <ID>  check as if the module had this id (e.g. MoLOS-Tasks)
+  --timeout <s>     stop when one file takes longer than <s> seconds to read: exit 2, nothing written
+                    (default ${DEFAULT_TIMEOUT_SECONDS}, or MOLOS_SCHEMA_TIMEOUT; 0: no limit)
 `,
   import: `Usage: molos-schema import <tables.ts|module-dir|file.sql|snapshot.json> --out <design.json> [--module-id ID]
 
@@ -114,6 +126,8 @@ hold is reported with what was kept instead; relations found only in comments ar
 Options:
   --out <file>      the design file to write
   --module-id <ID>  the module id (otherwise from manifest.yaml or the tables' common <ModuleId>_ prefix)
+  --timeout <s>     stop when one file takes longer than <s> seconds to read: exit 2, nothing written
+                    (default ${DEFAULT_TIMEOUT_SECONDS}, or MOLOS_SCHEMA_TIMEOUT; 0: no limit)
 
 Exits 2 when the input cannot be imported (nothing is written).
 `,
@@ -132,6 +146,8 @@ Exits 1 when anything is an error.
 
 Options:
   --module-id <ID>  the module id (otherwise from manifest.yaml or the tables' common <ModuleId>_ prefix)
+  --timeout <s>     stop when one file takes longer than <s> seconds to read: exit 2, nothing written
+                    (default ${DEFAULT_TIMEOUT_SECONDS}, or MOLOS_SCHEMA_TIMEOUT; 0: no limit)
 `,
 };
 
@@ -143,17 +159,19 @@ const OPTIONS = {
   exact: { type: 'boolean' },
   'dry-run': { type: 'boolean' },
   reconcile: { type: 'boolean' },
+  'accept-loss': { type: 'boolean' },
   since: { type: 'string' },
   'module-id': { type: 'string' },
+  timeout: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 const ALLOWED: Record<string, readonly string[]> = {
-  generate: ['out', 'layout', 'name', 'exact', 'safe', 'reconcile', 'dry-run', 'help'],
-  sql: ['since', 'exact', 'safe', 'reconcile', 'help'],
-  check: ['module-id', 'help'],
-  import: ['out', 'module-id', 'help'],
-  verify: ['module-id', 'help'],
+  generate: ['out', 'layout', 'name', 'exact', 'safe', 'reconcile', 'accept-loss', 'dry-run', 'timeout', 'help'],
+  sql: ['since', 'exact', 'safe', 'reconcile', 'timeout', 'help'],
+  check: ['module-id', 'timeout', 'help'],
+  import: ['out', 'module-id', 'timeout', 'help'],
+  verify: ['module-id', 'timeout', 'help'],
 };
 
 /** Runs the CLI with the given arguments (without `node` and the script) and returns the exit code. */
@@ -183,6 +201,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       throw new CliError(`${command} needs exactly one ${what}, got ${positionals.length}\n\n${HELP[command]}`);
     }
     const file = positionals[0] as string;
+    // The limit itself is kept by the main thread (bounded-run.ts); here a bad value is reported like any option.
+    parseTimeout(values.timeout, process.env.MOLOS_SCHEMA_TIMEOUT);
+    const { check, generate, importCommand, sql, verify } = await import('./commands');
     if (command === 'generate') {
       return await generate(io, file, {
         out: values.out,
@@ -192,6 +213,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         safe: values.safe,
         dryRun: values['dry-run'],
         reconcile: values.reconcile,
+        acceptLoss: values['accept-loss'],
       });
     }
     if (command === 'sql')
@@ -225,11 +247,18 @@ function isEntry(): boolean {
   }
 }
 
-if (isEntry() || process.env.MOLOS_SCHEMA_CLI === '1') {
-  const code = await run(process.argv.slice(2), {
+// Only the process's main thread: the worker thread of a bounded command imports this file for `run` alone.
+if (isMainThread && (isEntry() || process.env.MOLOS_SCHEMA_CLI === '1')) {
+  const argv = process.argv.slice(2);
+  const io: CliIo = {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     cwd: process.cwd(),
-  });
-  process.exitCode = code;
+  };
+  // Commands that read user files run in a worker thread the main thread can stop (bounded-run.ts).
+  const seconds = boundedSeconds(argv, process.env.MOLOS_SCHEMA_TIMEOUT);
+  process.exitCode =
+    seconds === null
+      ? await run(argv, io)
+      : await runInThread(argv, io, seconds, new URL('./cli-thread.mjs', import.meta.url));
 }

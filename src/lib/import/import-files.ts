@@ -4,10 +4,12 @@
  * its models — and runs the matching importer.
  */
 import { importModuleFolder, isModuleFile, relativeToRoot } from './module-folder/index';
+import { readingFile } from '../core/reading';
 import { isMetaJson } from './schema/baseline';
 import { importSnapshot } from './snapshot/index';
 import { type SqlImportOptions, importSql } from './sql/index';
 import { importTablesTs } from './tables-ts/index';
+import { isStackOverflow, nestingError } from './tables-ts/nesting';
 import type { ImportOutcome, SourceFile } from './types';
 
 export type ImportKind = 'module-folder' | 'sql' | 'snapshot' | 'tables-ts';
@@ -62,6 +64,18 @@ function tablesAndModels(files: readonly SourceFile[]): {
  * @example await importFiles([{ path: 'tables.ts', text }, { path: 'models/index.ts', text: models }], {})
  */
 export async function importFiles(files: SourceFile[], opts: SqlImportOptions = {}): Promise<ImportOutcome> {
+  try {
+    return await importOfKind(files, opts);
+  } catch (e) {
+    // A stack overflow in a reader the importers do not guard (drizzle.config.ts, manifest.yaml, a JSON file):
+    // named at the place where brackets nest too deep.
+    const deep = isStackOverflow(e) ? nestingError(files) : null;
+    if (!deep) throw e;
+    return { ok: false, messages: [deep] };
+  }
+}
+
+async function importOfKind(files: SourceFile[], opts: SqlImportOptions): Promise<ImportOutcome> {
   const kind = importKind(files);
   if ('error' in kind) {
     return {
@@ -80,8 +94,14 @@ export async function importFiles(files: SourceFile[], opts: SqlImportOptions = 
   }
   const useful = files.filter((f) => isModuleFile(f.path));
   switch (kind.kind) {
-    case 'module-folder':
+    case 'module-folder': {
+      // The module folder reads drizzle.config.ts (parsed as TypeScript) and manifest.yaml first; the importers
+      // it calls then announce each file they read.
+      const config = useful.find((f) => /(^|\/)drizzle\.config\.ts$/.test(f.path));
+      const first = config ?? useful.find((f) => baseName(f.path) === 'manifest.yaml') ?? useful[0];
+      readingFile(first?.path ?? '', config ? 'parsing TypeScript' : 'reading the module folder');
       return importModuleFolder(useful, opts);
+    }
     case 'sql':
       return importSql(
         relativeToRoot(useful).filter((f) => f.path.endsWith('.sql') || isMetaJson(f.path)),

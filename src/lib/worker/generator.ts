@@ -4,6 +4,7 @@
  */
 import type { Design, Layout } from '$lib/core/design';
 import type { GenerateOptions, GeneratedFile, GeneratorRequest, MergeOutcome } from './protocol';
+import { READ_LIMIT_SECONDS } from '$lib/core/reading';
 import { createWorkerClient } from './worker-client';
 
 export interface MergeRequestOptions {
@@ -45,12 +46,10 @@ export function createWorkerGenerator(): ModuleGenerator {
   return {
     generate: async (design, options) => (await client.call({ type: 'generate', design, options })) as GeneratedFile[],
     merge: async (design, options) =>
-      (await client.call({
-        type: 'merge',
-        design,
-        layout: options.layout,
-        existing: [...options.existing],
-      })) as MergeOutcome,
+      (await client.call(
+        { type: 'merge', design, layout: options.layout, existing: [...options.existing] },
+        { seconds: READ_LIMIT_SECONDS, reading: 'the module folder' },
+      )) as MergeOutcome,
     dispose: () => client.dispose(),
   };
 }

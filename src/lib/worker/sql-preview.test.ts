@@ -94,7 +94,7 @@ describe('sqlPreview', () => {
     expect(since.dryRun.rows.changed).toBe(0);
   });
 
-  it('shows the rows a rebuild loses, and the safe variant that keeps them', () => {
+  it("shows that drizzle-kit's rebuild fails on the seeded NULLs, and the safe variant that keeps every row", () => {
     const design = updateColumn(exported(loadExample('molos-tasks')), {
       columnId: 'c_tasks_notes',
       patch: { notNull: true, default: { kind: 'literal', value: '' } },
@@ -105,7 +105,9 @@ describe('sqlPreview', () => {
     expect(plain.migration.sql).toContain('PRAGMA foreign_keys=OFF');
     expect(plain.migration.differences.length).toBeGreaterThan(0);
     expect(plain.migration.findings.some((f) => f.severity === 'error')).toBe(true);
-    expect(plain.dryRun.rows.lost).toBeGreaterThan(0);
+    // The dry run seeds NULL where the old schema allowed it: drizzle-kit's copy into a NOT NULL column fails.
+    expect(plain.dryRun.ok).toBe(false);
+    expect(plain.dryRun.error).toMatch(/NOT NULL constraint failed/);
 
     const safe = sqlPreview(SQL, design, { safe: true }).since!;
     if (safe.kind !== 'changed') throw new Error(safe.kind);

@@ -9,6 +9,7 @@ import { baselineFor, folderErrorMessage } from '../schema/baseline';
 import { columnTypeChecks, enumCheckValues, lineIndex } from '../schema/ddl-text';
 import { designFromRaw } from '../schema/design-from-raw';
 import type { Place, RawSchema, RawTable } from '../schema/raw-schema';
+import { readingFile } from '../../core/reading';
 import type { ImportOptions, ImportOutcome, SourceFile } from '../types';
 
 /** The snapshot's tables as a raw schema; places point at the JSON keys. */
@@ -77,6 +78,7 @@ export function rawFromSnapshot(snapshot: Snapshot, file: SourceFile): RawSchema
  * @example importSnapshot({ path: 'drizzle/meta/0003_snapshot.json', text }, { moduleId: 'MoLOS-Tasks' })
  */
 export function importSnapshot(file: SourceFile, opts: ImportOptions = {}): ImportOutcome {
+  readingFile(file.path, 'reading a drizzle snapshot');
   let snapshot: Snapshot;
   try {
     snapshot = parseSnapshot(file.path, file.text);

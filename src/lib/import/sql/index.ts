@@ -23,6 +23,7 @@ import {
 } from '../schema/ddl-text';
 import { designFromRaw } from '../schema/design-from-raw';
 import type { Place, RawColumn, RawIndex, RawSchema, RawTable } from '../schema/raw-schema';
+import { readingFile } from '../../core/reading';
 import type { ImportMessage, ImportOptions, ImportOutcome, SourceFile } from '../types';
 
 export interface SqlImportOptions extends ImportOptions {
@@ -329,6 +330,7 @@ export async function importSql(files: SourceFile[], opts: SqlImportOptions = {}
     // per statement, several times faster on large scripts. Transaction statements in the input are skipped.
     db.run('BEGIN');
     for (const file of ordered) {
+      readingFile(file.path, 'running its SQL on an in-memory SQLite');
       const lines = lineIndex(file.text);
       const at = (offset: number): Place => ({ file: file.path, ...lines(offset) });
       if (nameProblem(baseName(file.path)) === null) {

@@ -16,6 +16,7 @@ const LOGICAL_NOTE =
   /^Logical relation to (.+)\.([^.\s]+) \(no foreign key(?:; on delete ([a-z ]+?))?(?:; on update ([a-z ]+?))?\)\.$/;
 
 export function readColumns(ctx: ImportContext, info: TableInfo): void {
+  ctx.at = info.call;
   const arg = info.call.getArguments()[1];
   if (!arg) {
     ctx.report('warning', 'columns-not-literal', info.call, `table ${info.table.exportName} has no columns`);

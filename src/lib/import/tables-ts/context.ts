@@ -129,6 +129,11 @@ export class ImportContext {
   readonly logicalNotes: LogicalNote[] = [];
   readonly columnNodes = new Map<string, Node>();
   private readonly taken = new Set<string>();
+  /**
+   * The declaration being read, so that a failure nobody foresaw still names its line (set by the loops over
+   * statements and tables).
+   */
+  at: Node | undefined;
   /** Set when the files are loaded. */
   tablesFile!: TsFile;
   modelsFile: TsFile | undefined;

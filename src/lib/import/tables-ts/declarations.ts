@@ -23,6 +23,7 @@ const GRID_COLUMNS = 5;
 export function collectTables(ctx: ImportContext, sf: TsFile): void {
   const isTables = sf === ctx.tablesFile;
   for (const st of sf.getStatements()) {
+    ctx.at = st;
     if (Node.isVariableStatement(st)) {
       for (const decl of st.getDeclarations()) classifyDeclaration(ctx, sf, st, decl, isTables);
     } else if (Node.isEnumDeclaration(st)) {

@@ -71,6 +71,7 @@ export function readModels(ctx: ImportContext): void {
   ctx.modelsFiles.add(sf);
   const seen = new Set([`${ctx.files.indexOf(sf)}:*`]);
   for (const st of sf.getStatements()) {
+    ctx.at = st;
     if (Node.isImportDeclaration(st)) continue;
     if (Node.isExportDeclaration(st) && st.getNamedExports().length === 0 && !st.getModuleSpecifier()) continue;
     if (Node.isExportDeclaration(st) && st.getModuleSpecifier()) {

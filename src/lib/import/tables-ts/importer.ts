@@ -10,13 +10,14 @@
  * (what a kept `$type<…>()` imports); table-extras.ts (indexes and table constraints); relations.ts and suggest.ts
  * (references, logical relations, suggestions); comments.ts (which comment describes a declaration).
  */
-import type { ImportMessage, ImportOptions, ImportOutcome } from '../types';
+import type { ImportMessage, ImportOptions, ImportOutcome, SourceFile } from '../types';
 import { readColumns } from './columns';
 import { ImportContext, type TablesTsInput } from './context';
 import { collectTables, detectLayout, readAliases, reportUnusedConsts, settleModule } from './declarations';
 import { readModels } from './enums';
 import { commentSuggestions, resolveRelations } from './relations';
 import { loadFiles } from './symbols';
+import { isStackOverflow, nestingError } from './nesting';
 import { readTableExtras } from './table-extras';
 
 export type { TablesTsInput };
@@ -27,6 +28,8 @@ function run(ctx: ImportContext): void {
   settleModule(ctx);
   for (const t of ctx.tables) readColumns(ctx, t);
   for (const t of ctx.tables) readTableExtras(ctx, t);
+  // The steps below work across declarations: a failure there is not one declaration's.
+  ctx.at = undefined;
   readAliases(ctx);
   resolveRelations(ctx);
   reportUnusedConsts(ctx);
@@ -69,14 +72,31 @@ export function importTablesTs(input: TablesTsInput, opts: ImportOptions = {}): 
     const suggestions = commentSuggestions(ctx);
     return { ok: true, design: ctx.design, messages: sortMessages(ctx.messages, input), suggestions };
   } catch (e) {
-    ctx.messages.push({
-      severity: 'error',
-      code: 'internal-error',
-      file: input.tables.path,
-      line: 0,
-      column: 0,
-      message: `the importer failed: ${(e as Error).message}`,
-    });
+    ctx.messages.push(failure(ctx, input, e));
     return { ok: false, messages: ctx.messages };
   }
+}
+
+/** The input files, tables.ts first. */
+const inputFiles = (input: TablesTsInput): SourceFile[] => [
+  input.tables,
+  ...(input.models ? [input.models] : []),
+  ...(input.others ?? []),
+];
+
+/**
+ * An error for a failure the importer did not foresee, always with a place: where brackets nest too deep for a
+ * stack overflow, else the declaration being read when it failed (else the start of tables.ts).
+ */
+function failure(ctx: ImportContext, input: TablesTsInput, e: unknown): ImportMessage {
+  const message = e instanceof Error ? e.message : String(e);
+  const deep = isStackOverflow(e) ? nestingError(inputFiles(input)) : null;
+  if (deep) return deep;
+  const place = ctx.at ? ctx.place(ctx.at) : { file: input.tables.path, line: 1, column: 1 };
+  return {
+    severity: 'error',
+    code: 'internal-error',
+    ...place,
+    message: `the importer failed${ctx.at ? ' here' : ''}: ${message}`,
+  };
 }

@@ -3,6 +3,7 @@
  * const it stands for (across files), a call to the function it calls, and a chain of calls to its base.
  */
 import { type CallExpression, Node, Project, type SourceFile as TsFile, ts } from 'ts-morph';
+import { readingFile } from '../../core/reading';
 import type { SourceFile } from '../types';
 import {
   type ConstInfo,
@@ -32,6 +33,8 @@ function newProject(): Project {
 export function loadFiles(ctx: ImportContext, input: TablesTsInput): boolean {
   const p = newProject();
   const add = (file: SourceFile, i: number): TsFile => {
+    // TypeScript's scanner can loop forever on a few hostile bytes: whoever bounds the import needs the file.
+    readingFile(file.path, 'parsing TypeScript');
     const sf = p.createSourceFile(`/import/${i}.ts`, file.text, { overwrite: true });
     ctx.paths.set(sf, file.path);
     if (!ctx.byPath.has(file.path)) ctx.byPath.set(file.path, sf);
@@ -58,7 +61,32 @@ export function loadFiles(ctx: ImportContext, input: TablesTsInput): boolean {
       });
     }
   }
+  for (const sf of ctx.files) if (!specifiersAreStrings(ctx, sf)) ok = false;
   if (ok) for (const sf of ctx.files) indexSymbols(ctx, sf);
+  return ok;
+}
+
+/**
+ * `import { x } from sqlite;` parses (TypeScript reports the missing quotes only when type-checking), but names no
+ * module: a syntax error at its place, like the parser's own.
+ */
+function specifiersAreStrings(ctx: ImportContext, sf: TsFile): boolean {
+  let ok = true;
+  for (const st of sf.compilerNode.statements) {
+    if (!ts.isImportDeclaration(st) && !ts.isExportDeclaration(st)) continue;
+    const spec = st.moduleSpecifier;
+    if (!spec || ts.isStringLiteral(spec)) continue;
+    ok = false;
+    const pos = sf.compilerNode.getLineAndCharacterOfPosition(spec.getStart(sf.compilerNode));
+    ctx.messages.push({
+      severity: 'error',
+      code: 'syntax-error',
+      file: ctx.pathOf(sf),
+      line: pos.line + 1,
+      column: pos.character + 1,
+      message: `syntax error: the module after "from" must be a quoted string, e.g. from '${spec.getText(sf.compilerNode)}'`,
+    });
+  }
   return ok;
 }
 
@@ -72,6 +100,7 @@ function indexSymbols(ctx: ImportContext, sf: TsFile): void {
     if (!fileExports.named.has(as)) fileExports.named.set(as, { local });
   };
   for (const st of sf.getStatements()) {
+    ctx.at = st;
     if (Node.isImportDeclaration(st)) {
       const module = st.getModuleSpecifierValue();
       const def = st.getDefaultImport();

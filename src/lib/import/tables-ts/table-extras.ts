@@ -11,6 +11,7 @@ import { calleeName, constantString, unchain } from './symbols';
 import { stringValue, unwrap } from './values';
 
 export function readTableExtras(ctx: ImportContext, info: TableInfo): void {
+  ctx.at = info.call;
   const arg = info.call.getArguments()[2];
   const indexes: Index[] = [];
   if (arg) {
