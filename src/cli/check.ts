@@ -4,13 +4,14 @@
  * the design would produce broken code or SQL (src/lib/core/rules/README.md); warnings are MoLOS conventions,
  * which published modules deviate from and run, and never change the exit code.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { setModule } from '../lib/core/operations';
 import { checkDesign, hasErrors } from '../lib/core/rules';
 import { importInput, printImportMessages } from './import';
 import type { CliIo } from './io';
 import { readDesign } from './load';
+import { readTextFile } from './read-text';
 import { formatIssue, summary } from './report';
 
 /** True when `file` is (or claims to be) a design file; a drizzle snapshot or any other input is imported. */
@@ -19,7 +20,7 @@ function isDesignFile(io: CliIo, file: string): boolean {
   const full = resolve(io.cwd, file);
   try {
     if (statSync(full).isDirectory()) return false;
-    const data: unknown = JSON.parse(readFileSync(full, 'utf8'));
+    const data: unknown = JSON.parse(readTextFile(full, file));
     return !(data && typeof data === 'object' && 'dialect' in data && 'tables' in data);
   } catch {
     return true; // readDesign says what is wrong with it

@@ -208,8 +208,9 @@ describe('generate', () => {
     const blocked = await cli(['generate', design, '--out', out]);
     expect(blocked.code).toBe(1);
     expect(blocked.stderr).toContain('nothing was written:\n');
+    // issue 14: a snapshot the journal does not list means the journal lost an entry; refused as such.
     expect(blocked.stderr).toMatch(
-      /drizzle\/meta\/0001_snapshot\.json already exists; an existing migration is never rewritten/,
+      /drizzle\/meta\/0001_snapshot\.json is the snapshot of migration 0001, which drizzle\/meta\/_journal\.json does not list/,
     );
     // tables.ts would have changed: the plan says so, and nothing was written.
     expect(blocked.stdout).toContain('update    src/server/db/schema/tables.ts\n');

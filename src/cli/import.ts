@@ -3,26 +3,34 @@
  * reads an existing module (or its SQL, or a drizzle snapshot) into a design file. Imported code is parsed,
  * never run; SQL runs only on an in-memory database.
  */
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Design } from '../lib/core/design';
 import { serializeDesign } from '../lib/core/format';
 import { importFiles } from '../lib/import/import-files';
+import { writingFiles } from '../lib/core/reading';
 import { LAYOUT_FILES, isModuleFile } from '../lib/import/module-folder/index';
 import { type ImportOutcome, type SourceFile, formatImportMessage } from '../lib/import/types';
 import { CliError, type CliIo } from './io';
+import { readTextFile } from './read-text';
 
 /** Files above this size are not read from a module folder (no schema file is that big). */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
-function readTree(root: string, dir = ''): SourceFile[] {
+/**
+ * The module files under `root` (symbolic links are passed over; a pipe or device is refused); `shown` is how
+ * messages name `root` (with a trailing `/`, or empty).
+ */
+function readTree(root: string, shown: string, dir = ''): SourceFile[] {
   const out: SourceFile[] = [];
   for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
     const path = dir ? `${dir}/${entry.name}` : entry.name;
     if (entry.isDirectory()) {
-      if (isModuleFile(`${path}/x.ts`)) out.push(...readTree(root, path));
-    } else if (entry.isFile() && isModuleFile(path) && statSync(join(root, path)).size <= MAX_FILE_BYTES) {
-      out.push({ path, text: readFileSync(join(root, path), 'utf8') });
+      if (isModuleFile(`${path}/x.ts`)) out.push(...readTree(root, shown, path));
+    } else if (isModuleFile(path) && !entry.isSymbolicLink()) {
+      if (entry.isFile() && statSync(join(root, path)).size > MAX_FILE_BYTES) continue;
+      // A pipe or a device under a module file's name is refused (readTextFile says what it is), not passed over.
+      out.push({ path, text: readTextFile(join(root, path), `${shown}${path}`) });
     }
   }
   return out;
@@ -39,9 +47,9 @@ function moduleRootOf(file: string): { root: string; layout: 'legacy' | 'current
 }
 
 /** The `.ts` files under `dir` of `root` (recursively, without dependencies or build output), relative to `root`. */
-function tsFilesUnder(root: string, dir: string): SourceFile[] {
+function tsFilesUnder(root: string, shown: string, dir: string): SourceFile[] {
   if (!existsSync(join(root, dir)) || !statSync(join(root, dir)).isDirectory()) return [];
-  return readTree(join(root, dir))
+  return readTree(join(root, dir), `${shown}${dir}/`)
     .filter((f) => f.path.endsWith('.ts'))
     .map((f) => ({ ...f, path: `${dir}/${f.path}` }));
 }
@@ -53,7 +61,7 @@ function tsFilesUnder(root: string, dir: string): SourceFile[] {
  * one through `..` reads exactly as from inside the module. Another file brings a models file next to it.
  */
 function schemaFileInput(io: CliIo, input: string, full: string): { files: SourceFile[]; prefix: string } {
-  const text = readFileSync(full, 'utf8');
+  const text = readTextFile(full, input);
   const asGiven = (dir: string) => {
     const shown = (isAbsolute(input) ? dir : relative(io.cwd, dir)).replace(/\\/g, '/').replace(/\/+$/, '');
     return shown === '' ? '' : `${shown}/`;
@@ -63,15 +71,17 @@ function schemaFileInput(io: CliIo, input: string, full: string): { files: Sourc
     const { tables, models } = LAYOUT_FILES[inModule.layout];
     const folders = [tables, models].map((p) => p.slice(0, p.lastIndexOf('/')));
     const files: SourceFile[] = [{ path: tables, text }];
-    for (const f of folders.flatMap((dir) => tsFilesUnder(inModule.root, dir)))
+    const prefix = asGiven(inModule.root);
+    for (const f of folders.flatMap((dir) => tsFilesUnder(inModule.root, prefix, dir)))
       if (!files.some((x) => x.path === f.path)) files.push(f);
-    return { files, prefix: asGiven(inModule.root) };
+    return { files, prefix };
   }
   const dir = dirname(full);
   const files: SourceFile[] = [{ path: basename(full), text }];
   const models = ['models.ts', 'models/index.ts'].find((p) => existsSync(join(dir, p)));
-  if (models) files.push({ path: models, text: readFileSync(join(dir, models), 'utf8') });
-  return { files, prefix: asGiven(dir) };
+  const prefix = asGiven(dir);
+  if (models) files.push({ path: models, text: readTextFile(join(dir, models), `${prefix}${models}`) });
+  return { files, prefix };
 }
 
 export interface ImportedInput {
@@ -93,13 +103,13 @@ export async function importInput(io: CliIo, input: string, moduleId: string | u
   let prefix = '';
   try {
     if (isDir) {
-      files = readTree(full);
       prefix = `${input.replace(/\/+$/, '')}/`;
+      files = readTree(full, prefix);
       if (files.length === 0) throw new CliError(`${input}: the folder holds no file the studio imports`);
     } else if (/\.(ts|js|mjs)$/.test(input)) {
       ({ files, prefix } = schemaFileInput(io, input, full));
     } else {
-      files = [{ path: input, text: readFileSync(full, 'utf8') }];
+      files = [{ path: input, text: readTextFile(full, input) }];
     }
   } catch (e) {
     if (e instanceof CliError) throw e;
@@ -146,9 +156,14 @@ export async function importCommand(
     return 2;
   }
   const outPath = resolve(io.cwd, opts.out);
-  if (existsSync(outPath) && statSync(outPath).isDirectory())
+  const existing = existsSync(outPath) ? statSync(outPath) : null;
+  if (existing?.isDirectory())
     throw new CliError(`--out ${opts.out} is a folder; give the design file to write, e.g. ${opts.out}/design.json`);
+  // Writing into a pipe would wait for a reader forever; a device is no design file either.
+  if (existing && !existing.isFile())
+    throw new CliError(`--out ${opts.out} is not a regular file; give the design file to write`);
   try {
+    writingFiles();
     writeFileSync(outPath, serializeDesign(outcome.design));
   } catch (e) {
     throw new CliError(`cannot write ${opts.out}: ${(e as Error).message}`);

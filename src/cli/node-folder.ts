@@ -5,11 +5,12 @@
  * The folder itself may be a link (module repos are often linked into a host checkout): it is resolved once.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync } from 'node:fs';
 import { realpathSync, renameSync, rmSync, rmdirSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { FileWrite, FolderEntry, ModuleFolder } from '../lib/export/module-folder';
 import { CliError } from './io';
+import { ReadTextError, readTextFile } from './read-text';
 
 /** Why a write target is refused; the message names the path as the user gave the folder. */
 export class FolderWriteError extends CliError {
@@ -96,6 +97,14 @@ const besideName = (full: string, suffix: string) => `${full}.${randomBytes(6).t
  */
 export function nodeFolder(dir: string, name: string = dir): ModuleFolder {
   const root = realRoot(dir);
+  let rootStats;
+  try {
+    rootStats = statSync(root);
+  } catch {
+    rootStats = null; // Missing: a write creates it; reads find nothing.
+  }
+  if (rootStats && !rootStats.isDirectory())
+    throw new CliError(`${name} is a file, not a module folder; give the module's folder`);
   const shown = (full: string) => relative(root, full).split(sep).join('/') || name;
 
   /** The absolute path of `path`, refusing one that is absolute or climbs out of the folder. */
@@ -300,13 +309,15 @@ export function nodeFolder(dir: string, name: string = dir): ModuleFolder {
     },
     async readText(path) {
       try {
-        return readFileSync(target(path), 'utf8');
+        return readTextFile(target(path), `${name.replace(/\/+$/, '')}/${path}`);
       } catch (e) {
-        if (errno(e) === 'ENOENT' || errno(e) === 'EISDIR' || errno(e) === 'ENOTDIR') return null;
+        // No file there (a folder where a file could be counts as none: a write then says what is in the way).
+        if (e instanceof ReadTextError && (e.problem === 'missing' || e.problem === 'folder')) return null;
         throw e;
       }
     },
     writeText: (path, content) => writeAll([{ path, content }]),
     writeAll,
+    unusable: (path, problem) => new CliError(`${name.replace(/\/+$/, '')}/${path}: ${problem}`, 2),
   };
 }

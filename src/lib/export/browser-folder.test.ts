@@ -38,8 +38,11 @@ class FakeFile {
       },
     };
   }
+  /** The file's bytes when they are not the UTF-8 of `text` (a file saved in another encoding). */
+  bytes: Uint8Array | null = null;
   async getFile() {
-    return { text: async () => this.text };
+    const bytes = this.bytes ?? new TextEncoder().encode(this.text);
+    return { text: async () => this.text, arrayBuffer: async () => bytes.slice().buffer };
   }
 }
 
@@ -172,5 +175,19 @@ describe('handleFolder writeAll', () => {
       'remove drizzle/0001_add_y.sql',
     ]);
     expect(root.files()).toEqual(before);
+  });
+});
+
+describe('handleFolder readText', () => {
+  // issue 14: File.text() put U+FFFD in place of a bad byte, and a merge would have written it back
+  it('reads UTF-8 as it is and refuses a file that is not, naming the first bad byte', async () => {
+    const { root, folder } = await setUp();
+    expect(await folder.readText('tables.ts')).toBe('old tables');
+    expect(await folder.readText('drizzle/none.sql')).toBeNull();
+    const file = root.children.get('tables.ts') as FakeFile;
+    file.bytes = new Uint8Array([0x2f, 0x2f, 0x0a, 0x63, 0x61, 0x66, 0xe9, 0x0a]); // "//\ncaf\xE9\n", Latin-1
+    await expect(folder.readText('tables.ts')).rejects.toThrow(
+      'mod/tables.ts is not valid UTF-8: byte 0xE9 at line 2, column 4 (byte offset 6); save the file as UTF-8 and try again',
+    );
   });
 });

@@ -1,8 +1,13 @@
 /**
  * The module folder on disk, through the File System Access API (Chromium browsers). Other browsers lack
  * `showDirectoryPicker`; the page hides "Write to folder…" there (`canPickFolders`).
+ *
+ * The API has no symbolic links (a handle is a file or a directory; the browser resolves links itself and never
+ * hands out one that leaves the picked folder), so the link checks the CLI's folder makes (src/cli/node-folder.ts)
+ * have nothing to check here. Files are read as strict UTF-8, as the CLI reads them.
  */
 import type { FileWrite, FolderEntry, ModuleFolder } from './module-folder';
+import { decodeUtf8 } from './utf8-text';
 
 interface DirectoryPickerOptions {
   id?: string;
@@ -134,12 +139,16 @@ export function handleFolder(root: FileSystemDirectoryHandle, name: string = roo
       const segments = parts(path);
       const file = segments.pop() ?? '';
       const dir = await directory(segments, false);
+      let bytes: ArrayBuffer;
       try {
-        return dir ? await (await (await dir.getFileHandle(file)).getFile()).text() : null;
+        if (!dir) return null;
+        bytes = await (await (await dir.getFileHandle(file)).getFile()).arrayBuffer();
       } catch (e) {
         if (isMissing(e)) return null;
         throw e;
       }
+      // Strict: `File.text()` would put U+FFFD in place of a bad byte, and a merge would write that back.
+      return decodeUtf8(new Uint8Array(bytes), `${name}/${path}`);
     },
     writeText: (path, content) => writeAll([{ path, content }]),
     writeAll,

@@ -22,6 +22,12 @@ export interface ModuleFolder {
    * stored are they put in place. An interrupted write leaves each file old or new, never half of one.
    */
   writeAll(files: readonly FileWrite[]): Promise<void>;
+  /**
+   * The error for something in the folder that makes it unusable as it is (`path` is a folder where a file must
+   * be, a file where a folder must be): the CLI's folder gives its usage error (exit 2). Readers fall back to
+   * their own error type when a folder has no such method.
+   */
+  unusable?(path: string, problem: string): Error;
 }
 
 /** One file to write, by its `/`-separated path relative to the folder. */
@@ -40,6 +46,7 @@ export function subfolder(folder: ModuleFolder, dir: string): ModuleFolder {
     readText: (path) => folder.readText(join(dir, path)),
     writeText: (path, content) => folder.writeText(join(dir, path), content),
     writeAll: (files) => folder.writeAll(files.map((f) => ({ ...f, path: join(dir, f.path) }))),
+    ...(folder.unusable ? { unusable: (path, problem) => folder.unusable!(join(dir, path), problem) } : {}),
   };
 }
 

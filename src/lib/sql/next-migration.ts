@@ -283,8 +283,9 @@ export function nextMigration(
   };
   const renames: Renames = { tables: m.renamedTables, columns: m.renamedColumns };
   const last = entries[entries.length - 1];
-  // After the journal's last entry, and after every numbered file (a hand-written one may lack its entry).
-  const numbers = folder.sqlFiles.map((f) => migrationVersion(f) ?? -1);
+  // After the journal's last entry, and after every numbered file (a hand-written one may lack its entry) and
+  // snapshot: the new migration never takes a number a file already has.
+  const numbers = [...folder.sqlFiles, ...Object.keys(folder.snapshots)].map((f) => migrationVersion(f) ?? -1);
   const idx = Math.max(last ? last.idx + 1 : 0, ...numbers.map((n) => n + 1));
   const kind = m.sql.length === 0 ? 'unchanged' : previous ? 'next' : 'initial';
   const name = options.name ?? (previous ? migrationName(m.statements, design.module.id) : 'init');

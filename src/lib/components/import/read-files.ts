@@ -4,6 +4,12 @@
  */
 import { isModuleFile } from '$lib/import/module-folder/module-files';
 import type { SourceFile } from '$lib/import/types';
+import { decodeUtf8 } from '$lib/export/utf8-text';
+
+/** The file's text, refused with the first bad byte's place when it is not UTF-8 (never silently replaced). */
+async function textOf(file: File, path: string): Promise<string> {
+  return decodeUtf8(new Uint8Array(await file.arrayBuffer()), path);
+}
 
 /** Files larger than this are not read (no schema file is). */
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -15,7 +21,7 @@ export async function readPickedFiles(files: Iterable<File>): Promise<SourceFile
     const path = file.webkitRelativePath || file.name;
     // A single picked file is read whatever its name, so the importer can say what it is not.
     if ((file.webkitRelativePath && !isModuleFile(path)) || file.size > MAX_BYTES) continue;
-    out.push({ path, text: await file.text() });
+    out.push({ path, text: await textOf(file, path) });
   }
   return out;
 }
@@ -43,7 +49,7 @@ async function walk(entry: FileSystemEntry, path: string, out: SourceFile[], sin
   if (entry.isFile) {
     if (!single && !isModuleFile(path)) return;
     const file = await fileOf(entry as FileSystemFileEntry);
-    if (file.size <= MAX_BYTES) out.push({ path, text: await file.text() });
+    if (file.size <= MAX_BYTES) out.push({ path, text: await textOf(file, path) });
   } else if (entry.isDirectory && isModuleFile(`${path}/x.ts`)) {
     for (const child of await entries(entry as FileSystemDirectoryEntry)) {
       await walk(child, `${path}/${child.name}`, out, false);
