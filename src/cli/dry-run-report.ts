@@ -16,6 +16,8 @@ export function dryRunLines(run: DryRun): string[] {
   for (const d of run.drift) lines.push(`dry run: schema drift in ${d.table}: ${d.detail}`);
   for (const t of run.rows.tables) {
     if (t.lost > 0) lines.push(`dry run: ${t.table} lost ${t.lost} of ${t.before} sample rows`);
+    for (const c of t.droppedColumns ?? [])
+      if (c.values > 0) lines.push(`dry run: ${t.table}.${c.column} is dropped with ${c.values} sample values`);
     if (t.changed > 0) {
       const ex = t.changedExamples[0];
       const example = ex
@@ -25,6 +27,11 @@ export function dryRunLines(run: DryRun): string[] {
     }
   }
   if (lines.length === 0) lines.push('dry run on sample data: no rows lost or changed, schema as designed');
+  const filled = run.rows.tables.filter((t) => (t.filled ?? 0) > 0);
+  for (const t of filled)
+    lines.push(
+      `dry run: ${t.table}: ${t.filled} sample row${t.filled === 1 ? '' : 's'} had NULL copied as the default`,
+    );
   const seeded = seededText(run.seeded);
   if (seeded) lines.push(`dry run: ${seeded}`);
   return lines;

@@ -8,7 +8,7 @@ import initSqlJs from 'sql.js';
 import { LAYOUTS, type Design, type Layout } from '../lib/core/design';
 import { serializeDesign } from '../lib/core/format';
 import { checkDesign } from '../lib/core/rules';
-import { type MigrationVariant, VARIANT_NAMES, type VariantRequest } from '../lib/export/migration-plan';
+import { type MigrationVariant, VARIANT_NAMES, type VariantRequest, lossText } from '../lib/export/migration-plan';
 import {
   type ModulePlan,
   type PlannedFile,
@@ -18,6 +18,7 @@ import {
   writeModulePlan,
 } from '../lib/export/module-plan';
 import { generateMergedModuleFiles } from '../lib/generate/module-files';
+import { writingFiles } from '../lib/core/reading';
 import { cleanMigrationName } from '../lib/sql/migration-name';
 import { dryRunLines } from './dry-run-report';
 import { CliError, type CliIo } from './io';
@@ -47,6 +48,8 @@ export interface GenerateOptions {
   safe?: boolean;
   dryRun?: boolean;
   reconcile?: boolean;
+  /** `--accept-loss`: the user accepts losing the values of the tables and columns the migration drops. */
+  acceptLoss?: boolean;
   now?: number;
 }
 
@@ -102,6 +105,8 @@ function migrationLines(plan: ModulePlan, set: WriteSet, request: VariantRequest
   }
   for (const c of set.choice?.consequences ?? [])
     out.push(`warning: ${VARIANT_NAMES[chosen?.kind ?? 'exact']}, as asked, ${c}`);
+  if (plan.acceptLoss)
+    for (const l of set.losses) out.push(`warning: drops ${lossText(l)}: values lost, as accepted (--accept-loss)`);
   return out;
 }
 
@@ -147,6 +152,7 @@ export async function generate(io: CliIo, file: string, opts: GenerateOptions): 
     SQL: await initSqlJs(),
     merge: (d, l, existing) => generateMergedModuleFiles(d, { layout: l, existing }),
     reconcile: opts.reconcile,
+    acceptLoss: opts.acceptLoss,
   });
   const set = resolveWrite(plan, request);
   const variant = set.choice?.variant ?? null;
@@ -170,6 +176,7 @@ export async function generate(io: CliIo, file: string, opts: GenerateOptions): 
     return errors > 0 ? 1 : 0;
   }
 
+  writingFiles();
   const outcome = await writeModulePlan(folder, plan, request);
   print(writtenLines(outcome.files, variant));
   // Remember what was exported (names and files), so the next migration knows renames and the zip the module.

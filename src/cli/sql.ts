@@ -2,12 +2,13 @@
  * `molos-schema sql`: prints a migration's SQL — the first one (drizzle-kit's bytes), or the next one for a module
  * folder in the variant `generate` would write (or the one forced with --exact / --safe).
  */
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import initSqlJs from 'sql.js';
 import { checkDesign, hasErrors } from '../lib/core/rules';
-import { VARIANT_NAMES, chooseVariant, planMigration } from '../lib/export/migration-plan';
+import { VARIANT_NAMES, chooseVariant, lossRefusal, planMigration, valueLosses } from '../lib/export/migration-plan';
 import { readCodeFiles } from '../lib/export/read-code-files';
-import { readMigrationFiles } from '../lib/export/read-migrations';
+import { journalDisagreements, readMigrationFiles } from '../lib/export/read-migrations';
 import { codeSnapshot } from '../lib/generate/merge/index';
 import { MigrationFolderError } from '../lib/sql/folder-format';
 import { EMPTY_FOLDER, nextMigration } from '../lib/sql/next-migration';
@@ -39,13 +40,18 @@ export async function sql(
     io.stdout(opts.safe ? safeVariant(m).sql : m.sql);
     return 0;
   }
-  const folder = nodeFolder(resolve(io.cwd, opts.since), opts.since);
+  const dir = resolve(io.cwd, opts.since);
+  // A folder that is not there has no migrations: printing the 0000 for it would hide a mistyped path.
+  if (!existsSync(dir)) throw new CliError(`cannot read --since ${opts.since}: no such folder`);
+  const folder = nodeFolder(dir, opts.since);
   // A damaged journal or snapshot is unusable input (2); a folder in the way is what generate refuses (1).
   const folderError = (e: unknown, code: number) =>
     e instanceof MigrationFolderError ? new CliError(`${opts.since}/${e.message}`, code) : e;
   const files = await readMigrationFiles(folder).catch((e: unknown) => {
     throw folderError(e, 2);
   });
+  const disagreements = journalDisagreements(files.folder);
+  if (disagreements.length > 0) throw new CliError(disagreements.map((d) => `${opts.since}/${d}`).join('\n'), 2);
   // As generate does: from the module's code as it is, unless asked to reconcile the drift it already has.
   let code = null;
   if (!opts.reconcile) {
@@ -80,6 +86,12 @@ export async function sql(
   // The dry run goes to stderr: stdout stays exactly the migration file.
   for (const line of dryRunLines(shown.dryRun)) io.stderr(`${line}\n`);
   for (const r of choice.refusals) io.stderr(`refused: ${r}; generate would not write it\n`);
+  // As generate: a migration that drops values is written only with --accept-loss.
+  const losses = valueLosses(plan, shown);
+  if (losses.length > 0)
+    io.stderr(
+      `refused: ${lossRefusal(`drizzle/${plan.migration.kind === 'unchanged' ? 'next' : plan.migration.tag}.sql`, losses)}\n`,
+    );
   io.stdout(shown.sql);
-  return choice.refusals.length > 0 ? 1 : 0;
+  return choice.refusals.length > 0 || losses.length > 0 ? 1 : 0;
 }

@@ -10,7 +10,8 @@ import { createStatements, joinStatements } from '../sql/create-sql';
 import { type DryRun, dryRun } from '../sql/dry-run';
 import { MigrationFolderError } from '../sql/folder-format';
 import { type MigrationFile, applyMigrations } from '../sql/host-runner';
-import { type MigrationFolder, type NextMigration, nextMigration } from '../sql/next-migration';
+import { type MigrationFolder, type NextMigration, nextMigration, previousSnapshot } from '../sql/next-migration';
+import { migrationsPastSnapshot } from '../sql/replayed-schema';
 import { withReplayedHistory } from '../sql/replay-history';
 import { safeVariant } from '../sql/safe-variant';
 import { type SchemaDrift, compareSchemas, readSchema } from '../sql/schema-report';
@@ -168,11 +169,82 @@ export function chooseVariant(plan: MigrationPlan, request: VariantRequest): Var
   };
 }
 
+/**
+ * A table or column the migration drops while it held values: rows of a dropped table, or values (not NULL) of a
+ * dropped column — a rename the migration does not know (no baseline says column b was column a) is one too.
+ */
+export interface ValueLoss {
+  table: string;
+  /** Absent for a dropped table. */
+  column?: string;
+  /** Sample rows (a table) or sample values (a column) that go; null when the dry run could not be tried. */
+  count: number | null;
+}
+
+/**
+ * What `variant` drops that held values: every table and column the migration removes (from the schemas on
+ * either side, renames followed), counted on the dry run's sample rows. One whose sample held nothing (a column
+ * NULL in every sample row) loses nothing and is left out; a generated column is computed, so never counted.
+ * @example valueLosses(plan, plan.variants.safe) // [{ table: 'MoLOS-Tasks_tasks', column: 'notes', count: 2 }]
+ */
+export function valueLosses(plan: MigrationPlan, variant: MigrationVariant): ValueLoss[] {
+  const m = plan.migration;
+  if (m.kind === 'unchanged') return [];
+  const run = variant.dryRun;
+  const tried = !run.historyError && run.ok;
+  const out: ValueLoss[] = [];
+  const renamedTo = new Map(m.renames.tables.map((r) => [r.from, r.to]));
+  for (const [name, table] of Object.entries(m.before.tables)) {
+    const now = renamedTo.get(name) ?? name;
+    const after = m.after.tables[now];
+    if (!after) {
+      const rows = run.rows.tables.find((t) => t.table === name && t.status === 'dropped')?.before ?? 0;
+      if (!tried || rows > 0) out.push({ table: name, count: tried ? rows : null });
+      continue;
+    }
+    const renamed = new Set(m.renames.columns.filter((r) => r.table === now).map((r) => r.from));
+    const report = run.rows.tables.find((t) => t.table === now);
+    for (const column of Object.values(table.columns)) {
+      if (after.columns[column.name] || renamed.has(column.name) || column.generated) continue;
+      const values = report?.droppedColumns?.find((d) => d.column === column.name)?.values ?? 0;
+      if (!tried || values > 0) out.push({ table: name, column: column.name, count: tried ? values : null });
+    }
+  }
+  return out;
+}
+
+/**
+ * One loss in words.
+ * @example lossText({ table: 'MoLOS-Tasks_tasks', column: 'notes', count: 2 }) // 'MoLOS-Tasks_tasks.notes (2 sample values)'
+ */
+export function lossText(l: ValueLoss): string {
+  const n = l.count === null ? 'the dry run could not count them' : null;
+  return l.column === undefined
+    ? `the table ${l.table} (${n ?? `${plural(l.count ?? 0, 'sample row')} with their values`})`
+    : `${l.table}.${l.column} (${n ?? plural(l.count ?? 0, 'sample value')})`;
+}
+
+/**
+ * The refusal for {@link valueLosses}: what goes, how to keep it, and how to confirm.
+ * @example lossRefusal('drizzle/0001_x.sql', losses) // 'drizzle/0001_x.sql would lose values: MoLOS-Tasks_tasks.notes (2 sample values). …'
+ */
+export function lossRefusal(file: string, losses: readonly ValueLoss[]): string {
+  const what = losses.map(lossText);
+  const columns = losses.some((l) => l.column !== undefined);
+  return (
+    `${file} would drop ${what.join(', ')}: their values would be lost. ` +
+    `To keep them, if you renamed ${columns ? 'a column or a table' : 'a table'} rather than deleting it, rename it in the designer (not delete and add), so the design's baseline knows its previous name and the migration renames it. ` +
+    'To drop them, confirm that you accept losing these values: `molos-schema generate --accept-loss`, or tick “Drop them: I accept losing these values” in the write dialog.'
+  );
+}
+
 /** What the dry run of the next migration replays and compares with. */
 export interface DryRunInput {
   SQL: SqlJsStatic;
   /** The module's migration files so far. */
   history: readonly MigrationFile[];
+  /** Migrations of `history` written by hand past the last snapshot: the dry run seeds its rows before them. */
+  seedBefore?: readonly string[];
 }
 
 function evaluate(
@@ -187,11 +259,37 @@ function evaluate(
 ): MigrationVariant {
   const name = `${m.tag}.sql`;
   const findings = analyzeMigration({ name: `drizzle/${name}`, sql, moduleId: design.module.id }, m.before);
-  const run = dryRun(input.SQL, input.history, { name, sql }, freshSql, m.renames, { design });
+  const run = dryRun(input.SQL, input.history, { name, sql }, freshSql, m.renames, {
+    design,
+    seedBefore: input.seedBefore,
+  });
   // Differences the history already had (its own spelling of the same schema) are not the new migration's doing.
   const seen = new Set(earlier.map((d) => JSON.stringify(d)));
   const drift = run.drift.filter((d) => !seen.has(JSON.stringify(d)));
-  return { kind, sql, findings, differences, chunkProblems: chunkProblems(sql), dryRun: { ...run, drift } };
+  return {
+    kind,
+    sql,
+    findings: findings.map((f) => backfilled(f, run, m)),
+    differences,
+    chunkProblems: chunkProblems(sql),
+    dryRun: { ...run, drift },
+  };
+}
+
+/**
+ * A column made NOT NULL without a default fails on the NULLs rows hold — unless the migrations before it fill
+ * them (a backfill `UPDATE … WHERE col IS NULL` written by hand). The dry run seeds a NULL in that column and runs
+ * those migrations on it: when the new migration then runs, the NULLs were filled, and the finding is a warning.
+ */
+function backfilled(f: SafetyFinding, run: DryRun, m: NextMigration): SafetyFinding {
+  if (f.code !== 'rebuild-not-null-tightened' || !f.params.noDefault || !run.ok || run.historyError) return f;
+  const table = String(f.params.table);
+  const column = String(f.params.column);
+  const oldTable = m.renames.tables.find((r) => r.to === table)?.from ?? table;
+  const oldColumn = m.renames.columns.find((r) => r.table === table && r.to === column)?.from ?? column;
+  const seeded = run.seeded?.tables.find((t) => t.table === oldTable)?.nullColumns ?? [];
+  if (!seeded.includes(oldColumn)) return f;
+  return { ...f, severity: 'warning', params: { ...f.params, filledBefore: 1 } };
 }
 
 /**
@@ -229,19 +327,26 @@ export function planMigration(
 ): MigrationPlan {
   const migration = nextMigration(design, withReplayedHistory(input.SQL, folder, input.history), options);
   if (migration.kind === 'unchanged') return { migration, variants: null };
+  // Migrations written by hand past the last snapshot (a backfill `UPDATE`, say) run on the seeded rows, as the
+  // host runs them on real data before the new one.
+  const pending = migrationsPastSnapshot(
+    previousSnapshot(folder)?.file ?? null,
+    input.history.map((f) => f.name),
+  );
+  const run: DryRunInput = { ...input, seedBefore: pending };
   // What the database must look like after the migration: what its snapshot records (the design's schema, with
   // the module's own drift kept when the migration leaves it).
   const fresh = joinStatements(createStatements(migration.after));
-  const earlier = historyDrift(migration, input);
+  const earlier = historyDrift(migration, run);
   const safe = safeVariant(migration);
-  const exact = evaluate(design, migration, input, 'exact', migration.sql, [], fresh, earlier);
+  const exact = evaluate(design, migration, run, 'exact', migration.sql, [], fresh, earlier);
   // Nothing for the safe variant to change: the same SQL, evaluated once.
   if (safe.sql === migration.sql) return { migration, variants: { exact, safe: { ...exact, kind: 'safe' } } };
   return {
     migration,
     variants: {
       exact,
-      safe: evaluate(design, migration, input, 'safe', safe.sql, safe.differences, fresh, earlier),
+      safe: evaluate(design, migration, run, 'safe', safe.sql, safe.differences, fresh, earlier),
     },
   };
 }

@@ -66,14 +66,20 @@ export class ModuleExport {
    * Downloads `<module id>.zip`: the module as a write into the files the design last saw would leave it — its
    * migrations untouched plus the next one — then records the baseline, as writing to a folder does.
    */
-  async exportZip(): Promise<void> {
+  async exportZip(acceptLoss = false): Promise<void> {
     const design = this.editor.design;
     if (this.blocked(design)) return;
     await this.run('Generating the module…', async () => {
       const [{ planModuleZip, moduleZip }, SQL] = await Promise.all([import('./module-zip'), this.loadSqlJs()]);
-      const zip = await planModuleZip(design, { now: Date.now(), SQL, merge: this.merger() });
+      const deps = { now: Date.now(), SQL, merge: this.merger() };
+      const zip = await planModuleZip(design, { ...deps, acceptLoss });
       if (zip.kind === 'refused') {
-        this.report(refusedReport('Nothing was downloaded', zip.refusals));
+        const report = refusedReport('Nothing was downloaded', zip.refusals);
+        // Refused only for the values its migration drops: the user may accept that loss, told exactly what goes.
+        const onlyLoss = !acceptLoss && (await planModuleZip(design, { ...deps, acceptLoss: true })).kind !== 'refused';
+        if (onlyLoss)
+          report.action = { label: 'Drop them: I accept losing these values', run: () => void this.exportZip(true) };
+        this.report(report);
         return;
       }
       const stem = safeFileStem(design.module.id);

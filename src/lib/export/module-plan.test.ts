@@ -1,7 +1,7 @@
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Design } from '$lib/core/design';
-import { addColumn, addEnumMember, connectTables, renameTable, updateColumn } from '$lib/core/operations';
+import { addColumn, addEnumMember, connectTables, renameTable, setModule, updateColumn } from '$lib/core/operations';
 import { generateMergedModuleFiles } from '$lib/generate/module-files';
 import { initialMigrationSql } from '$lib/sql/migration-files';
 import { loadExample } from '../../testing/examples';
@@ -9,6 +9,7 @@ import { exportBlocker } from './export-blocker';
 import type { VariantRequest } from './migration-plan';
 import { type FileWrite, memoryFolder } from './module-folder';
 import { type MergeModuleFiles, planModuleWrite, resolveWrite, writeModulePlan } from './module-plan';
+import { planView } from './write-view';
 
 let SQL: SqlJsStatic;
 beforeAll(async () => {
@@ -242,9 +243,11 @@ describe('refusals', () => {
     const first = await exportInto(other, loadExample('molos-example'));
     other.files.set('drizzle/meta/0001_snapshot.json', other.files.get('drizzle/meta/0000_snapshot.json') ?? '');
     const next = await plan(addColumn(first.design, { tableId: 't_items', name: 'rank', type: 'integer' }), other);
+    // A snapshot the journal does not list means the journal lost an entry: refused before any migration is planned.
     expect(next.refusals).toEqual([
-      'MoLOS-Example/drizzle/meta/0001_snapshot.json already exists; an existing migration is never rewritten.',
+      'MoLOS-Example/drizzle/meta/0001_snapshot.json is the snapshot of migration 0001, which drizzle/meta/_journal.json does not list: drizzle-kit writes the two together, so the journal lost its entry. Restore the entry (e.g. from version control) or remove the snapshot.',
     ]);
+    expect(next.migration).toBeNull();
   });
 
   it('checks again right before writing', async () => {
@@ -393,5 +396,77 @@ describe('a module whose code and migrations already differ (fixtures/verify/dri
     const snapshot = JSON.parse(p.migrationFiles.find((f) => f.role === 'snapshot')?.content ?? '{}');
     expect(snapshot.tables['MoLOS-Drift_members'].columns.notes.notNull).toBe(true);
     expect(snapshot.tables['MoLOS-Drift_members'].columns.seen_at.notNull).toBe(true);
+  });
+});
+
+describe('the page plans as the CLI does (issue 14)', () => {
+  // issue 14: the page's write dialog uses this plan: a journal missing its last entry is refused there too
+  it('refuses a journal that lost its last entry, and plans no migration', async () => {
+    const folder = memoryFolder('MoLOS-Example');
+    const first = await exportInto(folder, loadExample('molos-example'));
+    const second = await exportInto(
+      folder,
+      addColumn(first.design, { tableId: 't_items', name: 'rank', type: 'integer' }),
+    );
+    const journal = JSON.parse(folder.files.get('drizzle/meta/_journal.json') ?? '{}');
+    journal.entries.pop();
+    folder.files.set('drizzle/meta/_journal.json', JSON.stringify(journal, null, 2));
+    const before = snapshotOf(folder);
+    const p = await plan(addColumn(second.design, { tableId: 't_items', name: 'weight', type: 'integer' }), folder);
+    expect(p.refusals).toEqual([
+      'MoLOS-Example/drizzle/meta/0001_snapshot.json is the snapshot of migration 0001, which drizzle/meta/_journal.json does not list: drizzle-kit writes the two together, so the journal lost its entry. Restore the entry (e.g. from version control) or remove the snapshot.',
+    ]);
+    expect(p.migration).toBeNull();
+    expect(planView(p).byRequest.auto.refusals).toEqual(p.refusals);
+    await expect(writeModulePlan(folder, p, 'auto')).rejects.toThrow('Nothing was written:');
+    expect(folder.files).toEqual(before);
+  });
+
+  // issue 14: a folder where a file must be is refused on the page too (the memory and browser folders)
+  it('refuses a folder named like a migration, as the CLI does', async () => {
+    const folder = memoryFolder('MoLOS-Example', { 'drizzle/0000_init.sql/readme.txt': 'a folder' });
+    const p = await plan(loadExample('molos-example'), folder);
+    expect(p.refusals).toEqual([
+      'MoLOS-Example/drizzle/0000_init.sql: it is a folder, not a file: the host runs every drizzle/*.sql file as a migration, and cannot read a folder',
+    ]);
+  });
+
+  // issue 14: a file under drizzle/ where the plan would write (one that appeared while the folder was read) is
+  // refused by name: nothing under drizzle/ but the journal is ever written over
+  it('refuses a planned migration file that already exists', async () => {
+    const folder = memoryFolder('MoLOS-Example');
+    const first = await exportInto(folder, loadExample('molos-example'));
+    const readText = folder.readText;
+    folder.readText = async (path) => {
+      // The last file the migration reader reads: a teammate's migration lands right after it.
+      if (path === 'drizzle/0000_init.sql') folder.files.set('drizzle/0001_add_items_rank.sql', 'meanwhile');
+      return readText(path);
+    };
+    const p = await plan(addColumn(first.design, { tableId: 't_items', name: 'rank', type: 'integer' }), folder);
+    expect(p.migration?.migration.tag).toBe('0001_add_items_rank');
+    expect(p.refusals).toEqual([
+      'MoLOS-Example/drizzle/0001_add_items_rank.sql already exists; an existing migration is never rewritten.',
+    ]);
+  });
+
+  // issue 14: a renamed module id is said in the write dialog's notes, since manifest.yaml is never rewritten
+  it('warns in the write dialog when the module id changed and no manifest says otherwise', async () => {
+    const folder = memoryFolder('MoLOS-Example');
+    const first = await exportInto(folder, loadExample('molos-example'));
+    folder.files.delete('manifest.yaml');
+    const p = await plan(setModule(first.design, { id: 'MoLOS-Renamed' }), folder);
+    expect(p.refusals).toEqual([]);
+    expect(planView(p).mergeNotes).toContain(
+      'manifest.yaml: The design\'s module id changed from "MoLOS-Example" (its last export) to "MoLOS-Renamed", so every table would get the prefix "MoLOS-Renamed_" (the migration renames them). ' +
+        'The studio never rewrites an existing manifest.yaml: where the module\'s manifest.yaml still says id: MoLOS-Example, change it to "MoLOS-Renamed" by hand, ' +
+        'or the host loads the module as "MoLOS-Example" while its tables are named for "MoLOS-Renamed".',
+    );
+    // With the old id still in manifest.yaml, the write is refused, naming both ids.
+    folder.files.set('manifest.yaml', 'id: MoLOS-Example\n');
+    const refused = await plan(setModule(first.design, { id: 'MoLOS-Renamed' }), folder);
+    expect(refused.refusals).toHaveLength(1);
+    expect(refused.refusals[0]).toMatch(
+      /^The design's module id changed from "MoLOS-Example" \(its last export\) to "MoLOS-Renamed".*MoLOS-Example\/manifest\.yaml still says id: MoLOS-Example.*change its id in manifest\.yaml to "MoLOS-Renamed" by hand/,
+    );
   });
 });

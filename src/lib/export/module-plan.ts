@@ -9,11 +9,14 @@
  * is then one `folder.writeAll(…)`: every file or none.
  */
 import type { SqlJsStatic } from 'sql.js';
+import { parse as parseYaml } from 'yaml';
 import { BASELINE_FILE_PATH, type Baseline, type BaselineFile, type Design, type Layout } from '../core/design';
 import type { MergeNote, MergeOutcome } from '../generate/merge/index';
 import { SCAFFOLD_ROLES } from '../generate/merge/paths';
 import type { FileRole } from '../generate/module-files';
 import { MigrationFolderError } from '../sql/folder-format';
+import { migrationVersion } from '../sql/host-files';
+import { defaultParseProblems } from '../sql/default-parse';
 import { exportBlocker } from './export-blocker';
 import { unifiedDiff } from './file-diff';
 import { ExportError, manifestProblem } from './folder-export';
@@ -21,12 +24,15 @@ import {
   type MigrationPlan,
   type VariantChoice,
   type VariantRequest,
+  type ValueLoss,
   chooseVariant,
+  lossRefusal,
   planMigration,
+  valueLosses,
 } from './migration-plan';
 import type { ModuleFolder } from './module-folder';
 import { readCodeFiles } from './read-code-files';
-import { JOURNAL_PATH, readMigrationFiles } from './read-migrations';
+import { JOURNAL_PATH, journalDisagreements, readMigrationFiles, usedNumbers } from './read-migrations';
 import { unknownDrops, unknownDropsRefusal } from './unknown-drops';
 
 /** `create`: new file; `update`: changed; `unchanged`: same text, not written; `keep`: exists and is the author's. */
@@ -69,6 +75,11 @@ export interface PlanInput {
    * (drift). Off by default: the next migration starts from the existing code and holds the design's changes only.
    */
   reconcile?: boolean;
+  /**
+   * The user accepts losing the values of the tables and columns the migration drops (`generate --accept-loss`,
+   * the write dialog's checkbox). Without it, a migration that drops values is refused (see `valueLosses`).
+   */
+  acceptLoss?: boolean;
 }
 
 export interface ModulePlan {
@@ -87,6 +98,8 @@ export interface ModulePlan {
   migrationFiles: PlannedFile[];
   /** Whether the migration also brings the database to the code where they already differed. */
   reconcile: boolean;
+  /** Whether the user accepts losing the values the migration drops. */
+  acceptLoss?: boolean;
   /** Every file read, by path: `drizzle/` and the code the merge needs. */
   read: ReadonlyMap<string, string>;
 }
@@ -95,6 +108,8 @@ export interface ModulePlan {
 export interface WriteSet {
   refusals: string[];
   choice: VariantChoice | null;
+  /** What the chosen migration drops that held values (refused unless the plan accepts the loss). */
+  losses: ValueLoss[];
   files: PlannedFile[];
 }
 
@@ -113,6 +128,74 @@ function planned(path: string, role: FileRole, before: string | null, after: str
   return { path, role, action, before, content: after, diff: unifiedDiff(path, before, after) };
 }
 
+/** Whether anything (a file or a folder) is at `path` in `folder`. */
+async function entryExists(folder: ModuleFolder, path: string): Promise<boolean> {
+  const slash = path.lastIndexOf('/');
+  const entries = await folder.list(slash < 0 ? '' : path.slice(0, slash));
+  return (entries ?? []).some((e) => e.name === path.slice(slash + 1));
+}
+
+/**
+ * The module id the design had when it last saw its module: the prefix its baseline's table names share (each
+ * `<id>_<table name>`), or null when they do not tell.
+ */
+function baselineModuleId(design: Design): string | null {
+  const ids = new Set<string>();
+  for (const t of Object.values(design.tables)) {
+    const before = design.baseline?.tables[t.id];
+    if (before?.endsWith(`_${t.name}`)) ids.add(before.slice(0, before.length - t.name.length - 1));
+  }
+  return ids.size === 1 ? ([...ids][0] ?? null) : null;
+}
+
+/** `id` of the folder's manifest.yaml, or null when there is none (or it cannot be read as YAML). */
+async function manifestId(folder: ModuleFolder): Promise<string | null> {
+  const text = await folder.readText('manifest.yaml');
+  if (text === null) return null;
+  try {
+    const id = (parseYaml(text) as { id?: unknown } | null)?.id;
+    return typeof id === 'string' ? id : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What to say when the design's module id is not the one it had at its last export: every table gets the new
+ * prefix, but the studio never rewrites an existing manifest.yaml, whose `id` the host loads the module by. A
+ * manifest that still names the old id refuses the write (with how to rename by hand); where the folder has no
+ * manifest to check (a zip of a module with migrations holds none), a warning says what to change.
+ */
+async function moduleIdChange(
+  design: Design,
+  folder: ModuleFolder,
+): Promise<{ refusal: string | null; note: MergeNote | null } | null> {
+  const before = baselineModuleId(design);
+  const now = design.module.id;
+  if (before === null || before === now) return null;
+  const id = await manifestId(folder);
+  if (id === now) return null;
+  const change = `The design's module id changed from "${before}" (its last export) to "${now}", so every table would get the prefix "${now}_" (the migration renames them)`;
+  if (id === before)
+    return {
+      refusal:
+        `${change}, but ${folder.name}/manifest.yaml still says id: ${before}, and the studio never rewrites manifest.yaml. ` +
+        `To rename the module, change its id in manifest.yaml to "${now}" by hand (the host loads the module by that id), then write again; or set the design's module id back to "${before}".`,
+      note: null,
+    };
+  return {
+    refusal: null,
+    note: {
+      severity: 'warning',
+      file: 'manifest.yaml',
+      line: 0,
+      message:
+        `${change}. The studio never rewrites an existing manifest.yaml: where the module's manifest.yaml still says id: ${before}, ` +
+        `change it to "${now}" by hand, or the host loads the module as "${before}" while its tables are named for "${now}".`,
+    },
+  };
+}
+
 /**
  * Works out everything a write into `folder` would do, and every reason it must not happen. Reads only.
  * @example const plan = await planModuleWrite({ design, folder, now: Date.now(), SQL, merge });
@@ -123,8 +206,15 @@ export async function planModuleWrite(input: PlanInput): Promise<ModulePlan> {
   const refusals: string[] = [];
   const blocker = exportBlocker(design);
   if (blocker) refusals.push(blocker);
+  // SQLite's own check of every SQL default, behind the rules' lexer: no default may carry a statement of its own.
+  const defaults = defaultParseProblems(input.SQL, design);
+  if (defaults.length > 0)
+    refusals.push(
+      ['SQLite does not take these SQL defaults as one expression:', ...defaults.map((l) => `- ${l}`)].join('\n'),
+    );
   const manifest = await manifestProblem(folder, design.module.id);
-  if (manifest) refusals.push(manifest);
+  const renamed = await moduleIdChange(design, folder);
+  if (manifest) refusals.push(renamed?.refusal ?? manifest);
 
   const read = new Map<string, string>();
   const existing = await readCodeFiles(folder, layout);
@@ -145,20 +235,29 @@ export async function planModuleWrite(input: PlanInput): Promise<ModulePlan> {
     refusals.push(`The module's code could not be generated and merged into the existing files: ${errorText(e)}`);
   }
 
+  if (renamed?.note && !manifest) notes.push(renamed.note);
+
   let migration: MigrationPlan | null = null;
+  let used = new Set<number>();
   if (!input.codeOnly) {
     try {
       const files = await readMigrationFiles(folder);
       for (const [p, t] of files.texts) read.set(p, t);
+      used = usedNumbers(files.folder);
+      // A journal that disagrees with the files could make the next migration take a number already in use.
+      const disagreements = journalDisagreements(files.folder);
+      refusals.push(...disagreements.map((d) => `${folder.name}/${d}`));
       // From the code as it is, unless asked to reconcile: drift the module already had is not this write's doing.
       const from = codeSnapshot && !input.reconcile ? { ...files.folder, code: codeSnapshot } : files.folder;
-      migration = planMigration(
-        design,
-        from,
-        { SQL: input.SQL, history: files.history },
-        { now: input.now, name: input.name },
-      );
-      const drops = migration.migration.kind === 'unchanged' ? [] : unknownDrops(design, migration.migration);
+      if (disagreements.length === 0)
+        migration = planMigration(
+          design,
+          from,
+          { SQL: input.SQL, history: files.history },
+          { now: input.now, name: input.name },
+        );
+      const drops =
+        !migration || migration.migration.kind === 'unchanged' ? [] : unknownDrops(design, migration.migration);
       if (drops.length > 0) refusals.push(unknownDropsRefusal(drops));
     } catch (e) {
       if (!(e instanceof MigrationFolderError)) throw e;
@@ -169,6 +268,17 @@ export async function planModuleWrite(input: PlanInput): Promise<ModulePlan> {
   const migrationFiles: PlannedFile[] = [];
   const m = migration?.migration;
   if (m && m.kind !== 'unchanged') {
+    // Nothing under drizzle/ is ever overwritten or created over, except the journal; nor is a number reused.
+    const inTheWay: string[] = [];
+    for (const f of m.files)
+      if (f.path !== JOURNAL_PATH && (await entryExists(folder, f.path)))
+        inTheWay.push(`${folder.name}/${f.path} already exists; an existing migration is never rewritten.`);
+    const number = migrationVersion(m.tag);
+    if (inTheWay.length === 0 && number !== null && used.has(number))
+      inTheWay.push(
+        `${folder.name}/drizzle/${m.tag}.sql would take the number ${m.tag.slice(0, m.tag.indexOf('_'))}, which a migration or snapshot of the folder already has; an existing migration is never rewritten.`,
+      );
+    refusals.push(...inTheWay);
     for (const f of m.files) {
       if (f.path.endsWith('.sql')) continue;
       const before = f.path === JOURNAL_PATH ? (read.get(f.path) ?? null) : await folder.readText(f.path);
@@ -176,11 +286,7 @@ export async function planModuleWrite(input: PlanInput): Promise<ModulePlan> {
       // drizzle-kit writes the journal without a final line break; one the author's file has is kept.
       const content =
         role === 'journal' && before?.endsWith('\n') && !f.content.endsWith('\n') ? `${f.content}\n` : f.content;
-      const file = planned(f.path, role, before, content, false);
-      // Only the journal is ever rewritten under drizzle/: a snapshot in the way belongs to another migration.
-      if (role !== 'journal' && before !== null)
-        refusals.push(`${folder.name}/${f.path} already exists; an existing migration is never rewritten.`);
-      migrationFiles.push(file);
+      migrationFiles.push(planned(f.path, role, before, content, false));
     }
   }
   return {
@@ -193,6 +299,7 @@ export async function planModuleWrite(input: PlanInput): Promise<ModulePlan> {
     migrationFiles,
     read,
     reconcile: input.reconcile ?? false,
+    acceptLoss: input.acceptLoss ?? false,
   };
 }
 
@@ -204,6 +311,11 @@ export async function planModuleWrite(input: PlanInput): Promise<ModulePlan> {
 export function resolveWrite(plan: ModulePlan, request: VariantRequest): WriteSet {
   const choice = plan.migration ? chooseVariant(plan.migration, request) : null;
   const refusals = [...plan.refusals, ...(choice?.refusals ?? [])];
+  // Dropping values (a deleted column, or a rename the migration cannot know) is the user's call, made knowingly.
+  const losses = plan.migration && choice?.variant ? valueLosses(plan.migration, choice.variant) : [];
+  const next = plan.migration?.migration;
+  if (losses.length > 0 && !plan.acceptLoss && next && next.kind !== 'unchanged')
+    refusals.push(lossRefusal(`drizzle/${next.tag}.sql`, losses));
   const files: PlannedFile[] = [];
   const m = plan.migration?.migration;
   if (m && m.kind !== 'unchanged' && choice?.variant) {
@@ -212,7 +324,7 @@ export function resolveWrite(plan: ModulePlan, request: VariantRequest): WriteSe
   }
   files.push(...plan.migrationFiles.filter((f) => f.role !== 'journal'), ...plan.code);
   files.push(...plan.migrationFiles.filter((f) => f.role === 'journal'));
-  return { refusals, choice, files };
+  return { refusals, choice, losses, files };
 }
 
 /** The baseline once `files` are written: the migration's, with the module's drizzle files and code as written. */

@@ -54,10 +54,14 @@ function knowsHistory(baseline: Baseline | null): boolean {
 }
 
 /**
- * Plans the zip of a design (drizzle-kit's SQL or the MoLOS-safe variant, chosen as for a folder write).
+ * Plans the zip of a design (drizzle-kit's SQL or the MoLOS-safe variant, chosen as for a folder write). A
+ * migration that drops values is refused as a folder write is, with the same message, unless `deps.acceptLoss`.
  * @example const zip = await planModuleZip(design, { now: Date.now(), SQL, merge }); if (zip.kind !== 'refused') moduleZip(zip.files, stem);
  */
-export async function planModuleZip(design: Design, deps: Pick<PlanInput, 'now' | 'SQL' | 'merge'>): Promise<ZipPlan> {
+export async function planModuleZip(
+  design: Design,
+  deps: Pick<PlanInput, 'now' | 'SQL' | 'merge' | 'acceptLoss'>,
+): Promise<ZipPlan> {
   const baseline = design.baseline;
   const known = (baseline?.files ?? []).map((f) => [f.path, f.text] as const);
   const folder = memoryFolder(design.module.id, Object.fromEntries(known));

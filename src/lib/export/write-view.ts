@@ -8,7 +8,7 @@ import { safetyMessage } from '../sql/safety';
 import { seededText } from '../sql/seeded-text';
 import type { SafetySeverity } from '../sql/safety/types';
 import type { VariantRequest } from './migration-plan';
-import { variantProblems } from './migration-plan';
+import { lossText, variantProblems } from './migration-plan';
 import { type FileAction, type ModulePlan, resolveWrite } from './module-plan';
 
 export interface FindingLine {
@@ -49,6 +49,8 @@ export interface WriteView {
   writes: number;
   /** Error findings of the written migration. */
   errors: number;
+  /** The tables and columns the migration drops that held values, in words (the user must accept losing them). */
+  losses: string[];
 }
 
 export interface PlanView {
@@ -67,6 +69,8 @@ export interface PlanView {
   /** Each variant's problems, for the choice. Null without a migration. */
   variants: { exact: VariantSummary; safe: VariantSummary } | null;
   byRequest: Record<VariantRequest, WriteView>;
+  /** The same, once the user accepts losing the values the migration drops (the dialog's checkbox). */
+  accepted: Record<VariantRequest, WriteView>;
 }
 
 /**
@@ -87,8 +91,13 @@ export function dryRunLines(run: DryRun): string[] {
         `${t.table} ${t.status === 'dropped' ? 'is dropped with' : 'lost'} ${t.lost} of ${t.before} sample rows.`,
       );
     if (t.changed > 0) lines.push(`${t.table} had ${t.changed} sample row${t.changed === 1 ? '' : 's'} changed.`);
+    for (const c of t.droppedColumns ?? [])
+      if (c.values > 0) lines.push(`${t.table}.${c.column} is dropped with ${c.values} sample values.`);
   }
   if (lines.length === 0) lines.push('Dry run on sample data: no rows lost or changed, schema as designed.');
+  for (const t of run.rows.tables)
+    if ((t.filled ?? 0) > 0)
+      lines.push(`${t.table}: ${t.filled} sample row${t.filled === 1 ? '' : 's'} had NULL copied as the default.`);
   const seeded = seededText(run.seeded);
   if (seeded) lines.push(`${seeded[0]?.toUpperCase() ?? ''}${seeded.slice(1)}.`);
   return lines;
@@ -110,6 +119,7 @@ function writeView(plan: ModulePlan, request: VariantRequest): WriteView {
     files: set.files.map((f) => ({ path: f.path, action: f.action, diff: f.diff })),
     writes: set.files.filter((f) => f.action === 'create' || f.action === 'update').length,
     errors: (variant?.findings ?? []).filter((f) => f.severity === 'error').length,
+    losses: set.losses.map(lossText),
   };
 }
 
@@ -120,6 +130,7 @@ function writeView(plan: ModulePlan, request: VariantRequest): WriteView {
 export function planView(plan: ModulePlan): PlanView {
   const m = plan.migration;
   const v = m?.variants;
+  const accepted: ModulePlan = { ...plan, acceptLoss: true };
   return {
     folderName: plan.folderName,
     migrationPath: m && v ? `drizzle/${m.migration.tag}.sql` : null,
@@ -137,5 +148,10 @@ export function planView(plan: ModulePlan): PlanView {
         }
       : null,
     byRequest: { auto: writeView(plan, 'auto'), exact: writeView(plan, 'exact'), safe: writeView(plan, 'safe') },
+    accepted: {
+      auto: writeView(accepted, 'auto'),
+      exact: writeView(accepted, 'exact'),
+      safe: writeView(accepted, 'safe'),
+    },
   };
 }

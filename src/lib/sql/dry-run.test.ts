@@ -49,6 +49,7 @@ describe('dryRun seeds rows that obey the design', () => {
       rows: 3,
       enumColumns: ['status'],
       referenceColumns: [],
+      nullColumns: [],
     });
   });
 
@@ -89,7 +90,7 @@ describe('dryRun fails where the host fails', () => {
     expect(fixed).toMatchObject({ ok: true, drift: [], rows: { lost: 0, changed: 0 } });
     expect(fixed.seeded).toEqual({
       rows: 3,
-      tables: [{ table: 't', rows: 3, enumColumns: [], referenceColumns: [] }],
+      tables: [{ table: 't', rows: 3, enumColumns: [], referenceColumns: [], nullColumns: ['a'] }],
     });
   });
 

@@ -19,6 +19,7 @@ import {
   sortMigrationFiles,
 } from './host-files';
 import { errorMessage, queryRows } from './sqljs-rows';
+import { readingFile } from '../core/reading';
 
 export type { MigrationFile } from './host-files';
 
@@ -164,6 +165,7 @@ export function applyMigrations(
   const outcomes: FileOutcome[] = [];
   let failed = false;
   for (const file of sortMigrationFiles(files)) {
+    readingFile(`drizzle/${file.name}`, 'running it as the MoLOS host does');
     const outcome = runFile(
       db,
       file,

@@ -30,12 +30,16 @@ describe('captureRows', () => {
           columns: ['v'],
           defaults: { v: "'d'" },
           primaryKey: [],
+          notNull: [],
+          generated: [],
           rows: { 'rowid 1': { v: 'p' }, 'rowid 2': { v: 'q' } },
         },
         pairs: {
           columns: ['a', 'b', 'note'],
           defaults: { a: null, b: null, note: null },
           primaryKey: ['b', 'a'],
+          notNull: [],
+          generated: [],
           rows: { '[2,"x"]': { a: 'x', b: 2, note: 'n' } },
         },
       },
@@ -65,6 +69,8 @@ describe('compareRows', () => {
           lost: 2,
           added: 1,
           changed: 3,
+          filled: 0,
+          droppedColumns: [],
           lostExamples: ['["a"]', '["b"]'],
           changedExamples: [
             { key: '["c"]', column: 'v', before: 3, after: 30 },
@@ -102,6 +108,48 @@ describe('compareRows', () => {
     expect(report.tables[2]?.changedExamples).toEqual([{ key: '[2]', column: 'heading', before: 'two', after: 'TWO' }]);
     // Without the renames, the same change reads as a dropped table and a new one.
     expect(compareRows(before, after).lost).toBe(3);
+  });
+
+  // issue 14: the MoLOS-safe variant's COALESCE(col, default) is the intended fill of a column made NOT NULL, not
+  // damage; any other value in its place still is.
+  it('counts a NULL turned into the default of a column made NOT NULL as filled, not changed', () => {
+    const db = dbFrom(`
+      CREATE TABLE t (id integer PRIMARY KEY, mood integer, note text);
+      INSERT INTO t VALUES (1, NULL, 'a'), (2, 5, 'b'), (3, NULL, 'c');
+    `);
+    const before = captureRows(db);
+    db.exec(`CREATE TABLE n (id integer PRIMARY KEY, mood integer DEFAULT 3 NOT NULL, note text);
+      INSERT INTO n SELECT id, COALESCE(mood, 3), note FROM t; DROP TABLE t; ALTER TABLE n RENAME TO t;
+      UPDATE t SET note = 'C' WHERE id = 3;`);
+    const report = compareRows(before, captureRows(db)).tables[0];
+    expect(report).toMatchObject({ changed: 1, filled: 1 });
+    expect(report?.changedExamples).toEqual([{ key: '[3]', column: 'note', before: 'c', after: 'C' }]);
+    // A value other than the default is a change.
+    const other = dbFrom('CREATE TABLE t (id integer PRIMARY KEY, mood integer); INSERT INTO t VALUES (1, NULL);');
+    const was = captureRows(other);
+    other.exec(`CREATE TABLE n (id integer PRIMARY KEY, mood integer DEFAULT 3 NOT NULL); INSERT INTO n VALUES (1, 4);
+      DROP TABLE t; ALTER TABLE n RENAME TO t;`);
+    expect(compareRows(was, captureRows(other)).tables[0]).toMatchObject({ changed: 1, filled: 0 });
+  });
+
+  // issue 14: a dropped column (or a rename the migration does not know: drop + add) loses its values.
+  it('counts the values of the columns a kept table loses, not those of generated columns', () => {
+    const db = dbFrom(`
+      CREATE TABLE t (id integer PRIMARY KEY, a text, b text, g integer GENERATED ALWAYS AS (length(a)) VIRTUAL);
+      INSERT INTO t (id, a, b) VALUES (1, 'x', 'p'), (2, 'y', NULL), (3, NULL, 'q');
+    `);
+    const before = captureRows(db);
+    db.exec('ALTER TABLE t DROP COLUMN g; ALTER TABLE t DROP COLUMN a; ALTER TABLE t ADD COLUMN c text;');
+    expect(compareRows(before, captureRows(db)).tables[0]?.droppedColumns).toEqual([{ column: 'a', values: 2 }]);
+    // Renamed under the migration's renames, nothing is lost.
+    const renamed = dbFrom("CREATE TABLE r (id integer PRIMARY KEY, a text); INSERT INTO r VALUES (1, 'x');");
+    const was = captureRows(renamed);
+    renamed.exec('ALTER TABLE r RENAME COLUMN a TO z;');
+    expect(
+      compareRows(was, captureRows(renamed), { renamedColumns: [{ table: 'r', from: 'a', to: 'z' }] }).tables[0]
+        ?.droppedColumns,
+    ).toEqual([]);
+    expect(compareRows(was, captureRows(renamed)).tables[0]?.droppedColumns).toEqual([{ column: 'a', values: 1 }]);
   });
 
   it('expects an added column to hold its literal default', () => {

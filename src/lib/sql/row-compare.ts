@@ -15,6 +15,10 @@ export interface TableRows {
   /** Each column's DEFAULT text (or `null`), to judge values in columns that a migration adds. */
   defaults: Record<string, string | null>;
   primaryKey: string[];
+  /** The columns that are NOT NULL (to tell a NULL filled with the default of a column made NOT NULL). */
+  notNull?: string[];
+  /** Generated columns: SQLite computes them, so dropping one loses nothing. */
+  generated?: string[];
   rows: Record<RowKey, Row>;
 }
 
@@ -46,6 +50,8 @@ export function captureRows(db: Database): RowSnapshot {
       columns: t.columns.map((c) => c.name),
       defaults: Object.fromEntries(t.columns.map((c) => [c.name, c.default])),
       primaryKey,
+      notNull: t.columns.filter((c) => c.notNull).map((c) => c.name),
+      generated: t.columns.filter((c) => c.generated !== null).map((c) => c.name),
       rows,
     };
   }
@@ -76,6 +82,16 @@ export interface TableRowsReport {
   lost: number;
   added: number;
   changed: number;
+  /**
+   * Rows whose only change is a NULL replaced by the default of a column the migration made NOT NULL (the
+   * MoLOS-safe variant's `COALESCE(col, default)`): intended, so not counted in `changed`.
+   */
+  filled?: number;
+  /**
+   * Columns of a kept table that the migration removed (a rename the migration does not know is one too), with
+   * how many rows held a value (not NULL) in them: values lost. Generated columns are left out.
+   */
+  droppedColumns?: { column: string; values: number }[];
   /** Up to three keys of lost rows. */
   lostExamples: RowKey[];
   /** Up to three changes, at most one per row. */
@@ -137,11 +153,23 @@ function compareTable(
   const afterRows = now?.rows ?? {};
   const lostKeys = Object.keys(beforeRows).filter((k) => !(k in afterRows));
   const changes: RowChange[] = [];
+  let filled = 0;
   for (const [key, row] of Object.entries(afterRows)) {
     const old = beforeRows[key];
     if (old && was && now) {
-      const change = firstChange(key, old, row, was, now, previousColumn);
+      const fills: string[] = [];
+      const change = firstChange(key, old, row, was, now, previousColumn, fills);
       if (change) changes.push(change);
+      else if (fills.length > 0) filled++;
+    }
+  }
+  const droppedColumns: TableRowsReport['droppedColumns'] = [];
+  if (was && now) {
+    const kept = new Set(now.columns.map(previousColumn));
+    for (const column of was.columns) {
+      if (kept.has(column) || was.generated?.includes(column)) continue;
+      const values = Object.values(beforeRows).filter((r) => (r[column] ?? null) !== null).length;
+      droppedColumns.push({ column, values });
     }
   }
   return {
@@ -152,6 +180,8 @@ function compareTable(
     lost: lostKeys.length,
     added: Object.keys(afterRows).filter((k) => !(k in beforeRows)).length,
     changed: changes.length,
+    filled,
+    droppedColumns,
     lostExamples: lostKeys.slice(0, EXAMPLES),
     changedExamples: changes.slice(0, EXAMPLES),
   };
@@ -164,12 +194,19 @@ function firstChange(
   was: TableRows,
   now: TableRows,
   previousColumn: (column: string) => string,
+  fills: string[],
 ): RowChange | null {
   for (const column of now.columns) {
     const source = previousColumn(column);
     const after = row[column] ?? null;
     if (was.columns.includes(source)) {
-      if (!sameValue(old[source] ?? null, after)) return { key, column, before: old[source] ?? null, after };
+      const before = old[source] ?? null;
+      if (sameValue(before, after)) continue;
+      if (before === null && filledWithDefault(column, source, after, was, now)) {
+        fills.push(column);
+        continue;
+      }
+      return { key, column, before, after };
     } else {
       // A column the migration added should hold its default; only literal defaults can be judged here.
       const expected = literalDefault(now.defaults[column] ?? null);
@@ -177,6 +214,18 @@ function firstChange(
     }
   }
   return null;
+}
+
+/**
+ * True when `after` is what a NULL of a column made NOT NULL by the migration becomes when copied as its default:
+ * the literal default's value, or any value for a default SQLite computes (an expression cannot be judged here).
+ */
+function filledWithDefault(column: string, source: string, after: SqlValue, was: TableRows, now: TableRows): boolean {
+  const tightened = (now.notNull?.includes(column) ?? false) && !(was.notNull?.includes(source) ?? true);
+  const def = now.defaults[column] ?? null;
+  if (!tightened || def === null || after === null) return false;
+  const expected = literalDefault(def);
+  return expected === undefined || sameValue(expected, after);
 }
 
 /**

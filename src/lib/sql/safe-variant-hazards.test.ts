@@ -146,7 +146,11 @@ function damage(rows: RowsReport): Record<string, string> {
   const out: Record<string, string> = {};
   for (const t of rows.tables) {
     if (t.status === 'dropped') continue;
-    const parts = [t.lost ? `lost ${t.lost}` : '', t.changed ? `changed ${t.changed}` : ''].filter(Boolean);
+    const parts = [
+      t.lost ? `lost ${t.lost}` : '',
+      t.changed ? `changed ${t.changed}` : '',
+      t.filled ? `filled ${t.filled}` : '',
+    ].filter(Boolean);
     if (parts.length > 0) out[t.table] = parts.join(', ');
   }
   return out;
@@ -315,7 +319,8 @@ const HAZARDS: HazardCase[] = [
     prepare: nullFirst('daily_log', 'mood'),
     exact: { fails: /NOT NULL constraint failed: __new_MoLOS-Tasks_daily_log\.mood/ },
     exactErrors: ['rebuild-not-null-tightened'],
-    intended: { [T('daily_log')]: 'changed 1' },
+    // issue 14: the seed's own NULL (the last row) and the one `prepare` adds, each copied as the default.
+    intended: { [T('daily_log')]: 'filled 2' },
   },
   {
     name: 'B17 + B14: NOT NULL on a referenced table’s column that holds NULL',
@@ -323,7 +328,7 @@ const HAZARDS: HazardCase[] = [
     prepare: nullFirst('tags', 'color'),
     exact: { fails: /NOT NULL constraint failed: __new_MoLOS-Tasks_tags\.color/ },
     exactErrors: ['rebuild-cascade', 'rebuild-not-null-tightened'],
-    intended: { [T('tags')]: 'changed 1' },
+    intended: { [T('tags')]: 'filled 2' },
   },
   {
     name: 'B8: ADD … REFERENCES a hyphenated table',
@@ -466,6 +471,16 @@ describe('hazards no rewrite removes', () => {
       expect(errorsOf(r.safe.sql, r.migration)).toEqual(codes);
     },
   );
+
+  // issue 14: the seeded rows alone hold a NULL in every nullable column, as real data does: without `prepare`,
+  // both variants fail where they used to pass on NULL-free samples.
+  it('B17 without a default fails on the seeded rows alone, in both variants', () => {
+    const r = labOf((d) => updateColumn(d, { columnId: 'c_daily_log_mood', patch: { notNull: true } }));
+    for (const run of [r.exact, r.safeRun]) {
+      expect(run.ok).toBe(false);
+      expect(run.error).toMatch(/NOT NULL constraint failed: __new_MoLOS-Tasks_daily_log\.mood/);
+    }
+  });
 
   it('B9 in a table rebuilt anyway: the safe variant fixes the rebuild, not the missing value, and says so', () => {
     const r = labOf((d) =>

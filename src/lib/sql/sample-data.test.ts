@@ -130,6 +130,35 @@ describe('seedSampleRows on the shipped examples', () => {
 });
 
 describe('seedSampleRows edge cases', () => {
+  // issue 14: real rows hold NULL wherever the schema allows it; a dry run that never seeds one cannot show a
+  // migration that makes such a column NOT NULL failing on them (B17).
+  it('puts NULL in every nullable plain column of the last row, never in a key, a reference or a NOT NULL column', () => {
+    const db = migrated(
+      'CREATE TABLE `p` (`id` text PRIMARY KEY NOT NULL);\n' +
+        'CREATE TABLE `t` (`id` text PRIMARY KEY NOT NULL, `title` text NOT NULL, `note` text, `mood` integer, ' +
+        '`p_id` text REFERENCES `p`(`id`), `code` text UNIQUE, `len` integer GENERATED ALWAYS AS (length(note)) VIRTUAL);',
+    );
+    const report = seedSampleRows(db, 3);
+    expect(report.tables.find((t) => t.table === 't')).toMatchObject({ inserted: 3, errors: [] });
+    expect(report.tables.find((t) => t.table === 't')?.nullColumns).toEqual(['note', 'mood', 'code']);
+    expect(queryRows(db, 'SELECT id, title, note, mood, p_id, code, len FROM t ORDER BY rowid')).toEqual([
+      { id: 't-1', title: 'title 1', note: 'note 1', mood: 1, p_id: 'p-1', code: 'code 1', len: 6 },
+      { id: 't-2', title: 'title 2', note: 'note 2', mood: 2, p_id: 'p-2', code: 'code 2', len: 6 },
+      { id: 't-3', title: 'title 3', note: null, mood: null, p_id: 'p-3', code: null, len: null },
+    ]);
+    // One row alone keeps its values (the rows must still show what a column holds).
+    const one = migrated('CREATE TABLE `o` (`id` integer PRIMARY KEY, `v` text)');
+    expect(seedSampleRows(one, 1).tables[0]?.nullColumns).toEqual([]);
+    expect(column(one, 'o', 'v')).toEqual(['v 1']);
+  });
+
+  it('inserts the last row with values when SQLite refuses its NULLs', () => {
+    const db = migrated('CREATE TABLE `c` (`id` integer PRIMARY KEY, `v` text CHECK(v IS NOT NULL), `w` text)');
+    const report = seedSampleRows(db, 3);
+    expect(report.tables[0]).toMatchObject({ inserted: 3, errors: [], nullColumns: [] });
+    expect(column(db, 'c', 'w')).toEqual(['w 1', 'w 2', 'w 3']);
+  });
+
   it('seeds the replayed gold evolve history', () => {
     const result = applyMigrations(SQL, goldMigrations('evolve/drizzle'));
     const report = seedSampleRows(result.db);
@@ -155,7 +184,15 @@ describe('seedSampleRows edge cases', () => {
     );
     const report = seedSampleRows(db, 2);
     expect(report.tables).toEqual([
-      { table: 'c', inserted: 2, errors: [], missingParents: ['user'], enumColumns: [], referenceColumns: [] },
+      {
+        table: 'c',
+        inserted: 2,
+        errors: [],
+        missingParents: ['user'],
+        enumColumns: [],
+        referenceColumns: [],
+        nullColumns: [],
+      },
     ]);
     expect(column(db, 'c', 'must')).toEqual(['must 1', 'must 2']);
     expect(column(db, 'c', 'may')).toEqual([null, null]);
@@ -172,6 +209,8 @@ describe('seedSampleRows edge cases', () => {
         missingParents: [],
         enumColumns: [],
         referenceColumns: [],
+        // The last row holds NULL in v, which the CHECK lets through (NULL is not false).
+        nullColumns: ['v'],
       },
     ]);
   });
@@ -196,7 +235,8 @@ describe("seedSampleRows with the design's hints", () => {
     const db = migrated('CREATE TABLE `t` (`id` text PRIMARY KEY NOT NULL, `status` text NOT NULL, `note` text)');
     const report = seedSampleRows(db, 3, { t: { status: { values: ['open', 'shut'] } } });
     expect(column(db, 't', 'status')).toEqual(['open', 'shut', 'open']);
-    expect(column(db, 't', 'note')).toEqual(['note 1', 'note 2', 'note 3']);
+    // The last row holds NULL in the nullable note (the NOT NULL status gets a value).
+    expect(column(db, 't', 'note')).toEqual(['note 1', 'note 2', null]);
     expect(report.tables[0]).toMatchObject({ enumColumns: ['status'], referenceColumns: [] });
   });
 
@@ -207,9 +247,10 @@ describe("seedSampleRows with the design's hints", () => {
     const report = seedSampleRows(db, 3, {
       t: { a: { values: ['y', 'z', 'w'] }, b: { values: ['x', 'y', 'q'] }, c: { values: ['q'] } },
     });
-    expect(column(db, 't', 'a')).toEqual(['y', 'z', 'y']);
-    expect(column(db, 't', 'b')).toEqual(['x', 'y', 'x']);
-    expect(column(db, 't', 'c')).toEqual(['x', 'x', 'x']);
+    // The third row holds NULL in these nullable columns.
+    expect(column(db, 't', 'a')).toEqual(['y', 'z', null]);
+    expect(column(db, 't', 'b')).toEqual(['x', 'y', null]);
+    expect(column(db, 't', 'c')).toEqual(['x', 'x', null]);
     expect(report.tables[0]?.enumColumns).toEqual(['a']);
   });
 
@@ -242,7 +283,7 @@ describe("seedSampleRows with the design's hints", () => {
     });
     expect(report.tables.find((t) => t.table === 'k')?.referenceColumns).toEqual([]);
     expect(column(db, 'k', 'p_id')).toEqual(['p-1', 'p-2']);
-    expect(column(db, 'k', 'q_id')).toEqual(['q_id 1', 'q_id 2']);
+    expect(column(db, 'k', 'q_id')).toEqual(['q_id 1', null]);
   });
 
   it('a NOT NULL hint makes a nullable self reference point the first row at itself', () => {

@@ -27,6 +27,11 @@ export interface SeededTable {
   enumColumns: string[];
   /** Columns that point at parent rows because the design relates them (no foreign key in the database yet). */
   referenceColumns: string[];
+  /**
+   * Nullable columns that hold NULL in one row (the last of the batch): real rows have NULLs wherever the schema
+   * allows them, and a migration that makes such a column NOT NULL must show what it does to them.
+   */
+  nullColumns: string[];
 }
 
 export interface SeedReport {
@@ -44,6 +49,12 @@ const EPOCH_2026 = 1_767_225_600;
  * first; a row references a parent row; a self reference points at the previous row, or is NULL for the first).
  * Text primary keys are `<table>-<n>`. Running it twice adds rows numbered after the existing ones.
  *
+ * When more than one row is inserted, the last one holds NULL in every nullable column the database lets it (not
+ * a key, a generated column or a reference): a migration that tightens such a column to NOT NULL then meets the
+ * NULLs real data has. A row SQLite refuses with those NULLs (a CHECK that wants a value) is inserted with values.
+ *
+ * `options.only` limits the seeding to some tables (the others keep their rows and serve as parents).
+ *
  * `hints` (from {@link seedHints}) add what the design says and the database does not yet: enum values (kept to
  * those the database's CHECK also allows), NOT NULL for references, and relations the database has no foreign key
  * for (logical ones, or one the migration adds), so the rows obey the design the migration moves to.
@@ -51,13 +62,23 @@ const EPOCH_2026 = 1_767_225_600;
  * @example
  * const report = seedSampleRows(db); // { tables: [{ table: 'projects', inserted: 3, errors: [], … }, …], inserted: 9 }
  */
-export function seedSampleRows(db: Database, rowsPerTable = 3, hints: SeedHints = {}): SeedReport {
+export function seedSampleRows(
+  db: Database,
+  rowsPerTable = 3,
+  hints: SeedHints = {},
+  options: { only?: (table: string) => boolean } = {},
+): SeedReport {
   const schema = readSchema(db);
   const byName = new Map(schema.tables.map((t) => [t.name, t]));
   const refsOf = new Map(schema.tables.map((t) => [t.name, references(t, hints[t.name] ?? {}, byName)]));
   const made = new Map<string, Row[]>();
+  // Tables left out are parents as they are: rows of this call point at their first rows.
+  for (const t of schema.tables)
+    if (options.only && !options.only(t.name))
+      made.set(t.name, queryRows(db, `SELECT * FROM ${quoteIdent(t.name)} ORDER BY rowid LIMIT ?`, [rowsPerTable]));
   const tables: SeededTable[] = [];
   for (const t of parentsFirst(schema.tables, refsOf)) {
+    if (options.only && !options.only(t.name)) continue;
     const sql = queryRows(db, "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [t.name])[0]?.sql;
     const refs = refsOf.get(t.name) ?? [];
     const ctx: TableContext = {
@@ -71,22 +92,30 @@ export function seedSampleRows(db: Database, rowsPerTable = 3, hints: SeedHints 
     };
     const rows: Row[] = [];
     const errors: string[] = [];
+    const refColumns = new Set(refs.flatMap((r) => r.from));
+    const nullable = t.columns
+      .filter((c) => !c.notNull && c.primaryKey === 0 && c.generated === null && !refColumns.has(c.name))
+      .map((c) => c.name);
+    let nullColumns: string[] = [];
     const missingParents = [...ctx.missingParents].sort();
     made.set(t.name, rows);
     const relax = missingParents.length > 0 && queryRows(db, 'PRAGMA foreign_keys')[0]?.foreign_keys === 1;
     if (relax) db.run('PRAGMA foreign_keys = OFF');
     for (let i = 1; i <= rowsPerTable; i++) {
       const row = sampleRow(ctx, ctx.offset + i, rows, made);
-      const columns = Object.keys(row);
-      try {
-        db.run(
-          `INSERT INTO ${quoteIdent(t.name)} (${columns.map(quoteIdent).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
-          columns.map((c) => row[c] ?? null),
-        );
-        rows.push(row);
-      } catch (error) {
-        errors.push(errorMessage(error));
+      const withNulls = i === rowsPerTable && i > 1 && nullable.length > 0;
+      if (withNulls) {
+        const nulled: Row = { ...row };
+        for (const c of nullable) nulled[c] = null;
+        if (insertRow(db, t.name, nulled) === null) {
+          rows.push(nulled);
+          nullColumns = nullable;
+          continue;
+        }
       }
+      const error = insertRow(db, t.name, row);
+      if (error === null) rows.push(row);
+      else errors.push(error);
     }
     if (relax) db.run('PRAGMA foreign_keys = ON');
     tables.push({
@@ -96,9 +125,24 @@ export function seedSampleRows(db: Database, rowsPerTable = 3, hints: SeedHints 
       missingParents,
       enumColumns: t.columns.filter((c) => ctx.enums.get(c.name)?.fromDesign).map((c) => c.name),
       referenceColumns: refs.filter((r) => r.fromDesign && !ctx.missingParents.has(r.table)).flatMap((r) => r.from),
+      nullColumns,
     });
   }
   return { tables, inserted: tables.reduce((n, t) => n + t.inserted, 0) };
+}
+
+/** Inserts one row; SQLite's message when it refuses it, else null. */
+function insertRow(db: Database, table: string, row: Row): string | null {
+  const columns = Object.keys(row);
+  try {
+    db.run(
+      `INSERT INTO ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+      columns.map((c) => row[c] ?? null),
+    );
+    return null;
+  } catch (error) {
+    return errorMessage(error);
+  }
 }
 
 /** A reference a seeded row must satisfy: a foreign key of the database, or a relation of the design. */

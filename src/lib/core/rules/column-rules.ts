@@ -179,7 +179,14 @@ function defaultRules(c: Column, p: Record<string, string>, out: Issue[]): void 
     }
     // drizzle-kit writes a string or boolean default as a plain SQL value: 'abc' is not JSON, and true is stored
     // as 1. Objects, arrays, numbers and null read back as written.
-    if (typeof value === 'string' || typeof value === 'boolean') {
+    if (value === null) {
+      // drizzle-kit writes DEFAULT 'null' (the text), while drizzle-orm inserts SQL NULL for a column left out: two
+      // values for one default, and on a NOT NULL column every insert by the app that leaves the column out fails.
+      const empty = c.notNull
+        ? { label: 'Use []', calls: [update(c, { default: { kind: 'json', json: '[]' } })] }
+        : drop;
+      out.push(issue('default-json-null', c.notNull ? 'error' : 'warning', col(c), p, empty));
+    } else if (typeof value === 'string' || typeof value === 'boolean') {
       out.push(issue('default-json-scalar', 'error', col(c), { ...p, kind: typeof value }, drop));
     } else if (typeof value === 'object' && value !== null && JSON.stringify(value).includes("'")) {
       out.push(issue('default-json-quote', 'error', col(c), p, drop));

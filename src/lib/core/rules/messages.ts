@@ -70,6 +70,8 @@ const MESSAGES: Record<RuleCode, (p: Params) => string> = {
     p.hazard === 'breakpoint'
       ? `The ${p.what} contains "--> statement-breakpoint": the MoLOS host splits migrations on that text wherever it appears, so the statement would be cut in two.`
       : `The ${p.what} has a line that starts with "--": the MoLOS host drops such lines from a migration before running it, so the statement would break.`,
+  'default-json-null': (p) =>
+    `The JSON default of ${p.table}.${p.column} is null: drizzle-kit writes it as the text 'null', while the app (drizzle-orm) inserts SQL NULL for a value left out, so rows hold either and WHERE … IS NULL finds only some. A NOT NULL column refuses every insert that leaves it out. Remove the default (an omitted value is NULL anyway), or use [] or {}.`,
   'default-json-invalid': (p) => `The JSON default of ${p.table}.${p.column} is not valid JSON: ${p.error}.`,
   'default-json-quote': (p) =>
     `The JSON default of ${p.table}.${p.column} contains an apostrophe, which drizzle-kit does not escape: the migration would not run.`,

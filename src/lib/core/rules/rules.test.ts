@@ -439,6 +439,13 @@ const CASES: Record<RuleCode, Case> = {
     params: { reason: 'semicolon' },
     fix: true,
   },
+  'default-json-null': {
+    mutate: (d) => upd(d, ID.itemsTags, { notNull: false, default: { kind: 'json', json: 'null' } }),
+    severity: 'warning',
+    target: column(ID.itemsTags),
+    mentions: `${ITEMS}.tags`,
+    fix: true,
+  },
   'sql-text-unsafe': {
     mutate: (d) => upd(d, ID.itemsTitle, { default: { kind: 'literal', value: 'a\n-- b' } }),
     severity: 'error',
@@ -919,6 +926,14 @@ describe('defaults', () => {
     expect(issues.map((i) => [i.code, i.params.reason])).toEqual([['default-sql-invalid', 'semicolon']]);
   });
 
+  // issue 14: drizzle-kit writes a JSON null default as the text 'null'; the app inserts SQL NULL for it.
+  it('a JSON null default on a NOT NULL column is an error whose fix is [] ', () => {
+    const d = upd(base(), ID.itemsTags, { default: { kind: 'json', json: 'null' } });
+    const issues = on(checkDesign(d), column(ID.itemsTags));
+    expect(issues.map((i) => [i.code, i.severity])).toEqual([['default-json-null', 'error']]);
+    expect(applyFix(d, issues[0]!).columns[ID.itemsTags]?.default).toEqual({ kind: 'json', json: '[]' });
+  });
+
   it('a blank SQL default is default-sql-empty, not unparenthesized', () => {
     expect(codes(checkDesign(withSql('   ')))).toEqual(['default-sql-empty']);
   });
@@ -1343,12 +1358,13 @@ describe('review follow-ups', () => {
     expect(checkDesign(d).map(key)).toContainEqual(key({ code: 'index-name-duplicate', target: index('i_clash') }));
   });
 
-  it('JSON defaults: strings and booleans are errors; objects, arrays, numbers and null are fine', () => {
+  it('JSON defaults: strings and booleans are errors; null is default-json-null; objects, arrays and numbers are fine', () => {
     const withJson = (json: string) =>
       codes(checkDesign(upd(base(), ID.itemsTags, { default: { kind: 'json', json } })));
     expect(withJson('"x"')).toEqual(['default-json-scalar']);
     expect(withJson('true')).toEqual(['default-json-scalar']);
-    for (const ok of ['[]', '{}', '{"a":[1,2]}', '3', 'null']) expect(withJson(ok), ok).toEqual([]);
+    expect(withJson('null')).toEqual(['default-json-null']);
+    for (const ok of ['[]', '{}', '{"a":[1,2]}', '3']) expect(withJson(ok), ok).toEqual([]);
   });
 
   it('a logical relation to a non-key column is only a warning', () => {

@@ -328,6 +328,18 @@ const SQL_CASES: [string, SqlCase][] = [
     },
   ],
   [
+    'a JSON null default on a NOT NULL column: the app inserts SQL NULL for it (drizzle-orm)',
+    {
+      code: 'default-json-null',
+      design: () => upd(base(), 'c_items_tags', { default: { kind: 'json', json: 'null' } }),
+      after: [
+        INSERT_CATEGORY,
+        `INSERT INTO \`${ITEMS}\` (id, user_id, title, category_id, tags) VALUES ('i1', 'u1', 'Call', 'c1', null)`,
+      ],
+      error: /NOT NULL constraint failed/,
+    },
+  ],
+  [
     'an SQL default with "…" in an expression',
     {
       code: 'default-sql-double-quoted',

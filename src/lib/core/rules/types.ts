@@ -61,6 +61,7 @@ export type RuleCode =
   | 'default-sql-unparenthesized'
   | 'default-sql-double-quoted'
   | 'default-sql-invalid'
+  | 'default-json-null'
   | 'sql-text-unsafe'
   | 'default-json-invalid'
   | 'default-json-quote'

@@ -59,7 +59,11 @@ const MESSAGES: Record<SafetyCode, (p: Params) => string> = {
     `The copy of ${p.table} selects column ${p.column}, which the old table does not have (an added or renamed column inside a rebuild): better-sqlite3 fails with "no such column: ${p.column}"` +
     (p.quoted ? `, and sql.js (double-quoted strings allowed) writes the text '${p.column}' into every row.` : '.'),
   'rebuild-not-null-tightened': (p) =>
-    `The rebuild makes ${p.table}.${p.column} NOT NULL, but copies the old values as they are (the default is not applied to copied NULLs): the migration fails with "NOT NULL constraint failed" if any row holds NULL.`,
+    p.filledBefore
+      ? `The rebuild makes ${p.table}.${p.column} NOT NULL, and the column has no default: it runs because the migrations before it fill the NULLs (in the dry run, the NULL seeded there was gone when it ran). A NULL written in between would still make it fail.`
+      : p.noDefault
+        ? `The rebuild makes ${p.table}.${p.column} NOT NULL, and the column has no default: the NULLs that rows hold there (it allowed them until now) make the migration fail with "NOT NULL constraint failed", in the MoLOS-safe variant too. Either give ${p.column} a default (the MoLOS-safe variant then copies each NULL as that default), or fill the NULLs first, in a migration of your own before this one: UPDATE \`${p.table}\` SET \`${p.column}\` = <value> WHERE \`${p.column}\` IS NULL;`
+        : `The rebuild makes ${p.table}.${p.column} NOT NULL, but copies the old values as they are (the default is not applied to copied NULLs): the migration fails with "NOT NULL constraint failed" if any row holds NULL.`,
   'rebuild-copy-misses-not-null-column': (p) =>
     `The copy of ${p.table} gives no value to ${p.column}, which is NOT NULL without a default: every copied row fails with "NOT NULL constraint failed". Give ${p.column} a default.`,
   'rebuild-inserts-generated-column': (p) =>

@@ -58,7 +58,9 @@ export function checkRebuildCopy(r: Rebuild, s: LocatedStatement, model: SchemaM
       );
     }
     if (before && after && after.notNull && !before.notNull) {
-      out.push(finding(s, 'rebuild-not-null-tightened', 'error', { table: r.table, column: target }));
+      // Without a default nothing can stand in for a NULL: the way out is the author's (a default, or a backfill).
+      const params = { table: r.table, column: target, ...(after.hasDefault ? {} : { noDefault: 1 }) };
+      out.push(finding(s, 'rebuild-not-null-tightened', 'error', params));
     }
     if (after?.generated)
       out.push(finding(s, 'rebuild-inserts-generated-column', 'error', { table: r.table, column: target }));
