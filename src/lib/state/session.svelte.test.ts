@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Editor } from './editor.svelte';
 import { Session } from './session.svelte';
-import { type DesignStore, memoryDesignStore } from './storage';
+import { type DesignStore, type WriteOptions, createDesignStore, memoryDesignStore } from './storage';
 
 const EXAMPLES: Record<string, string> = {
   '/examples/molos-example.json': readFileSync('static/examples/molos-example.json', 'utf8'),
@@ -15,6 +15,58 @@ beforeEach(() => {
   );
 });
 afterEach(() => vi.unstubAllGlobals());
+
+/**
+ * A memory store that records each save (the tables it writes, and whether it asked for the disk) and can hold
+ * or fail them.
+ */
+function recordingStore() {
+  const inner = memoryDesignStore();
+  const saves: { tables: string[]; durable: boolean }[] = [];
+  let hold: Promise<void> | null = null;
+  let fail: (() => Error) | null = null;
+  const store: DesignStore = {
+    ...inner,
+    async save(record, expected, options?: WriteOptions) {
+      const tables = Object.values(
+        (JSON.parse(record.file) as { design: { tables: Record<string, { name: string }> } }).design.tables,
+      ).map((t) => t.name);
+      saves.push({ tables, durable: options?.durable ?? false });
+      if (hold) await hold;
+      if (fail) throw fail();
+      return inner.save(record, expected, options);
+    },
+  };
+  return {
+    store,
+    saves,
+    holdSaves() {
+      let release!: () => void;
+      hold = new Promise((r) => (release = r));
+      return () => {
+        hold = null;
+        release();
+      };
+    },
+    failSaves: (f: (() => Error) | null) => (fail = f),
+  };
+}
+
+/** An edit, handed to autosave as the page's effect would (effects do not run in Node). */
+function edit(editor: Editor, session: Session, table: string) {
+  editor.apply({ op: 'addTable', args: { name: table } });
+  (session as unknown as { autosaver: { schedule(v: unknown): void } }).autosaver.schedule({
+    id: session.currentId,
+    design: editor.design,
+  });
+}
+
+const storedTables = async (store: DesignStore, id: string) =>
+  Object.values(
+    (JSON.parse((await store.get(id))!.file) as { design: { tables: Record<string, { name: string }> } }).design.tables,
+  )
+    .map((t) => t.name)
+    .sort();
 
 async function started(store: DesignStore = memoryDesignStore()) {
   const editor = new Editor();
@@ -113,6 +165,84 @@ describe('Session', () => {
     await session.remove(copyId);
     expect(session.designs).toHaveLength(1);
     expect(Object.values(editor.design.tables).map((t) => t.name)).toEqual(['items']);
+  });
+
+  // issue 14: the edit reaches the store in the same task as the change, not 300 ms later, so a crash right
+  // after it finds the write already under way.
+  it('hands an edit to the store at once, as an ordinary (not disk-flushed) write', async () => {
+    const r = recordingStore();
+    const { editor, session } = await started(r.store);
+    const before = r.saves.length;
+    edit(editor, session, 'at_once');
+    expect(r.saves.slice(before)).toEqual([{ tables: ['items', 'at_once'], durable: false }]);
+    await vi.waitFor(() => expect(session.saveState.status).toBe('saved'));
+    expect(await storedTables(r.store, session.currentId!)).toEqual(['at_once', 'items']);
+  });
+
+  // issue 14: edits made during a write are not each written: the newest one is, right after.
+  it('coalesces edits made during a write, and flushes what is left to the disk before switching designs', async () => {
+    const r = recordingStore();
+    const { editor, session } = await started(r.store);
+    const id = session.currentId!;
+    const before = r.saves.length;
+    const release = r.holdSaves();
+    edit(editor, session, 'one');
+    edit(editor, session, 'two');
+    edit(editor, session, 'three');
+    expect(session.saveState.status).toBe('pending');
+    const switched = session.createDesign({ kind: 'blank', moduleId: 'MoLOS-Notes' });
+    release();
+    expect(await switched).toBe(true);
+    expect(r.saves.slice(before, before + 2)).toEqual([
+      { tables: ['items', 'one'], durable: false },
+      { tables: ['items', 'one', 'two', 'three'], durable: true },
+    ]);
+    expect(await storedTables(r.store, id)).toEqual(['items', 'one', 'three', 'two']);
+  });
+
+  // issue 14: a crash after the write-ahead copy but before the record's write: the next start opens the edit
+  // and stores it, as a normal save over the revision it was made on.
+  it('reopens an edit whose save a crash cut short, and saves it', async () => {
+    const first = await started();
+    const id = first.session.currentId!;
+    const revision = (await first.store.get(id))!.revision ?? 0;
+    const backend = (first.store as ReturnType<typeof memoryDesignStore>).backend;
+    // The tab that crashed: its record writes never finish.
+    const crashed = createDesignStore({ ...backend, update: () => new Promise(() => {}) });
+    const editor = new Editor();
+    const session = new Session(editor, '/examples/molos-example.json', { openStore: async () => crashed });
+    await session.start();
+    edit(editor, session, 'cut_short');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await storedTables(first.store, id)).toEqual(['items']);
+
+    const again = await started(createDesignStore(backend));
+    expect(Object.values(again.editor.design.tables).map((t) => t.name)).toEqual(['items', 'cut_short']);
+    await vi.waitFor(() => expect(again.session.saveState.status).toBe('saved'));
+    expect(await storedTables(first.store, id)).toEqual(['cut_short', 'items']);
+    expect((await first.store.get(id))?.revision).toBe(revision + 1);
+    expect(await backend.getMeta(`unsaved:${id}`)).toMatchObject({ base: revision });
+    // Opened once more, the copy is known to be saved: nothing is recovered twice.
+    const third = await started(createDesignStore(backend));
+    expect(third.session.saveState.status).toBe('saved');
+    expect(await backend.getMeta(`unsaved:${id}`)).toBeUndefined();
+  });
+
+  it('reports a failed save, keeps the edit, and writes it when the store works again', async () => {
+    const r = recordingStore();
+    const { editor, session } = await started(r.store);
+    const id = session.currentId!;
+    r.failSaves(() => new DOMException('full', 'QuotaExceededError'));
+    edit(editor, session, 'kept');
+    await vi.waitFor(() => expect(session.saveState.status).toBe('failed'));
+    expect(session.saveState.error).toBe('the browser’s storage for this site is full');
+    expect(session.report?.title).toBe('Changes to “Example” are not saved');
+    expect(await storedTables(r.store, id)).toEqual(['items']);
+    r.failSaves(null);
+    session.report?.action?.run();
+    await vi.waitFor(() => expect(session.saveState.status).toBe('saved'));
+    expect(await storedTables(r.store, id)).toEqual(['items', 'kept']);
+    expect(session.report).toBeNull();
   });
 
   it('refuses to export a design that would produce broken code or SQL', async () => {

@@ -1,8 +1,10 @@
 /**
  * The working session around the editor: which saved design is open, autosave into the design store, the
- * designs list, design files and exports. Nothing the user made is dropped silently: every edit is written
- * ~300 ms later (and at once when the tab is hidden or closed), a failed write keeps the last good version and
- * says so, a damaged record is reported and left as it is, and switching designs first saves the current one.
+ * designs list, design files and exports. Nothing the user made is dropped silently: every edit is written at
+ * once (edits made while a write runs are coalesced into the next one, see autosave.ts), so a crash loses at most
+ * the write in flight; when the tab is hidden or closed, or another design opens, what is left is written and
+ * flushed to the disk. A failed write keeps the last good version and says so, a damaged record is reported and
+ * left as it is, and switching designs first saves the current one.
  */
 import { untrack } from 'svelte';
 import { emptyDesign, moduleDisplayName, type Design } from '../core/design';
@@ -12,6 +14,7 @@ import { EXAMPLES, exampleFileOf, exampleHref, fetchExample } from './examples';
 export { EXAMPLES, type ExampleDesign } from './examples';
 import { applyOperation } from '../core/operations';
 import { canPickFolders } from '../export/browser-folder';
+import { Utf8Error, decodeUtf8 } from '../export/utf8-text';
 import { downloadFile, pickFile } from '../export/download';
 import { ModuleExport } from '../export/module-export.svelte';
 import { safeFileStem } from '../export/file-names';
@@ -101,8 +104,7 @@ export class Session {
     private readonly options: SessionOptions = {},
   ) {
     this.autosaver = new Autosaver<Saved>({
-      delay: 300,
-      save: (value) => this.write(value),
+      save: (value, urgent) => this.write(value, urgent),
       same: (a, b) => a.id === b.id && a.design === b.design,
       describe: describeStorageError,
       onState: (state) => this.onSaveState(state),
@@ -139,7 +141,10 @@ export class Session {
     }
   }
 
-  /** Schedules a save after every change of the design, and saves at once when the page is hidden or left. */
+  /**
+   * Saves every change of the design as it happens, and writes what is left (to the disk) when the page is hidden
+   * or left.
+   */
   private watch(): void {
     $effect.root(() => {
       $effect(() => {
@@ -151,7 +156,8 @@ export class Session {
     });
     if (typeof window === 'undefined') return; // Session tests run in Node.
     this.listenToOtherTabs();
-    // Hidden tabs may be discarded and closed tabs are gone: write at once instead of after the delay.
+    // Hidden tabs may be discarded and closed tabs are gone, and a hidden page may be the machine going to sleep:
+    // write what is waiting (a change made during the last write) now, and to the disk.
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'hidden') void this.autosaver.flush();
     });
@@ -325,9 +331,11 @@ export class Session {
     if (!file) return;
     let text: string;
     try {
-      text = await file.text();
+      // Strict UTF-8: a bad byte is reported with its place, never silently replaced.
+      text = decodeUtf8(new Uint8Array(await file.arrayBuffer()), file.name);
     } catch (e) {
-      this.show(fileErrorReport(file.name, [{ path: '$', message: `the file could not be read: ${errorText(e)}` }]));
+      const why = e instanceof Utf8Error ? e.message : `the file could not be read: ${errorText(e)}`;
+      this.show(fileErrorReport(file.name, [{ path: '$', message: why }]));
       return;
     }
     const loaded = loadDesign(text);
@@ -378,21 +386,26 @@ export class Session {
     return this.openRecord(record, stored);
   }
 
-  /** Opens a record; `stored` false means the record is not in the store yet, so autosave writes it. */
+  /**
+   * Opens a record; `stored` false means the record is not in the store yet, so autosave writes it. An edit whose
+   * save was cut short by a crash (see DesignStore.unsaved) opens with it, and is saved again at once.
+   */
   private async openRecord(record: DesignRecord, stored = true): Promise<boolean> {
     const loaded = loadDesign(record.file);
     if (!loaded.ok) {
       this.show(damagedDesignReport(record.name, loaded.errors));
       return false;
     }
+    const unsaved = stored ? await this.unsavedEdit(record) : null;
     this.currentId = record.id;
     this.revisions.set(record.id, stored ? (record.revision ?? 0) : 0);
     this.conflict = null;
     if (this.report?.key === 'conflict') this.report = null;
-    this.editor.load(loaded.design);
+    this.editor.load(unsaved ?? loaded.design);
     const opened = { id: record.id, design: this.editor.design };
     if (stored) {
-      this.autosaver.reset(opened, record.updatedAt || null);
+      this.autosaver.reset(unsaved ? { id: record.id, design: loaded.design } : opened, record.updatedAt || null);
+      if (unsaved) this.autosaver.schedule(opened);
     } else {
       // Nothing stored to compare with: the write is tried again (and a failure reported) like any edit.
       this.autosaver.reset({ id: '', design: opened.design });
@@ -405,6 +418,17 @@ export class Session {
       // Only which design opens next time; the design itself is stored.
     }
     return true;
+  }
+
+  /** The newer version of a record that a crash kept from being saved, when there is one and it can be read. */
+  private async unsavedEdit(record: DesignRecord): Promise<Design | null> {
+    try {
+      const file = await this.store.unsaved(record);
+      const loaded = file === null ? null : loadDesign(file);
+      return loaded?.ok ? loaded.design : null;
+    } catch {
+      return null; // the stored record opens as it is
+    }
   }
 
   /**
@@ -433,7 +457,12 @@ export class Session {
     return false;
   }
 
-  private async write(value: Saved): Promise<void> {
+  /**
+   * Stores a design. `urgent` (page hidden or closing, another design opening) asks for a write that reaches the
+   * disk; the writes made as the user edits only need to survive the browser crashing, which every completed
+   * write does.
+   */
+  private async write(value: Saved, urgent: boolean): Promise<void> {
     const existing = this.designs.find((d) => d.id === value.id);
     if (this.conflict?.id === value.id) throw new SaveConflict(this.conflict);
     const outcome = await this.store.save(
@@ -444,6 +473,7 @@ export class Session {
         file: serializeDesign(value.design),
       },
       this.revisions.get(value.id) ?? null,
+      { durable: urgent },
     );
     if (!outcome.ok) {
       if (value.id === this.currentId) this.conflict = outcome.stored;

@@ -39,17 +39,35 @@ export async function openIdbDesignStore(): Promise<DesignStore> {
     },
     get: (id) => db.get('designs', id),
     put: async (record: DesignRecord) => void (await db.put('designs', record, record.id)),
-    async update(id, change) {
-      // One readwrite transaction: no other tab's write can land between the read and the write.
-      const tx = db.transaction('designs', 'readwrite');
+    async update(id, change, options) {
+      // One readwrite transaction: no other tab's write can land between the read and the write. 'relaxed'
+      // completes once the browser has handed the data to the operating system (it survives the browser being
+      // killed); 'strict' also waits for the disk, for writes that must survive a power cut.
+      const tx = db.transaction('designs', 'readwrite', { durability: options?.durable ? 'strict' : 'relaxed' });
       const next = change(await tx.store.get(id));
-      if (next) await tx.store.put(next, id);
-      await tx.done;
+      const put = next ? tx.store.put(next, id) : null;
+      // Commit now rather than when the browser notices that no request follows: one round trip less between
+      // the edit and the write being safe.
+      tx.commit?.();
+      await Promise.all([put, tx.done]);
       return next;
     },
     delete: (id) => db.delete('designs', id),
     getMeta: (key) => db.get('meta', key),
-    setMeta: async (key, value) => void (await db.put('meta', value, key)),
+    async setMeta(key, value) {
+      const tx = db.transaction('meta', 'readwrite', { durability: 'relaxed' });
+      const put = tx.store.put(value, key);
+      // Commit with the request, not after its answer comes back to a busy main thread (see DesignStore.save).
+      tx.commit?.();
+      await Promise.all([put, tx.done]);
+    },
+    async pruneMeta(key, drop) {
+      const tx = db.transaction('meta', 'readwrite');
+      const value = await tx.store.get(key);
+      const deleted = drop(value) ? tx.store.delete(key) : null;
+      await Promise.all([deleted, tx.done]);
+      return value;
+    },
   });
 }
 

@@ -4,6 +4,7 @@ import { serializeDesign } from '$lib/core/format';
 import {
   compareAndSet,
   copyName,
+  createDesignStore,
   describeStorageError,
   freeName,
   memoryDesignStore,
@@ -210,11 +211,90 @@ describe('DesignStore.save', () => {
     expect(await store.get('a')).toMatchObject({ updatedAt: 1, revision: 4 });
   });
 
+  it('passes a durable request on to the storage engine (autosave asks for it when the page is left)', async () => {
+    const { backend } = memoryDesignStore();
+    const asked: (boolean | undefined)[] = [];
+    const store = createDesignStore({
+      ...backend,
+      update: (id, change, options) => {
+        asked.push(options?.durable);
+        return backend.update(id, change, options);
+      },
+    });
+    await store.save(record('a', 'A', 1), null);
+    await store.save({ ...record('a', 'A', 2), file: 'v2' }, 1, { durable: true });
+    expect(asked).toEqual([undefined, true]);
+    expect(await store.get('a')).toMatchObject({ file: 'v2', revision: 2 });
+  });
+
   it('keeps the revision through a rename and starts a duplicate at 0', async () => {
     const store = memoryDesignStore();
     await store.put({ ...record('a', 'A', 1), revision: 5 });
     expect(await store.rename('a', 'B')).toMatchObject({ name: 'B', revision: 5 });
     expect(await store.duplicate('a')).toMatchObject({ name: 'B (copy)', revision: 0 });
+  });
+});
+
+describe('DesignStore.unsaved (the write-ahead copy)', () => {
+  /** A store over `backend` whose record writes never finish: the browser dies before they commit. */
+  const crashing = (backend: ReturnType<typeof memoryDesignStore>['backend']) =>
+    createDesignStore({ ...backend, update: () => new Promise(() => {}) });
+
+  // issue 14: the edit is found after a crash that came before the record's write committed.
+  it('gives back the file of a save that was cut short after its copy was written', async () => {
+    const { backend } = memoryDesignStore();
+    const first = createDesignStore(backend);
+    await first.put({ ...record('a', 'A', 1), file: 'v1', revision: 3 });
+    void crashing(backend).save({ ...record('a', 'A', 2), file: 'v2' }, 3);
+    await new Promise((r) => setTimeout(r, 0));
+    const reopened = createDesignStore(backend);
+    const stored = (await reopened.get('a'))!;
+    expect(stored).toMatchObject({ file: 'v1', revision: 3 });
+    expect(await reopened.unsaved(stored)).toBe('v2');
+    // Still there until a save finishes: a second crash before that does not lose it.
+    expect(await reopened.unsaved(stored)).toBe('v2');
+    await reopened.save({ ...record('a', 'A', 3), file: 'v2' }, 3);
+    expect(await reopened.unsaved((await reopened.get('a'))!)).toBeNull();
+    expect(await backend.getMeta('unsaved:a')).toBeUndefined();
+  });
+
+  it('gives nothing after a save that finished, and drops the copy', async () => {
+    const store = memoryDesignStore();
+    await store.put({ ...record('a', 'A', 1), file: 'v1', revision: 1 });
+    await store.save({ ...record('a', 'A', 2), file: 'v2' }, 1);
+    expect(await store.backend.getMeta('unsaved:a')).toEqual({ file: 'v2', base: 1 });
+    expect(await store.unsaved((await store.get('a'))!)).toBeNull();
+    expect(await store.backend.getMeta('unsaved:a')).toBeUndefined();
+  });
+
+  it('ignores a copy written over a revision another tab has saved over since', async () => {
+    const { backend } = memoryDesignStore();
+    const store = createDesignStore(backend);
+    await store.put({ ...record('a', 'A', 1), file: 'v1', revision: 1 });
+    void crashing(backend).save({ ...record('a', 'A', 2), file: 'this tab' }, 1);
+    await new Promise((r) => setTimeout(r, 0));
+    await store.save({ ...record('a', 'A', 3), file: 'other tab' }, 1);
+    expect(await store.unsaved((await store.get('a'))!)).toBeNull();
+  });
+
+  it('drops the copy of a save that failed (the tab reports it and still holds the edit)', async () => {
+    const { backend } = memoryDesignStore();
+    const failing = createDesignStore({
+      ...backend,
+      update: () => Promise.reject(new DOMException('full', 'QuotaExceededError')),
+    });
+    await failing.put({ ...record('a', 'A', 1), file: 'v1', revision: 1 });
+    await expect(failing.save({ ...record('a', 'A', 2), file: 'v2' }, 1)).rejects.toThrow('full');
+    expect(await backend.getMeta('unsaved:a')).toBeUndefined();
+  });
+
+  it('deleting a design deletes its copy', async () => {
+    const { backend } = memoryDesignStore();
+    await backend.put({ ...record('a', 'A', 1), file: 'v1', revision: 1 });
+    void crashing(backend).save({ ...record('a', 'A', 2), file: 'v2' }, 1);
+    await new Promise((r) => setTimeout(r, 0));
+    await createDesignStore(backend).delete('a');
+    expect(await backend.getMeta('unsaved:a')).toBeUndefined();
   });
 });
 

@@ -20,6 +20,15 @@ export interface DesignRecord {
   revision?: number;
 }
 
+/**
+ * How hard a write tries to reach the disk. Every completed write survives the browser crashing (the data is
+ * handed to the operating system); a `durable` one is also flushed to the disk before it completes, so it survives
+ * the machine losing power — at the cost of a disk flush per write, so it is kept for the moments that need it.
+ */
+export interface WriteOptions {
+  durable?: boolean;
+}
+
 /** What `save` did: wrote the record (with its new revision), or refused because another save came first. */
 export type SaveOutcome = { ok: true; record: DesignRecord } | { ok: false; stored: DesignRecord };
 
@@ -33,8 +42,18 @@ export interface DesignStore {
    * write whatever is stored). Compare and write happen in one transaction, so of two tabs saving the same
    * revision one wins and the other is told, with the record that won. The stored name is kept (renames go
    * through `rename`).
+   *
+   * That transaction needs a trip to storage and back (read, then write) before it can commit, and the way back
+   * waits for the page's main thread, busy right after an edit. So the file is first written ahead, on its own,
+   * in one trip (see `unsaved`): a crash before the record is written still finds the edit.
    */
-  save(record: DesignRecord, expected: number | null): Promise<SaveOutcome>;
+  save(record: DesignRecord, expected: number | null, options?: WriteOptions): Promise<SaveOutcome>;
+  /**
+   * The newer version of a design that a save wrote ahead but that never reached the record (the browser
+   * crashed in between): its file text, or null. A copy that is not newer — the save finished, or another tab
+   * saved since, so it was written over an older revision — is dropped.
+   */
+  unsaved(record: DesignRecord): Promise<string | null>;
   /** Changes the label only; the design and its last-edited time stay. */
   rename(id: string, name: string): Promise<DesignRecord>;
   /** A copy under a new id, named "<name> (copy)". */
@@ -53,12 +72,22 @@ export interface StoreBackend {
   put(record: DesignRecord): Promise<void>;
   /**
    * Reads the value stored under `id` (undefined when none) and, in the same transaction, stores what `change`
-   * returns for it (nothing when it returns null). Resolves with `change`'s answer.
+   * returns for it (nothing when it returns null). Resolves with `change`'s answer once the write is complete.
    */
-  update(id: string, change: (stored: unknown) => DesignRecord | null): Promise<DesignRecord | null>;
+  update(
+    id: string,
+    change: (stored: unknown) => DesignRecord | null,
+    options?: WriteOptions,
+  ): Promise<DesignRecord | null>;
   delete(id: string): Promise<void>;
   getMeta(key: string): Promise<unknown>;
+  /** Stores a setting, in a transaction of its own that commits at once (one trip to storage). */
   setMeta(key: string, value: unknown): Promise<void>;
+  /**
+   * Reads a setting and, in the same transaction, deletes it when `drop` says so (another tab writing it in
+   * between is never deleted unseen). Resolves with the value read.
+   */
+  pruneMeta(key: string, drop: (stored: unknown) => boolean): Promise<unknown>;
 }
 
 export class StoreError extends Error {
@@ -126,6 +155,9 @@ export function freeName(name: string, names: Iterable<string>): string {
 
 const LAST_OPENED = 'lastOpened';
 
+/** Where a save's write-ahead copy is kept, among the settings: `{ file, base }`, base = the revision it follows. */
+const aheadKey = (id: string) => `unsaved:${id}`;
+
 /** The design store over a storage engine. */
 export function createDesignStore(backend: StoreBackend, now: () => number = Date.now): DesignStore {
   const mustGet = async (id: string): Promise<DesignRecord> => {
@@ -143,16 +175,48 @@ export function createDesignStore(backend: StoreBackend, now: () => number = Dat
       return value === undefined ? undefined : readRecord(id, value);
     },
     put: (record) => backend.put({ ...record }),
-    async save(record, expected) {
+    async save(record, expected, options) {
+      // Both transactions start now, in the caller's task; they touch different stores, so neither waits for the
+      // other. The copy is only insurance: when it fails and the record is written, nothing is lost.
+      const ahead =
+        expected === null
+          ? Promise.resolve()
+          : backend.setMeta(aheadKey(record.id), { file: record.file, base: expected }).catch(() => {});
       let outcome: SaveOutcome | undefined;
-      await backend.update(record.id, (stored) => {
-        outcome = compareAndSet(stored, record, expected);
-        // An unchanged file is not written again (its revision stays).
-        return outcome.ok && outcome.record.file !== (stored as { file?: unknown } | undefined)?.file
-          ? outcome.record
-          : null;
-      });
+      try {
+        await backend.update(
+          record.id,
+          (stored) => {
+            outcome = compareAndSet(stored, record, expected);
+            // An unchanged file is not written again (its revision stays).
+            return outcome.ok && outcome.record.file !== (stored as { file?: unknown } | undefined)?.file
+              ? outcome.record
+              : null;
+          },
+          options,
+        );
+      } catch (e) {
+        // The tab still holds the edit and reports the failure; a copy left here could bring back changes the
+        // user then chooses to discard.
+        await ahead;
+        const mine = (stored: unknown) => {
+          const o = stored as { file?: unknown; base?: unknown } | undefined;
+          return o?.file === record.file && o.base === expected;
+        };
+        await backend.pruneMeta(aheadKey(record.id), mine).catch(() => {});
+        throw e;
+      }
+      await ahead;
       return outcome!;
+    },
+    async unsaved(record) {
+      // Written over the revision that is still stored, and different from it: the record's write never landed.
+      const newer = (value: unknown): value is { file: string } => {
+        const o = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+        return typeof o.file === 'string' && o.base === (record.revision ?? 0) && o.file !== record.file;
+      };
+      const value = await backend.pruneMeta(aheadKey(record.id), (v) => v !== undefined && !newer(v));
+      return newer(value) ? value.file : null;
     },
     async rename(id, name) {
       const trimmed = name.trim();
@@ -185,6 +249,7 @@ export function createDesignStore(backend: StoreBackend, now: () => number = Dat
     },
     async delete(id) {
       await backend.delete(id);
+      await backend.pruneMeta(aheadKey(id), () => true);
       if ((await store.lastOpened()) === id) await store.setLastOpened(null);
     },
     async lastOpened() {
@@ -211,7 +276,12 @@ export function memoryDesignStore(now?: () => number): DesignStore & { backend: 
     },
     delete: async (id) => void records.delete(id),
     getMeta: async (key) => meta.get(key),
-    setMeta: async (key, value) => void meta.set(key, value),
+    setMeta: async (key, value) => void meta.set(key, structuredClone(value)),
+    async pruneMeta(key, drop) {
+      const value = structuredClone(meta.get(key));
+      if (drop(value)) meta.delete(key);
+      return value;
+    },
   };
   return { ...createDesignStore(backend, now), backend };
 }
