@@ -203,7 +203,7 @@ test('writes the next migration into a module with history, keeping its migratio
 });
 
 test('a refused write says why, cannot be confirmed, and writes nothing', async ({ page }) => {
-  // A snapshot in the way of the next migration: it belongs to a migration the design does not know.
+  // A snapshot the journal does not list: the journal lost its entry, so nothing may be written.
   const files = {
     ...fixture.files,
     'drizzle/meta/0002_snapshot.json': fixture.files['drizzle/meta/0001_snapshot.json']!,
@@ -215,7 +215,7 @@ test('a refused write says why, cannot be confirmed, and writes nothing', async 
 
   const dialog = page.getByTestId('folder-write-dialog');
   await expect(dialog.getByTestId('folder-write-refusals')).toContainText(
-    `opfs/${MODULE}/drizzle/meta/0002_snapshot.json already exists; an existing migration is never rewritten.`,
+    `opfs/${MODULE}/drizzle/meta/0002_snapshot.json is the snapshot of migration 0002, which drizzle/meta/_journal.json does not list`,
   );
   await expect(dialog.getByTestId('folder-write-confirm')).toBeDisabled();
   await page.screenshot({ path: 'e2e-output/folder-write-refused.png' });
