@@ -8,6 +8,7 @@ import { createHistory, record, undo } from '../src/lib/core/history';
 import { checkDesign } from '../src/lib/core/rules';
 import { ModuleGenerator } from '../src/lib/generate/module-files';
 import { initialMigrationSql } from '../src/lib/sql/migration-files';
+import { checkDesignBench } from './check-design';
 import { largeDesign } from './large-design';
 import { migrationBench } from './migrations';
 import { benchImportTablesTs } from './import';
@@ -63,6 +64,8 @@ console.log(
 );
 row('0000 migration SQL', await time(20, () => initialMigrationSql(design)));
 row('MoLOS rules (checkDesign)', await time(20, () => checkDesign(design)));
+console.log('MoLOS rules at scale (checkDesign, 12 columns a table; linear since issue 14):');
+checkDesignBench(row);
 row(
   'one edit + undo through the history',
   await time(50, () => {
@@ -95,3 +98,5 @@ console.log(`target "all files under 1 s" (new generator): ${ok ? 'met' : 'MISSE
 
 console.log('designer in Chromium (300 tables × 12 columns, production build):');
 await (await import('./browser')).browserBench(300, 12);
+console.log('opening a 5,000-table share link in the viewer (production build):');
+await (await import('./share-open')).shareOpenBench(5000, 1);

@@ -3,12 +3,16 @@
  * (its baseline), which SQLite must then change in place.
  */
 import type { Column, ColumnDefault, Design } from '../design';
-import { fullTableName, tableColumns } from '../design';
-import { issue, type Rule } from './support';
+import { fullTableName } from '../design';
+import { type RuleContext, issue, type Rule } from './support';
 import type { Fix, Issue } from './types';
 
-/** Defaults SQLite sees: the app-made ones (`$defaultFn`) are invisible to it. */
+/**
+ * Defaults SQLite sees: the app-made ones (`$defaultFn`) are invisible to it, and an SQL `NULL` (`(NULL)`) is no
+ * value at all — `ADD … DEFAULT NULL NOT NULL` fails as if there were none (the migration plan says the same).
+ */
 function hasSqlDefault(c: Column): boolean {
+  if (c.default?.kind === 'sql' && /^[\s(]*null[\s)]*$/i.test(c.default.sql)) return false;
   return c.default !== null && c.default.kind !== 'uuid' && c.default.kind !== 'fn';
 }
 
@@ -62,7 +66,7 @@ function shown(def: ColumnDefault): string {
 
 function addDefaultFix(d: Design, c: Column): Fix | undefined {
   // A key needs a value per row, and an app-made default would be lost: no one default is the right answer.
-  if (c.primaryKey || (c.default !== null && !hasSqlDefault(c))) return undefined;
+  if (c.primaryKey || c.default?.kind === 'uuid' || c.default?.kind === 'fn') return undefined;
   const def = sensibleDefault(d, c);
   if (!def) return undefined;
   return {
@@ -71,13 +75,13 @@ function addDefaultFix(d: Design, c: Column): Fix | undefined {
   };
 }
 
-export const baselineRules: Rule = (d: Design): Issue[] => {
+export const baselineRules: Rule = (d: Design, ctx: RuleContext): Issue[] => {
   const b = d.baseline;
   if (!b) return [];
   const out: Issue[] = [];
   for (const t of Object.values(d.tables)) {
     if (!Object.hasOwn(b.tables, t.id)) continue;
-    for (const c of tableColumns(d, t)) {
+    for (const c of ctx.columnsOf(t)) {
       if (Object.hasOwn(b.columns, c.id) || !c.notNull || hasSqlDefault(c)) continue;
       out.push(
         issue(

@@ -1,20 +1,23 @@
 /** Rules about enums: const-object names, member keys, and values the textEnum CHECK can hold. */
-import type { Design, EnumDef } from '../design';
+import type { Design, EnumDef, EnumMember } from '../design';
 import { JS_RESERVED_WORDS, isIdentifier, isPascalCase, toConstantCase, toPascalCase } from '../naming';
-import { duplicates, issue, type Rule } from './support';
+import { IdsByKey, type RuleContext, duplicates, issue, lazyFix, type Rule } from './support';
 import type { Issue } from './types';
 
 function target(e: EnumDef) {
   return { kind: 'enum' as const, id: e.id };
 }
 
-export const enumRules: Rule = (d: Design): Issue[] => {
+export const enumRules: Rule = (d: Design, ctx: RuleContext): Issue[] => {
   const out: Issue[] = [];
-  const used = new Set(Object.values(d.columns).map((c) => c.enumId));
+  if (Object.keys(d.enums).length === 0) return out;
+  const used = new Set<string | null>();
   // A kept `$type<…>` may name an enum (`.$type<TaskStatus>()`): that is a use too.
-  const typeWords = new Set(
-    Object.values(d.columns).flatMap((c) => (c.tsType ? (c.tsType.match(/[A-Za-z_$][\w$]*/g) ?? []) : [])),
-  );
+  const typeWords = new Set<string>();
+  for (const c of ctx.allColumns) {
+    used.add(c.enumId);
+    if (c.tsType) for (const word of c.tsType.match(/[A-Za-z_$][\w$]*/g) ?? []) typeWords.add(word);
+  }
   for (const e of Object.values(d.enums)) {
     const p = { enum: e.name };
     const pascal = toPascalCase(e.name);
@@ -32,6 +35,8 @@ export const enumRules: Rule = (d: Design): Issue[] => {
       ...m,
       key: isIdentifier(m.key) ? m.key : toConstantCase(m.value) || 'VALUE',
     }));
+    /** Member ids by value, read once per enum (only when a value holds an apostrophe). */
+    let idsByValue: IdsByKey<EnumMember> | undefined;
     for (const m of e.members) {
       if (!isIdentifier(m.key)) {
         out.push(
@@ -50,7 +55,9 @@ export const enumRules: Rule = (d: Design): Issue[] => {
       }
       if (m.value.includes("'")) {
         const unquoted = m.value.replace(/'/g, '');
-        const clash = e.members.some((x) => x.id !== m.id && x.value === unquoted);
+        // Another member (by id) already holds the value without apostrophes.
+        idsByValue ??= new IdsByKey(e.members, (x) => x.value);
+        const clash = idsByValue.hasOther(unquoted, m.id);
         out.push(
           issue(
             'enum-member-value-quote',
@@ -59,18 +66,16 @@ export const enumRules: Rule = (d: Design): Issue[] => {
             { ...p, value: m.value },
             clash
               ? undefined
-              : {
-                  label: 'Remove the apostrophes from the value',
-                  calls: [
-                    {
-                      op: 'setEnumMembers',
-                      args: {
-                        enumId: e.id,
-                        members: e.members.map((x) => (x.id === m.id ? { ...x, value: unquoted } : x)),
-                      },
+              : // Each fix carries the whole member list: made only when it is applied.
+                lazyFix('Remove the apostrophes from the value', () => [
+                  {
+                    op: 'setEnumMembers',
+                    args: {
+                      enumId: e.id,
+                      members: e.members.map((x) => (x.id === m.id ? { ...x, value: unquoted } : x)),
                     },
-                  ],
-                },
+                  },
+                ]),
           ),
         );
       }

@@ -1,20 +1,25 @@
 /** Rules about indexes: not empty, named after their table, unique across the shared database. */
-import { type Design, fullTableName, tableColumns } from '../design';
+import { type Design, fullTableName } from '../design';
 import { isRefusedIndexName, uniqueName } from '../naming';
 import { derivedIndexName } from '../operations/indexes';
-import { duplicates, isUnsafeSqlName, issue, unsafeChars, type Rule } from './support';
+import { type RuleContext, duplicates, isUnsafeSqlName, issue, unsafeChars, type Rule } from './support';
 import type { Issue } from './types';
 
-export const indexRules: Rule = (d: Design): Issue[] => {
+export const indexRules: Rule = (d: Design, ctx: RuleContext): Issue[] => {
   const out: Issue[] = [];
   /** Every index name, read once (only when an index needs a suggested name). */
   let taken: Set<string> | undefined;
+  /**
+   * The free name per derived name: many misnamed indexes of one table and columns share one, and walking the
+   * taken `…_2`, `…_3`… again for each of them would grow with the square of their number.
+   */
+  const suggested = new Map<string, string>();
   // Tables and indexes share one namespace in SQLite; tables come first so the index is the one reported.
   const all: { name: string; target: { kind: 'index' | 'column' | 'table'; id: string } }[] = [];
   for (const t of Object.values(d.tables)) all.push({ name: fullTableName(d, t), target: { kind: 'table', id: t.id } });
   for (const t of Object.values(d.tables)) {
     const table = fullTableName(d, t);
-    for (const c of tableColumns(d, t)) {
+    for (const c of ctx.columnsOf(t)) {
       if (c.unique) all.push({ name: `${table}_${c.name}_unique`, target: { kind: 'column', id: c.id } });
     }
   }
@@ -43,7 +48,12 @@ export const indexRules: Rule = (d: Design): Issue[] => {
     }
     if (!ix.name.startsWith(`${table}_`)) {
       taken ??= new Set(Object.values(d.indexes).map((x) => x.name));
-      const name = uniqueName(derivedIndexName(d, t.id, ix.columnIds, ix.unique), (n) => taken!.has(n));
+      const base = derivedIndexName(d, t.id, ix.columnIds, ix.unique);
+      let name = suggested.get(base);
+      if (name === undefined) {
+        name = uniqueName(base, (n) => taken!.has(n));
+        suggested.set(base, name);
+      }
       out.push(
         issue(
           'index-name-prefix',

@@ -18,7 +18,7 @@ import { indexRules } from './index-rules';
 import { moduleRules, nameCollisionRules } from './module-rules';
 import { relationRules } from './relation-rules';
 import { sqlTextRules } from './sql-text-rules';
-import type { Rule } from './support';
+import { type Rule, RuleContext } from './support';
 import { tableRules } from './table-rules';
 import { describeTarget, issueMessage } from './messages';
 import type { Issue, Severity } from './types';
@@ -34,17 +34,18 @@ const RULES: readonly Rule[] = [
   indexRules,
   baselineRules,
 ];
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /**
- * Every rule issue of a design, errors first (stable order within a severity).
+ * Every rule issue of a design, errors first (stable order within a severity). The rules share one
+ * {@link RuleContext}, so the check takes time linear in the design's size (5,000 tables in a share link).
  * @example checkDesign(design).filter((i) => i.severity === 'error')
  */
 export function checkDesign(design: Design): Issue[] {
-  return RULES.flatMap((rule) => rule(design))
-    .map((issue, i) => ({ issue, i }))
-    .sort((a, b) => RANK[a.issue.severity] - RANK[b.issue.severity] || a.i - b.i)
-    .map(({ issue }) => issue);
+  const ctx = new RuleContext(design);
+  // One pass into a list per severity keeps the rules' order within each (a stable sort, without sorting).
+  const bySeverity: Record<Severity, Issue[]> = { error: [], warning: [], info: [] };
+  for (const rule of RULES) for (const issue of rule(design, ctx)) bySeverity[issue.severity].push(issue);
+  return [...bySeverity.error, ...bySeverity.warning, ...bySeverity.info];
 }
 
 /** Applies an issue's fix; a design without the fix's target is returned unchanged by the operations' errors. */

@@ -1,10 +1,10 @@
 /** Rules about relations: they must target a key, and their actions must be able to run. */
-import { type Design, fullTableName, primaryKeyColumn, relationEnds } from '../design';
+import { type Design, fullTableName, relationEnds } from '../design';
 import type { OperationCall } from '../operations';
-import { issue, type Rule } from './support';
+import { type RuleContext, issue, type Rule } from './support';
 import type { Issue } from './types';
 
-export const relationRules: Rule = (d: Design): Issue[] => {
+export const relationRules: Rule = (d: Design, ctx: RuleContext): Issue[] => {
   const out: Issue[] = [];
   for (const r of Object.values(d.relations)) {
     const ends = relationEnds(d, r);
@@ -17,12 +17,8 @@ export const relationRules: Rule = (d: Design): Issue[] => {
       to: `${fullTableName(d, toTable)}.${to.name}`,
     };
     // SQLite accepts a parent key that is the primary key, UNIQUE, or covered by a one-column unique index.
-    const uniqueIndexed = toTable.indexIds.some((id) => {
-      const ix = d.indexes[id];
-      return ix?.unique === true && ix.columnIds.length === 1 && ix.columnIds[0] === to.id;
-    });
-    if (!to.primaryKey && !to.unique && !uniqueIndexed) {
-      const key = primaryKeyColumn(d, toTable);
+    if (!to.primaryKey && !to.unique && !ctx.uniqueIndexed(toTable, to.id)) {
+      const key = ctx.primaryKeyOf(toTable);
       out.push(
         issue(
           'fk-target-not-key',

@@ -2,19 +2,11 @@
  * Rules about tables: names, the UUID key, the owner column and the two timestamps. Only names and a second
  * primary key break anything; the key, owner and timestamp rules are MoLOS conventions (warnings).
  */
-import {
-  type Column,
-  type Design,
-  type Table,
-  UNIX_SECONDS_SQL,
-  fullTableName,
-  relationFrom,
-  tableColumns,
-} from '../design';
+import { type Column, type Design, type Table, UNIX_SECONDS_SQL, fullTableName } from '../design';
 import { JS_RESERVED_WORDS, isCamelCase, isIdentifier, isSnakeCase, toCamelCase, toSnakeCase } from '../naming';
 import type { OperationCall } from '../operations';
 import { derivedExportName } from '../operations/tables';
-import { duplicates, isUnsafeSqlName, issue, unsafeChars, type Rule } from './support';
+import { type RuleContext, duplicates, isUnsafeSqlName, issue, unsafeChars, type Rule } from './support';
 import type { Issue } from './types';
 
 /**
@@ -41,7 +33,12 @@ function names(d: Design, t: Table) {
   return { table: fullTableName(d, t) };
 }
 
-function nameRules(d: Design, t: Table, out: Issue[]): void {
+/** The module id's prefix on a table name (`MoLOS-Tasks_`, `molos_tasks_`…), as a pattern made once per check. */
+function modulePrefix(d: Design): RegExp {
+  return new RegExp(`^${d.module.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/-/g, '[-_]')}_`, 'i');
+}
+
+function nameRules(d: Design, ctx: RuleContext, prefixPattern: RegExp, t: Table, out: Issue[]): void {
   const p = names(d, t);
   if (isUnsafeSqlName(t.name)) {
     out.push(
@@ -55,12 +52,8 @@ function nameRules(d: Design, t: Table, out: Issue[]): void {
   } else {
     const prefix = /^molos[-_]/i.test(t.name) || t.name.toLowerCase().startsWith(`${d.module.id.toLowerCase()}_`);
     if (prefix) {
-      const stripped = t.name
-        .replace(new RegExp(`^${d.module.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/-/g, '[-_]')}_`, 'i'), '')
-        .replace(/^molos[-_][a-z0-9]+_/i, '');
-      const strippedTaken = Object.values(d.tables).some(
-        (o) => o.id !== t.id && o.name.toLowerCase() === stripped.toLowerCase(),
-      );
+      const stripped = t.name.replace(prefixPattern, '').replace(/^molos[-_][a-z0-9]+_/i, '');
+      const strippedTaken = ctx.otherTableNamed(t, stripped.toLowerCase());
       const fix =
         stripped && stripped !== t.name && !strippedTaken
           ? {
@@ -72,7 +65,7 @@ function nameRules(d: Design, t: Table, out: Issue[]): void {
     }
     if (!isSnakeCase(t.name)) {
       const snake = toSnakeCase(t.name);
-      const taken = Object.values(d.tables).some((o) => o.id !== t.id && o.name.toLowerCase() === snake);
+      const taken = ctx.otherTableNamed(t, snake);
       const fix =
         snake && !taken
           ? {
@@ -219,7 +212,7 @@ function keyRules(d: Design, t: Table, cols: Column[], out: Issue[]): void {
   }
 }
 
-function ownerRules(d: Design, t: Table, cols: Column[], out: Issue[]): void {
+function ownerRules(d: Design, ctx: RuleContext, t: Table, cols: Column[], out: Issue[]): void {
   const p = names(d, t);
   const userId = cols.find((c) => c.name === 'user_id');
   if (!userId) {
@@ -275,7 +268,7 @@ function ownerRules(d: Design, t: Table, cols: Column[], out: Issue[]): void {
     );
   }
   // Users live in the host's core table; a module never references it (nor points user_id anywhere else).
-  const fk = relationFrom(d, userId.id);
+  const fk = ctx.relationFrom(userId.id);
   if (fk && !fk.logical) {
     out.push(
       issue(
@@ -342,21 +335,22 @@ function timestampRules(d: Design, t: Table, cols: Column[], out: Issue[]): void
   }
 }
 
-export const tableRules: Rule = (d: Design): Issue[] => {
+export const tableRules: Rule = (d: Design, ctx: RuleContext): Issue[] => {
   const out: Issue[] = [];
   const tables = Object.values(d.tables);
+  const prefixPattern = modulePrefix(d);
   for (const group of duplicates(tables, (t) => t.name.toLowerCase())) {
     for (const t of group.slice(1)) out.push(issue('table-name-duplicate', 'error', tableTarget(t), names(d, t)));
   }
   for (const t of tables) {
-    nameRules(d, t, out);
-    const cols = tableColumns(d, t);
+    nameRules(d, ctx, prefixPattern, t, out);
+    const cols = ctx.columnsOf(t);
     if (cols.length === 0) {
       out.push(issue('table-no-columns', 'error', tableTarget(t), names(d, t)));
       continue;
     }
     keyRules(d, t, cols, out);
-    ownerRules(d, t, cols, out);
+    ownerRules(d, ctx, t, cols, out);
     timestampRules(d, t, cols, out);
   }
   return out;
