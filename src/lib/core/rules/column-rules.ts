@@ -1,5 +1,5 @@
 /** Rules about columns: names and keys, modes, defaults, and the CHECK that textEnum writes. */
-import { type Column, type Design, fullTableName, tableColumns } from '../design';
+import { type Column, type Design, fullTableName } from '../design';
 import {
   isBareSqlWord,
   isCamelCase,
@@ -12,7 +12,7 @@ import {
 import type { OperationCall } from '../operations';
 import { defaultFits, modesFor } from '../operations/columns';
 import { sqlDefaultProblem } from '../sql-default';
-import { duplicates, isUnsafeSqlName, issue, unsafeChars, type Rule } from './support';
+import { IdsByKey, type RuleContext, duplicates, isUnsafeSqlName, issue, unsafeChars, type Rule } from './support';
 import type { Fix, Issue } from './types';
 
 /** A `"…"` token outside string literals: inside an expression SQLite reads it as a column name. */
@@ -50,11 +50,18 @@ function update(c: Column, patch: Partial<Column>): OperationCall {
   return { op: 'updateColumn', args: { columnId: c.id, patch } };
 }
 
+/** A table's columns by lower-case name and by key, so a fix can tell whether its suggestion is free in one step. */
+interface Taken {
+  names: IdsByKey<Column>;
+  keys: IdsByKey<Column>;
+}
+
 /**
- * `cols`: the table's columns (the rules check every column of a table, so they are read once per table);
- * `inCheck`: the name is written bare into textEnum's CHECK, where a refused keyword is an error of its own.
+ * `taken`: the table's columns by name and key (built once per table: asking every column's suggestion against
+ * all columns would grow with the square of a table's width); `inCheck`: the name is written bare into textEnum's
+ * CHECK, where a refused keyword is an error of its own.
  */
-function nameRules(cols: Column[], c: Column, inCheck: boolean, p: Record<string, string>, out: Issue[]): void {
+function nameRules(taken: Taken, c: Column, inCheck: boolean, p: Record<string, string>, out: Issue[]): void {
   if (isUnsafeSqlName(c.name)) {
     out.push(
       issue('sql-name-unsafe', 'error', col(c), { ...p, name: c.name, what: 'column', reason: unsafeChars(c.name) }),
@@ -62,14 +69,14 @@ function nameRules(cols: Column[], c: Column, inCheck: boolean, p: Record<string
   } else {
     if (!isSnakeCase(c.name)) {
       const snake = toSnakeCase(c.name);
-      const taken = cols.some((o) => o.id !== c.id && o.name.toLowerCase() === snake);
+      const nameTaken = taken.names.hasOther(snake, c.id);
       out.push(
         issue(
           'column-name-not-snake-case',
           'warning',
           col(c),
           { ...p, suggestion: snake },
-          snake && !taken ? { label: `Rename to "${snake}"`, calls: [update(c, { name: snake })] } : undefined,
+          snake && !nameTaken ? { label: `Rename to "${snake}"`, calls: [update(c, { name: snake })] } : undefined,
         ),
       );
     }
@@ -80,14 +87,14 @@ function nameRules(cols: Column[], c: Column, inCheck: boolean, p: Record<string
   if (valid && isCamelCase(c.key)) return;
   // Only a key with a problem needs the suggestion (this runs for every column on every edit).
   const camel = toCamelCase(c.name);
-  const keyTaken = cols.some((o) => o.id !== c.id && o.key === camel);
+  const keyTaken = taken.keys.hasOther(camel, c.id);
   const keyFix = camel && !keyTaken ? { label: `Use "${camel}"`, calls: [update(c, { key: camel })] } : undefined;
   // The generated code quotes such a key (`"due-date": text(…)`): it compiles, so this is a convention.
   if (!valid) out.push(issue('column-key-invalid', 'warning', col(c), { ...p, key: c.key }, keyFix));
   else out.push(issue('column-key-not-camel-case', 'warning', col(c), { ...p, key: c.key, suggestion: camel }, keyFix));
 }
 
-function typeRules(d: Design, c: Column, p: Record<string, string>, out: Issue[]): void {
+function typeRules(d: Design, ctx: RuleContext, c: Column, p: Record<string, string>, out: Issue[]): void {
   if (c.mode !== null && !modesFor(c.type).includes(c.mode)) {
     out.push(
       issue(
@@ -135,7 +142,7 @@ function typeRules(d: Design, c: Column, p: Record<string, string>, out: Issue[]
       );
     }
     const def = c.default;
-    if (def?.kind === 'literal' && !e.members.some((m) => m.value === def.value)) {
+    if (def?.kind === 'literal' && !(typeof def.value === 'string' && ctx.enumValues(e).has(def.value))) {
       out.push(
         issue(
           'enum-default-not-member',
@@ -241,10 +248,14 @@ function sqlDefaultRules(c: Column, sql: string, p: Record<string, string>, drop
   );
 }
 
-export const columnRules: Rule = (d: Design): Issue[] => {
+export const columnRules: Rule = (d: Design, ctx: RuleContext): Issue[] => {
   const out: Issue[] = [];
   for (const t of Object.values(d.tables)) {
-    const cols = tableColumns(d, t);
+    const cols = ctx.columnsOf(t);
+    const taken: Taken = {
+      names: new IdsByKey(cols, (o) => o.name.toLowerCase()),
+      keys: new IdsByKey(cols, (o) => o.key),
+    };
     const table = fullTableName(d, t);
     for (const group of duplicates(cols, (c) => c.name.toLowerCase())) {
       for (const c of group.slice(1))
@@ -257,8 +268,8 @@ export const columnRules: Rule = (d: Design): Issue[] => {
     for (const c of cols) {
       const p = { table, column: c.name };
       const inCheck = c.enumId !== null && d.enums[c.enumId] !== undefined && c.enumForm !== 'values';
-      nameRules(cols, c, inCheck, p, out);
-      typeRules(d, c, p, out);
+      nameRules(taken, c, inCheck, p, out);
+      typeRules(d, ctx, c, p, out);
       defaultRules(c, p, out);
     }
   }

@@ -6,10 +6,10 @@
  */
 import { type Design, fullTableName } from '../design';
 import { sqlTextHazard } from '../sql-default';
-import { issue, type Rule } from './support';
+import { issue, type Rule, type RuleContext } from './support';
 import type { Issue } from './types';
 
-export const sqlTextRules: Rule = (d: Design): Issue[] => {
+export const sqlTextRules: Rule = (d: Design, ctx: RuleContext): Issue[] => {
   const out: Issue[] = [];
   for (const e of Object.values(d.enums)) {
     for (const m of e.members) {
@@ -25,7 +25,7 @@ export const sqlTextRules: Rule = (d: Design): Issue[] => {
         );
     }
   }
-  for (const c of Object.values(d.columns)) {
+  for (const c of ctx.allColumns) {
     const def = c.default;
     const text =
       def?.kind === 'json' ? def.json : def?.kind === 'literal' && typeof def.value === 'string' ? def.value : null;
