@@ -2,7 +2,7 @@
  * Rules about the next migration: what the design adds to tables the module's migrations already created
  * (its baseline), which SQLite must then change in place.
  */
-import type { Column, ColumnDefault, Design } from '../design';
+import type { Baseline, Column, ColumnDefault, Design } from '../design';
 import { fullTableName } from '../design';
 import { type RuleContext, issue, type Rule } from './support';
 import type { Fix, Issue } from './types';
@@ -75,6 +75,16 @@ function addDefaultFix(d: Design, c: Column): Fix | undefined {
   };
 }
 
+/** True when the baseline's snapshot (drizzle-kit's JSON, read defensively) has the column, nullable. */
+function wasNullable(b: Baseline, table: string | undefined, column: string | undefined): boolean {
+  if (table === undefined || column === undefined) return false;
+  const tables = (b.snapshot as { tables?: unknown } | undefined)?.tables;
+  if (typeof tables !== 'object' || tables === null || !Object.hasOwn(tables, table)) return false;
+  const columns = (tables as Record<string, { columns?: unknown }>)[table]?.columns;
+  if (typeof columns !== 'object' || columns === null || !Object.hasOwn(columns, column)) return false;
+  return (columns as Record<string, { notNull?: unknown }>)[column]?.notNull === false;
+}
+
 export const baselineRules: Rule = (d: Design, ctx: RuleContext): Issue[] => {
   const b = d.baseline;
   if (!b) return [];
@@ -82,7 +92,22 @@ export const baselineRules: Rule = (d: Design, ctx: RuleContext): Issue[] => {
   for (const t of Object.values(d.tables)) {
     if (!Object.hasOwn(b.tables, t.id)) continue;
     for (const c of ctx.columnsOf(t)) {
-      if (Object.hasOwn(b.columns, c.id) || !c.notNull || hasSqlDefault(c)) continue;
+      if (!c.notNull || hasSqlDefault(c)) continue;
+      if (Object.hasOwn(b.columns, c.id)) {
+        // An existing column made NOT NULL: rows that hold NULL make the migration fail. A backfill migration of
+        // the author's own can fill them first, so this is a warning; the write's dry run seeds NULLs and decides.
+        if (wasNullable(b, b.tables[t.id], b.columns[c.id]))
+          out.push(
+            issue(
+              'column-not-null-tightened',
+              'warning',
+              { kind: 'column', id: c.id },
+              { table: fullTableName(d, t), column: c.name },
+              addDefaultFix(d, c),
+            ),
+          );
+        continue;
+      }
       out.push(
         issue(
           'column-add-not-null-no-default',

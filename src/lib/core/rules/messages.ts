@@ -108,6 +108,8 @@ const MESSAGES: Record<RuleCode, (p: Params) => string> = {
     `Index ${p.index} does not start with its table name. MoLOS convention: "${p.table}_…", so it cannot collide with another module's index in the shared database ("${p.suggestion}").`,
   'index-name-duplicate': (p) =>
     `The name ${p.index} is already used by another index or a table; they share one namespace in the database.`,
+  'column-not-null-tightened': (p) =>
+    `Column ${p.table}.${p.column} becomes NOT NULL without an SQL default, but its table already exists in the module's migrations: rows that hold NULL make the migration fail. Give it a default (the MoLOS-safe variant copies each NULL as that default), or fill the NULLs first in a migration of your own: UPDATE \`${p.table}\` SET \`${p.column}\` = … WHERE \`${p.column}\` IS NULL;`,
   'column-add-not-null-no-default': (p) =>
     `Column ${p.table}.${p.column} is new, NOT NULL and has no SQL default, but its table already exists in the module's migrations: SQLite refuses to add such a column ("Cannot add a NOT NULL column with default value NULL"), so the migration could never run. Give it a default, or let it be NULL.`,
 };

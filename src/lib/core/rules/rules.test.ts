@@ -136,6 +136,13 @@ function editColumn(d: Design, id: string, patch: Partial<Column>): Design {
 }
 
 /** The design as if its migrations held exactly its current tables and columns (what an export records). */
+/** A nullable `note` on items that the module's migrations already hold (their snapshot says so). */
+function withNullableNote(d: Design): Design {
+  const b = withBaseline(addColumn(d, { tableId: ID.items, id: 'c_items_note', name: 'note' }));
+  const snapshot = { tables: { [ITEMS]: { columns: { note: { name: 'note', notNull: false } } } } };
+  return { ...b, baseline: { ...b.baseline!, snapshot } };
+}
+
 function withBaseline(d: Design): Design {
   return {
     ...d,
@@ -666,6 +673,14 @@ const CASES: Record<RuleCode, Case> = {
     target: column('c_items_rank'),
     mentions: `${ITEMS}.rank`,
     params: { table: ITEMS, column: 'rank' },
+    fix: true,
+  },
+  'column-not-null-tightened': {
+    mutate: (d) => upd(withNullableNote(d), 'c_items_note', { notNull: true }),
+    severity: 'warning',
+    target: column('c_items_note'),
+    mentions: `${ITEMS}.note`,
+    params: { table: ITEMS, column: 'note' },
     fix: true,
   },
   'index-name-duplicate': {
@@ -1445,6 +1460,27 @@ describe('default-sql-double-quoted', () => {
 
   it.each(['"x"', `('say "hi"')`, "(lower('\"'))"])('%s is fine (a bare word, or quotes inside a string)', (sql) => {
     expect(checkDesign(withSql(sql))).toEqual([]);
+  });
+});
+
+describe('column-not-null-tightened', () => {
+  const found = (d: Design) => checkDesign(d).filter((i) => i.code === 'column-not-null-tightened');
+
+  // issue 14: check said nothing where generate refused (the dry run's seeded NULLs fail the migration).
+  it('warns when a column the migrations hold as nullable becomes NOT NULL without an SQL default', () => {
+    expect(found(withNullableNote(base()))).toEqual([]);
+    const issues = found(upd(withNullableNote(base()), 'c_items_note', { notNull: true }));
+    expect(issues.map((i) => [i.severity, i.fix?.label])).toEqual([['warning', "Add a default ('')"]]);
+    expect(
+      found(upd(withNullableNote(base()), 'c_items_note', { notNull: true, default: { kind: 'literal', value: '' } })),
+    ).toEqual([]);
+    // Without the snapshot, nothing says the column was nullable.
+    const noSnapshot = upd(
+      withBaseline(addColumn(base(), { tableId: ID.items, id: 'c_items_note', name: 'note' })),
+      'c_items_note',
+      { notNull: true },
+    );
+    expect(found(noSnapshot)).toEqual([]);
   });
 });
 

@@ -86,4 +86,5 @@ export type RuleCode =
   | 'index-empty'
   | 'index-name-prefix'
   | 'index-name-duplicate'
-  | 'column-add-not-null-no-default';
+  | 'column-add-not-null-no-default'
+  | 'column-not-null-tightened';
