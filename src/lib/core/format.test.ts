@@ -12,6 +12,7 @@ import {
 } from './format';
 import { OperationError, applyOperation } from './operations';
 import { IDS, type OpSeed, deepFreeze, exampleDesign, keyOrder, randomOperation } from './test-fixtures';
+import { fuzzRuns } from '../../testing/fuzz-runs';
 
 /** Lets a test write a value of the wrong type into a record, as a damaged file would hold. */
 const loose = (record: object) => record as Record<string, unknown>;
@@ -183,7 +184,7 @@ describe('loadDesign: round trip', () => {
         expect(keyOrder(result.design)).toEqual(keyOrder(d));
         expect(serializeDesign(result.design)).toBe(text);
       }),
-      { numRuns: 200 },
+      { numRuns: fuzzRuns(200) },
     );
   });
 

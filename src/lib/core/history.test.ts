@@ -32,6 +32,7 @@ import {
   updateColumn,
 } from './operations';
 import { IDS, type OpSeed, deepFreeze, exampleDesign, keyOrder, randomOperation } from './test-fixtures';
+import { fuzzRuns } from '../../testing/fuzz-runs';
 
 const frozen = () => deepFreeze(exampleDesign());
 
@@ -371,7 +372,7 @@ describe('history properties', () => {
         expectSame(h.design, final);
         expect(canRedo(h)).toBe(false);
       }),
-      { numRuns: 300 },
+      { numRuns: fuzzRuns(300) },
     );
   });
 
@@ -446,7 +447,7 @@ describe('history properties', () => {
           else expect(h.mark).toBeNull();
         });
       }),
-      { numRuns: 300 },
+      { numRuns: fuzzRuns(300) },
     );
   });
 });

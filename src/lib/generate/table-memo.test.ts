@@ -8,6 +8,7 @@ import type { Design } from '../core/design';
 import { OperationError, applyOperation } from '../core/operations';
 import { type OpSeed, exampleDesign, randomOperation } from '../core/test-fixtures';
 import { ModuleGenerator } from './module-files';
+import { fuzzRuns } from '../../testing/fuzz-runs';
 
 const seedArb = fc.tuple(fc.nat(), fc.nat(), fc.nat(), fc.nat()) as fc.Arbitrary<OpSeed>;
 
@@ -35,7 +36,7 @@ describe('remembered table statements', () => {
           expect(await longLived.printTablesTs(d, layout)).toBe(await new ModuleGenerator().printTablesTs(d, layout));
         }
       }),
-      { numRuns: 25 },
+      { numRuns: fuzzRuns(25) },
     );
   });
 

@@ -13,6 +13,7 @@ import { validDesign } from '../../testing/arbitraries';
 import { importFixtureNames, loadImportFixture } from '../../../fixtures/import/load';
 import { importTablesTs } from './tables-ts';
 import type { ImportOutcome } from './types';
+import { fuzzRuns } from '../../testing/fuzz-runs';
 
 /** What must hold for any outcome: no internal failure, failures carry a place, designs are consistent. */
 function checkOutcome(out: ImportOutcome): void {
@@ -136,7 +137,7 @@ describe('hand-written-style tables.ts from an arbitrary', () => {
         const refs = spec.tables.filter((t, i) => t.ref && i > 0).length;
         expect(Object.keys(d.relations)).toHaveLength(refs);
       }),
-      { numRuns: 60 },
+      { numRuns: fuzzRuns(60) },
     );
   });
 });
@@ -155,7 +156,7 @@ describe('random valid designs', () => {
         expect(out.ok).toBe(true);
         if (out.ok) expect(shape(out.design)).toEqual(shape(design));
       }),
-      { numRuns: 25 },
+      { numRuns: fuzzRuns(25) },
     );
   }, 60_000);
 });
@@ -300,7 +301,7 @@ describe('mutated fixtures', () => {
           checkOutcome(out);
         },
       ),
-      { numRuns: 400 },
+      { numRuns: fuzzRuns(400) },
     );
   });
 

@@ -17,6 +17,7 @@ import {
 import { hostStatements } from './host-files';
 import { type FileOutcome, applyMigrations } from './host-runner';
 import { queryRows } from './sqljs-rows';
+import { fuzzRuns } from '../../testing/fuzz-runs';
 
 let SQL: SqlJsStatic;
 beforeAll(async () => {
@@ -315,7 +316,7 @@ describe('hostStatements cuts every text as the reference parser does', () => {
         const sql = parts.join('');
         expect(hostStatements(sql).statements).toEqual(referenceParse(sql));
       }),
-      { numRuns: 2000 },
+      { numRuns: fuzzRuns(2000) },
     );
   });
 });

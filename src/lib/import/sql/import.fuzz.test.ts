@@ -14,6 +14,7 @@ import { validDesign } from '../../../testing/arbitraries';
 import { importSnapshot } from '../snapshot/index';
 import type { ImportOutcome } from '../types';
 import { importSql } from './index';
+import { fuzzRuns } from '../../../testing/fuzz-runs';
 
 let SQL: SqlJsStatic;
 beforeAll(async () => {
@@ -100,7 +101,7 @@ describe('round trips of random valid designs', () => {
         if (!fromSnapshot.ok) throw new Error(JSON.stringify(fromSnapshot.messages));
         expect(initialMigrationSql(fromSnapshot.design)).toBe(sql);
       }),
-      { numRuns: 60 },
+      { numRuns: fuzzRuns(60) },
     );
   }, 120_000);
 });
@@ -114,7 +115,7 @@ describe('hostile input never crashes or hangs the importers', () => {
         });
         expectLocated(out, 'drizzle/0000_x.sql');
       }),
-      { numRuns: 300 },
+      { numRuns: fuzzRuns(300) },
     );
   }, 120_000);
 
@@ -157,7 +158,7 @@ describe('hostile input never crashes or hangs the importers', () => {
         const out = await importSql([{ path: 'r.sql', text: parts.join(' ') }], { loadSqlJs: load });
         expectLocated(out, 'r.sql');
       }),
-      { numRuns: 300 },
+      { numRuns: fuzzRuns(300) },
     );
   }, 120_000);
 
@@ -166,7 +167,7 @@ describe('hostile input never crashes or hangs the importers', () => {
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (edits) => {
         expectLocated(importSnapshot({ path: 's.json', text: mutate(EXAMPLE_SNAPSHOT, edits) }), 's.json', true);
       }),
-      { numRuns: 300 },
+      { numRuns: fuzzRuns(300) },
     );
     const base = JSON.parse(EXAMPLE_SNAPSHOT);
     const paths: string[][] = [];
@@ -183,13 +184,13 @@ describe('hostile input never crashes or hangs the importers', () => {
         at[path[path.length - 1] as string] = value;
         expectLocated(importSnapshot({ path: 's.json', text: JSON.stringify(copy) }), 's.json', true);
       }),
-      { numRuns: 400 },
+      { numRuns: fuzzRuns(400) },
     );
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
         expectLocated(importSnapshot({ path: 's.json', text: JSON.stringify(value) }), 's.json', true);
       }),
-      { numRuns: 200 },
+      { numRuns: fuzzRuns(200) },
     );
     const deep = '['.repeat(100_000) + ']'.repeat(100_000);
     expectLocated(importSnapshot({ path: 's.json', text: deep }), 's.json', true);
