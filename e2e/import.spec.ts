@@ -67,5 +67,14 @@ test('a garbage file shows a clear error and leaves the open design as it was', 
     .getByTestId('import-files-input')
     .setInputFiles([{ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1]) }]);
   await expect(page.getByTestId('import-message')).toContainText(['photo.png: not a file the studio imports']);
+  // issue 14: a file the importer reads that is not UTF-8 is refused at its first bad byte, never silently replaced.
+  await page
+    .getByTestId('import-files-input')
+    .setInputFiles([
+      { name: 'latin1.sql', mimeType: 'text/plain', buffer: Buffer.from([0x2d, 0x2d, 0x0a, 0x41, 0xe9]) },
+    ]);
+  await expect(page.getByTestId('import-message')).toContainText([
+    'latin1.sql is not valid UTF-8: byte 0xE9 at line 2, column 2',
+  ]);
   await expect(page.getByTestId('module-id')).toHaveText('MoLOS-Example');
 });

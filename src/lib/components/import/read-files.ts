@@ -6,8 +6,12 @@ import { isModuleFile } from '$lib/import/module-folder/module-files';
 import type { SourceFile } from '$lib/import/types';
 import { decodeUtf8 } from '$lib/export/utf8-text';
 
-/** The file's text, refused with the first bad byte's place when it is not UTF-8 (never silently replaced). */
+/**
+ * The file's text. A file the importers read is refused with the first bad byte's place when it is not UTF-8
+ * (never silently replaced); any other file is only named by the importer ("not a file the studio imports").
+ */
 async function textOf(file: File, path: string): Promise<string> {
+  if (!isModuleFile(path)) return file.text();
   return decodeUtf8(new Uint8Array(await file.arrayBuffer()), path);
 }
 
