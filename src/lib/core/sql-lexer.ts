@@ -26,6 +26,16 @@ export interface Token {
 
 const WORD_START = /[A-Za-z_\u0080-\uffff]/;
 const WORD_PART = /[A-Za-z0-9_$\u0080-\uffff]/;
+/**
+ * A numeric literal as SQLite reads it: hex (`0x1F`), or decimal with an optional fraction, leading dot and
+ * exponent (`1.5e-3`, `.5`, `1.`). Since SQLite 3.46 a `_` between two digits is a separator (`1_000`). Sticky, so
+ * it matches in place instead of on a slice of the rest of the text.
+ */
+const DIGITS = String.raw`\d+(?:_\d+)*`;
+const NUMBER = new RegExp(
+  String.raw`0x[0-9a-f]+(?:_[0-9a-f]+)*|(?:${DIGITS}(?:\.(?:${DIGITS})?)?|\.${DIGITS})(?:e[-+]?${DIGITS})?`,
+  'iy',
+);
 
 /** Reads a quoted run starting at `i` (the opening quote); doubled closing quotes stand for one. */
 function readQuoted(sql: string, i: number, close: string): { value: string; end: number; closed: boolean } {
@@ -60,6 +70,21 @@ function skipComment(sql: string, i: number): number {
     return close < 0 ? sql.length : close + 2;
   }
   return i;
+}
+
+/**
+ * Offset of the first character at or after `from` that is neither whitespace nor inside a comment (the text's
+ * length when there is none): where the next statement of a script really starts.
+ * @example skipSpaceAndComments('  -- note\nCREATE') // 10
+ */
+export function skipSpaceAndComments(sql: string, from = 0): number {
+  let i = from;
+  for (;;) {
+    while (i < sql.length && /\s/.test(sql.charAt(i))) i++;
+    const after = skipComment(sql, i);
+    if (after === i) return i;
+    i = after;
+  }
 }
 
 /**
@@ -119,7 +144,8 @@ function scan(sql: string, keepComments: boolean): Token[] {
       continue;
     }
     if (/[0-9]/.test(ch) || (ch === '.' && /[0-9]/.test(sql.charAt(i + 1)))) {
-      const m = /^(?:0x[0-9a-f]+|(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?)/i.exec(sql.slice(i));
+      NUMBER.lastIndex = i;
+      const m = NUMBER.exec(sql);
       const end = i + (m ? m[0].length : 1);
       out.push({ kind: 'number', value: sql.slice(i, end), start: i, end, quote: '' });
       i = end;

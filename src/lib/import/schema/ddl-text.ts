@@ -1,119 +1,16 @@
 /**
  * Reading SQL text where PRAGMA says nothing: the kind of a statement, the names it creates, a column's
- * `CHECK(col IN (…))` (how MoLOS's textEnum stores an enum), other CHECKs and AUTOINCREMENT. A small tokenizer
- * that knows SQLite's quotes and comments; it never throws, whatever the text.
+ * `CHECK(col IN (…))` (how MoLOS's textEnum stores an enum), other CHECKs and AUTOINCREMENT. The tokens come from
+ * the project's one SQLite lexer (core/sql-lexer.ts) and table bodies from the one CREATE TABLE reader
+ * (sql/safety/create-table.ts); nothing here throws, whatever the text.
  */
+import { isPunct, isWord, type Token, tokenize } from '../../core/sql-lexer';
+import { checkExpressions, readTableBody } from '../../sql/safety/create-table';
 
-export interface Token {
-  kind: 'word' | 'ident' | 'string' | 'number' | 'punct';
-  /** The text as written. */
-  text: string;
-  /** Unquoted value for `ident` (quoted name) and `string`; the text otherwise. */
-  value: string;
-  start: number;
-  end: number;
-}
-
-function closing(sql: string, from: number, quote: string): { end: number; value: string } {
-  const close = quote === '[' ? ']' : quote;
-  let value = '';
-  let i = from + 1;
-  while (i < sql.length) {
-    const ch = sql[i] as string;
-    if (ch === close) {
-      if (close !== ']' && sql[i + 1] === close) {
-        value += ch;
-        i += 2;
-        continue;
-      }
-      return { end: i + 1, value };
-    }
-    value += ch;
-    i++;
-  }
-  return { end: sql.length, value };
-}
-
-/**
- * Splits SQL into tokens, skipping whitespace and comments. An unterminated quote or comment runs to the end.
- * @example tokenize("CHECK(status IN ('a'))").map((t) => t.value) // ['CHECK', '(', 'status', 'IN', '(', 'a', ')', ')']
- */
-export function tokenize(sql: string): Token[] {
-  const out: Token[] = [];
-  let i = 0;
-  while (i < sql.length) {
-    const ch = sql[i] as string;
-    if (/\s/.test(ch)) {
-      i++;
-    } else if (ch === '-' && sql[i + 1] === '-') {
-      const nl = sql.indexOf('\n', i);
-      i = nl < 0 ? sql.length : nl + 1;
-    } else if (ch === '/' && sql[i + 1] === '*') {
-      const close = sql.indexOf('*/', i + 2);
-      i = close < 0 ? sql.length : close + 2;
-    } else if (ch === "'" || ch === '"' || ch === '`' || ch === '[') {
-      const { end, value } = closing(sql, i, ch);
-      out.push({ kind: ch === "'" ? 'string' : 'ident', text: sql.slice(i, end), value, start: i, end });
-      i = end;
-    } else if (/[A-Za-z_\u0080-\uffff]/.test(ch)) {
-      let j = i + 1;
-      while (j < sql.length && /[A-Za-z0-9_$\u0080-\uffff]/.test(sql[j] as string)) j++;
-      const text = sql.slice(i, j);
-      out.push({ kind: 'word', text, value: text, start: i, end: j });
-      i = j;
-    } else if (/[0-9]/.test(ch) || (ch === '.' && /[0-9]/.test(sql[i + 1] ?? ''))) {
-      let j = i + 1;
-      while (
-        j < sql.length &&
-        (/[0-9A-Za-z_.]/.test(sql[j] as string) ||
-          (/[+-]/.test(sql[j] as string) && /^[0-9.]+[eE]$/.test(sql.slice(i, j))))
-      )
-        j++;
-      const text = sql.slice(i, j);
-      out.push({ kind: 'number', text, value: text, start: i, end: j });
-      i = j;
-    } else {
-      out.push({ kind: 'punct', text: ch, value: ch, start: i, end: i + 1 });
-      i++;
-    }
-  }
-  return out;
-}
-
-const isWord = (t: Token | undefined, ...words: string[]) =>
-  t !== undefined && t.kind === 'word' && words.includes(t.value.toUpperCase());
-const isPunct = (t: Token | undefined, p: string) => t !== undefined && t.kind === 'punct' && t.value === p;
+const isAnyWord = (t: Token | undefined, ...words: string[]) => words.some((w) => isWord(t, w));
+/** SQLite takes a string literal where it expects a name (`CREATE TABLE 'x'`). */
 const isName = (t: Token | undefined) =>
   t !== undefined && (t.kind === 'word' || t.kind === 'ident' || t.kind === 'string');
-
-/** The index of the `)` closing the `(` at `open`, or the token count when it is missing. */
-function matching(tokens: Token[], open: number): number {
-  let depth = 0;
-  for (let i = open; i < tokens.length; i++) {
-    if (isPunct(tokens[i], '(')) depth++;
-    else if (isPunct(tokens[i], ')') && --depth === 0) return i;
-  }
-  return tokens.length;
-}
-
-/** Offset of the first character that is not whitespace or a comment. */
-export function skipSpaceAndComments(sql: string, from = 0): number {
-  let i = from;
-  for (;;) {
-    while (i < sql.length && /\s/.test(sql[i] as string)) i++;
-    if (sql.startsWith('--', i)) {
-      const nl = sql.indexOf('\n', i);
-      if (nl < 0) return sql.length;
-      i = nl + 1;
-    } else if (sql.startsWith('/*', i)) {
-      const close = sql.indexOf('*/', i + 2);
-      if (close < 0) return sql.length;
-      i = close + 2;
-    } else {
-      return i;
-    }
-  }
-}
 
 /** What a statement does, as far as the importer cares. */
 export type StatementKind =
@@ -153,7 +50,7 @@ export function statementKind(sql: string): StatementKind {
     let virtual = false;
     let unique = false;
     for (;;) {
-      if (isWord(t[i], 'TEMP', 'TEMPORARY')) temp = true;
+      if (isAnyWord(t[i], 'TEMP', 'TEMPORARY')) temp = true;
       else if (isWord(t[i], 'VIRTUAL')) virtual = true;
       else if (isWord(t[i], 'UNIQUE')) unique = true;
       else break;
@@ -222,82 +119,31 @@ export function enumCheckValues(expression: string, column: string): string[] | 
   return values.length > 0 ? values : null;
 }
 
-/** The CHECK expressions in a run of tokens, as text of `source`. */
-function checksIn(tokens: Token[], source: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    if (isWord(tokens[i], 'CHECK') && isPunct(tokens[i + 1], '(')) {
-      const close = matching(tokens, i + 1);
-      const inner = tokens.slice(i + 2, close);
-      if (inner.length > 0) out.push(source.slice(inner[0]?.start ?? 0, inner[inner.length - 1]?.end ?? 0));
-      i = close;
-    }
-  }
-  return out;
-}
-
 /**
  * Reads the column definitions and CHECKs of a `CREATE TABLE` statement (or a snapshot's column type such as
  * `text CHECK(status IN ('a'))`, via {@link columnTypeChecks}).
+ * @example parseCreateTable("CREATE TABLE t (s text CHECK(s IN ('a')) DEFAULT 'a')").columns[0] // { name: 's', enumValues: ['a'], defaultText: "'a'", … }
  */
 export function parseCreateTable(sql: string): CreateTableText {
   const t = tokenize(sql);
   const open = t.findIndex((x) => isPunct(x, '('));
   if (open < 0) return { columns: [], checks: [] };
-  const close = matching(t, open);
-  const parts: Token[][] = [];
-  let part: Token[] = [];
-  let depth = 0;
-  for (let i = open + 1; i < close; i++) {
-    const tok = t[i] as Token;
-    if (isPunct(tok, '(')) depth++;
-    if (isPunct(tok, ')')) depth--;
-    if (depth === 0 && isPunct(tok, ',')) {
-      parts.push(part);
-      part = [];
-    } else {
-      part.push(tok);
-    }
-  }
-  if (part.length > 0) parts.push(part);
-  const columns: ColumnText[] = [];
-  const checks: string[] = [];
-  for (const p of parts) {
-    const head = p[0];
-    if (!head) continue;
-    if (isWord(head, 'CONSTRAINT', 'PRIMARY', 'UNIQUE', 'CHECK', 'FOREIGN')) {
-      checks.push(...checksIn(p, sql));
-      continue;
-    }
-    const name = head.value;
-    const found = checksIn(p.slice(1), sql);
-    const enumChecks = found.map((c) => enumCheckValues(c, name));
+  const body = readTableBody(sql, t, open);
+  const columns = body.columns.map((c): ColumnText => {
+    const name = c.def.name;
+    const enumChecks = c.checks.map((x) => enumCheckValues(x, name));
     const enumAt = enumChecks.findIndex((v) => v !== null);
-    columns.push({
+    return {
       name,
-      start: head.start,
+      start: c.start,
       enumValues: enumAt >= 0 ? (enumChecks[enumAt] as string[]) : undefined,
-      otherChecks: found.filter((_, i) => i !== enumAt),
-      autoincrement: p.some((x) => isWord(x, 'AUTOINCREMENT')),
-      defaultText: defaultTerm(p, sql),
-    });
-  }
-  return { columns, checks };
-}
-
-/** The text of the term after DEFAULT in a column definition. */
-function defaultTerm(p: Token[], sql: string): string | undefined {
-  const at = p.findIndex((x) => isWord(x, 'DEFAULT'));
-  if (at < 0) return undefined;
-  const first = p[at + 1];
-  if (!first) return undefined;
-  if (isPunct(first, '(')) {
-    const close = matching(p, at + 1);
-    return sql.slice(first.start, (p[Math.min(close, p.length - 1)] as Token).end);
-  }
-  if ((isPunct(first, '-') || isPunct(first, '+')) && p[at + 2]?.kind === 'number')
-    return sql.slice(first.start, (p[at + 2] as Token).end);
-  return first.text;
+      otherChecks: c.checks.filter((_, i) => i !== enumAt),
+      autoincrement: c.autoincrement,
+      // A DEFAULT with nothing after it (SQLite refuses it) has no term.
+      defaultText: c.def.default || undefined,
+    };
+  });
+  return { columns, checks: body.checks };
 }
 
 /**
@@ -306,9 +152,9 @@ function defaultTerm(p: Token[], sql: string): string | undefined {
  */
 export function columnTypeChecks(type: string): { type: string; checks: string[] } {
   const t = tokenize(type);
-  const at = t.findIndex((x) => isWord(x, 'CHECK', 'CONSTRAINT'));
+  const at = t.findIndex((x) => isAnyWord(x, 'CHECK', 'CONSTRAINT'));
   if (at < 0) return { type, checks: [] };
-  return { type: type.slice(0, t[at]?.start ?? type.length).trim(), checks: checksIn(t.slice(at), type) };
+  return { type: type.slice(0, t[at]?.start ?? type.length).trim(), checks: checkExpressions(type, t.slice(at)) };
 }
 
 /**

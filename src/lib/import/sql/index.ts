@@ -14,13 +14,8 @@ import { fileOffset, hostStatements, hostTolerates, nameProblem, sortMigrationFi
 import { IGNORED_TABLES, readSchema } from '../../sql/schema-report';
 import { errorMessage, queryRows } from '../../sql/sqljs-rows';
 import { baselineFor, isMetaJson, lastSnapshot, readDrizzleHistory } from '../schema/baseline';
-import {
-  type StatementKind,
-  lineIndex,
-  parseCreateTable,
-  skipSpaceAndComments,
-  statementKind,
-} from '../schema/ddl-text';
+import { type StatementKind, lineIndex, parseCreateTable, statementKind } from '../schema/ddl-text';
+import { skipSpaceAndComments } from '../../core/sql-lexer';
 import { designFromRaw } from '../schema/design-from-raw';
 import type { Place, RawColumn, RawIndex, RawSchema, RawTable } from '../schema/raw-schema';
 import { readingFile } from '../../core/reading';
