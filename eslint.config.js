@@ -8,8 +8,7 @@ import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 // The headless rings (document model, generators, SQL) run in Node, in a Web Worker and in the CLI alike, so they
-// must not reach for the UI framework or for Node itself. See /work/shared/architecture.md, "Rings with one
-// dependency direction".
+// must not reach for the UI framework or for Node itself. README.md, "Project layout", lists them for readers.
 const UI_IMPORTS = [
   { regex: '^svelte(/|$)', message: 'Headless code must not import Svelte; put UI state in a *.svelte.ts wrapper.' },
   { regex: '^\\$app/', message: 'Headless code must not import SvelteKit ($app/*).' },

@@ -1,5 +1,48 @@
 import { sveltekit } from '@sveltejs/kit/vite';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+const TESTS = ['src/**/*.test.ts', 'bench/**/*.test.ts'];
+
+/**
+ * Test files that take more than a few seconds each (measured on a 2-core machine): the ones that run the real
+ * drizzle-kit, `tsc` or `npm pack`, the property and fuzz tests, the round trips and the CLI runs. They make up the
+ * `slow` project (`npm run test:slow`); everything else is `unit` and `unit-isolated` (`npm run test:unit`, about
+ * half a minute), what to run on every save. `npm test` runs them all. A new file that takes longer than ~5 s
+ * belongs here.
+ */
+const SLOW_TESTS = [
+  '**/*.drizzle-kit.test.ts',
+  '**/*.roundtrip.test.ts',
+  '**/*.fuzz.test.ts',
+  'src/lib/generate/property.test.ts',
+  'src/lib/generate/drizzle-kit.test.ts',
+  'src/lib/generate/kept-code.test.ts',
+  'src/lib/generate/table-memo.test.ts',
+  'src/lib/core/rules/severity.test.ts',
+  'src/lib/sql/safe-variant-hazards.test.ts',
+  'src/lib/export/module-plan.test.ts',
+  'src/lib/export/migration-hazards.test.ts',
+  'src/lib/components/canvas/layout.test.ts',
+  'src/cli/bounded-run.test.ts',
+  'src/cli/cli.test.ts',
+  'src/cli/edge-cases.test.ts',
+  'src/cli/module-writes.test.ts',
+  'src/cli/pack.test.ts',
+];
+
+/**
+ * Fast test files that replace globals or modules (`vi.mock`, `vi.spyOn`, `vi.stubGlobal`, fake timers, rune
+ * stores): each runs in a fresh module graph (`unit-isolated`). The other fast files share one module graph per
+ * worker (`isolate: false`), which halves `npm run test:unit`: loading ts-morph, sql.js and the generators again
+ * for each of ~100 files was most of its time. A new test file that stubs or mocks anything belongs here.
+ */
+const ISOLATED_TESTS = [
+  '**/*.svelte.test.ts',
+  'src/lib/state/**/*.test.ts',
+  'src/lib/worker/**/*.test.ts',
+  'src/lib/share/open-link.test.ts',
+  'src/cli/node-folder.test.ts',
+];
 
 export default defineConfig({
   plugins: [sveltekit()],
@@ -8,10 +51,27 @@ export default defineConfig({
   // Test output and scratch files are not part of the app: writing them must not reload an open page.
   server: { watch: { ignored: ['**/.tmp/**', '**/e2e-output/**', '**/test-results/**', '**/playwright-report/**'] } },
   test: {
-    include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // `extends: true`: every project takes the settings above (and the SvelteKit plugin). `include` is set only
+    // here, per project: Vite merges arrays, so a root `include` would add every file to every project.
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: TESTS,
+          exclude: [...configDefaults.exclude, ...SLOW_TESTS, ...ISOLATED_TESTS],
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'unit-isolated', include: ISOLATED_TESTS, exclude: [...configDefaults.exclude, ...SLOW_TESTS] },
+      },
+      { extends: true, test: { name: 'slow', include: SLOW_TESTS } },
+    ],
   },
 });

@@ -43,7 +43,12 @@ const columnDefault = v.nullable(
   ]),
 );
 
-const designSchema = v.object({
+/**
+ * The schema of the `design` field. Its output type must equal {@link Design}: `format-schema.test.ts` checks that
+ * at compile time, so a field added to one and not the other fails `npm run check`.
+ * @example v.parse(designSchema, JSON.parse(text).design)
+ */
+export const designSchema = v.object({
   module: v.object({
     id: name,
     name: v.optional(v.string(), ''),
