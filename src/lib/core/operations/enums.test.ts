@@ -69,6 +69,23 @@ describe('addEnum', () => {
     });
   });
 
+  // Found by a long fuzz run (FUZZ_RUNS=10000): `a` and `a_` both gave the key A, so the generated const object
+  // declared A twice and the default `Aaa.A` read back as the other value.
+  it('makes derived keys unique: a second value that gives the same key gets _2, and a given key is never moved', () => {
+    const d = addEnum(emptyDesign(), {
+      id: 'e_1',
+      name: 'Kind',
+      members: [{ value: 'a' }, { value: 'a_' }, { value: 'A' }, { value: 'b' }, { value: 'x', key: 'B' }],
+    });
+    expect(d.enums.e_1!.members.map((m) => [m.key, m.value])).toEqual([
+      ['A', 'a'],
+      ['A_2', 'a_'],
+      ['A_3', 'A'],
+      ['B_2', 'b'],
+      ['B', 'x'],
+    ]);
+  });
+
   it('picks NewEnum, NewEnum2 … and random ids when none are given', () => {
     let d = addEnum(emptyDesign(), { members: [{ value: 'a' }] });
     d = addEnum(d, {});

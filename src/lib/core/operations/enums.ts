@@ -9,8 +9,22 @@ export interface MemberInput {
   value: string;
 }
 
+/**
+ * Members with their keys: a key given is kept; a key derived from the value (`to_do` → `TO_DO`) gets `_2`, `_3`…
+ * when another member has it already (`a` and `a_` both give `A`), so a const object never declares a key twice.
+ */
 function toMembers(inputs: readonly MemberInput[]): EnumMember[] {
-  return inputs.map((m) => ({ id: m.id ?? newId('m'), key: m.key ?? toConstantCase(m.value), value: m.value }));
+  const taken = new Set(inputs.flatMap((m) => (m.key === undefined ? [] : [m.key])));
+  return inputs.map((m) => {
+    let key = m.key;
+    if (key === undefined) {
+      const base = toConstantCase(m.value);
+      key = base;
+      for (let n = 2; key !== '' && taken.has(key); n++) key = `${base}_${n}`;
+      taken.add(key);
+    }
+    return { id: m.id ?? newId('m'), key, value: m.value };
+  });
 }
 
 /**
