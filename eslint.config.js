@@ -1,14 +1,17 @@
 import { builtinModules } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier/flat';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import svelte from 'eslint-plugin-svelte';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
-// The headless rings (document model, generators, SQL) run in Node, in a Web Worker and in the CLI alike, so they
-// must not reach for the UI framework or for Node itself. README.md, "Project layout", lists them for readers.
+// The headless rings (document model, SQL, generators, importers, the write path, verify, share links, the diagram)
+// run in Node, in a Web Worker and in the CLI alike, so they must not reach for the UI framework, the page or Node
+// itself. README.md, "Project layout", lists them for readers; src/lint.test.ts proves these checks bite.
 const UI_IMPORTS = [
   { regex: '^svelte(/|$)', message: 'Headless code must not import Svelte; put UI state in a *.svelte.ts wrapper.' },
   { regex: '^\\$app/', message: 'Headless code must not import SvelteKit ($app/*).' },
@@ -29,17 +32,47 @@ const ALIAS_IMPORTS = [
   { regex: '^\\$lib(/|$)', message: 'Headless code uses relative imports: the CLI loads it without the $lib alias.' },
 ];
 
-// The folders (and files) that run the same in the browser, in a worker and in the CLI.
-const HEADLESS = [
-  'src/lib/core/**',
-  'src/lib/generate/**',
-  'src/lib/sql/**',
-  'src/lib/import/**',
-  'src/lib/verify/**',
-  'src/lib/export/**',
+// The page's own folders: headless code must not reach up into them, by the alias or by a relative path.
+const PAGE_IMPORTS = [
+  {
+    regex: '^(\\$lib/|(\\.\\./)+)(state|components|worker|styles|routes)(/|$)',
+    message: 'Headless code must not import the page (state, components, worker, styles).',
+  },
 ];
-// Parts of those folders that belong to the page (the browser's folder picker, downloads, rune stores).
-const PAGE_ONLY = ['src/lib/export/browser-folder.ts', 'src/lib/export/download.ts', 'src/lib/export/*.svelte.ts'];
+
+// The headless rings, lowest first, each with the rings it must not import: a ring imports only those below it
+// (`export`, `verify` → `generate`, `import` → `sql` → `core`; `share` and `diagram` sit on `core` alone). Only
+// forbidden names are listed, because subfolders repeat ring names (`import/sql/` is reached as `../sql/` from
+// `import/schema/`) and must stay allowed.
+const RINGS = {
+  core: ['generate', 'sql', 'import', 'export', 'verify', 'share', 'diagram'],
+  sql: ['generate', 'import', 'export', 'verify', 'share', 'diagram'],
+  generate: ['export', 'verify', 'share', 'diagram'],
+  import: ['export', 'verify', 'share', 'diagram'],
+  export: ['verify', 'share', 'diagram'],
+  verify: ['share', 'diagram'],
+  share: ['generate', 'sql', 'import', 'export', 'verify', 'diagram'],
+  diagram: ['generate', 'sql', 'import', 'export', 'verify', 'share'],
+};
+/** @param {keyof typeof RINGS} ring */
+const ringImports = (ring) => [
+  {
+    regex: `^(\\.\\./)+(${RINGS[ring].join('|')})(/|$)`,
+    message: `\`${ring}\` sits below these rings and must not import them (README.md, "Project layout").`,
+  },
+];
+
+// The folders (and files) that run the same in the browser, in a worker and in the CLI.
+const RING_NAMES = /** @type {(keyof typeof RINGS)[]} */ (Object.keys(RINGS));
+const HEADLESS = RING_NAMES.map((ring) => `src/lib/${ring}/**`);
+// Parts of those folders that belong to the page (the browser's folder picker, downloads, the share link's worker).
+const PAGE_ONLY = [
+  'src/lib/export/browser-folder.ts',
+  'src/lib/export/download.ts',
+  'src/lib/share/open-link.ts',
+  'src/lib/share/open-link-worker.ts',
+];
+const TESTS = ['**/*.test.ts'];
 
 // `no-restricted-imports` does not see `import()`; catch the common cases of a lazily loaded forbidden module.
 const DYNAMIC_UI_IMPORTS = [
@@ -102,19 +135,29 @@ export default defineConfig(
       },
     },
   },
-  {
-    files: HEADLESS,
-    ignores: PAGE_ONLY,
+  ...RING_NAMES.map((ring) => ({
+    files: [`src/lib/${ring}/**`],
+    ignores: [...PAGE_ONLY, ...TESTS],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [...UI_IMPORTS, ...NODE_IMPORTS, ...ALIAS_IMPORTS] }],
-      'no-restricted-syntax': ['error', ...FOCUSED_TESTS, ...DYNAMIC_UI_IMPORTS, ...DYNAMIC_NODE_IMPORTS],
+      'no-restricted-imports': /** @type {import('eslint').Linter.RuleEntry} */ ([
+        'error',
+        { patterns: [...UI_IMPORTS, ...PAGE_IMPORTS, ...NODE_IMPORTS, ...ALIAS_IMPORTS, ...ringImports(ring)] },
+      ]),
+      'no-restricted-syntax': /** @type {import('eslint').Linter.RuleEntry} */ ([
+        'error',
+        ...FOCUSED_TESTS,
+        ...DYNAMIC_UI_IMPORTS,
+        ...DYNAMIC_NODE_IMPORTS,
+      ]),
     },
-  },
+  })),
   {
     // Tests of the headless rings may read fixtures and golden files from disk.
     files: HEADLESS.map((f) => `${f}/*.test.ts`),
+    // A page-only file's test may use what that file uses (the share link's worker test uses a fake worker).
+    ignores: PAGE_ONLY.map((f) => f.replace(/\.ts$/, '.test.ts')),
     rules: {
-      'no-restricted-imports': ['error', { patterns: UI_IMPORTS }],
+      'no-restricted-imports': ['error', { patterns: [...UI_IMPORTS, ...PAGE_IMPORTS] }],
       'no-restricted-syntax': ['error', ...FOCUSED_TESTS, ...DYNAMIC_UI_IMPORTS],
     },
   },
@@ -125,5 +168,24 @@ export default defineConfig(
       'no-restricted-imports': ['error', { patterns: UI_IMPORTS }],
       'no-restricted-syntax': ['error', ...FOCUSED_TESTS, ...DYNAMIC_UI_IMPORTS],
     },
+  },
+  {
+    // Import cycles make load order matter and tangle the rings; type-only imports count too, since a type cycle
+    // is the same knot one edit away from a value cycle. Svelte components are leaves here (not parsed).
+    files: ['src/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    // Nothing imports a test, so no cycle runs through one: skipping them saves a third of the check's time.
+    ignores: TESTS,
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/resolver-next': [
+        createNodeResolver({
+          extensions: ['.ts', '.js', '.json'],
+          alias: { $lib: [fileURLToPath(new URL('./src/lib', import.meta.url))] },
+        }),
+      ],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
 );

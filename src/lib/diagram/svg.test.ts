@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Design, fullTableName, tableColumns } from '$lib/core/design';
-import { cardSize } from '$lib/components/canvas/card-model';
+import { cardSize } from './card-geometry';
 import { exampleDesign } from '$lib/core/test-fixtures';
 import { exampleNames, loadExample } from '../../testing/examples';
 import { escapeXml, renderDiagram } from './svg';

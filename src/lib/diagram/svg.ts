@@ -7,9 +7,8 @@
  * the elements (no CSS, no external fonts, no ids), and every name from the design is XML-escaped, so a table
  * named `<script>` stays text.
  */
-import { type Column, type Design, type Table, relationEnds as resolveRelation, tableColumns } from '$lib/core/design';
-import { CARD, cardSize, typeLabel } from '$lib/components/canvas/card-model';
-import { type Box, relationEnds } from '$lib/components/canvas/canvas-model';
+import { type Column, type Design, type Table, relationEnds as resolveRelation, tableColumns } from '../core/design';
+import { type Box, CARD, cardSize, relationEnds, typeLabel } from './card-geometry';
 import { DIAGRAM_COLOURS, DIAGRAM_FONTS, type DiagramColours, type DiagramTheme } from './theme';
 
 export interface DiagramOptions {

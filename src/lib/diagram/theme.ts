@@ -1,6 +1,8 @@
 /**
- * The colours of an exported diagram, one set per theme. They are the studio's own theme colours
- * (src/lib/styles/theme.css), written out because an exported file cannot read CSS variables.
+ * The colours of an exported diagram, one set per theme. They are the studio's own theme colours: the page's
+ * stylesheet (src/lib/styles/theme.css) is the source, and they are written out here because an exported file
+ * cannot read CSS variables. `CSS_VARIABLES` says which variable each colour is; theme.test.ts fails when the two
+ * files disagree, so a colour is changed in theme.css and copied here.
  */
 export type DiagramTheme = 'light' | 'dark';
 
@@ -28,6 +30,19 @@ export interface DiagramColours {
   /** Relation lines and their ends. */
   line: string;
 }
+
+/** The theme.css variable each diagram colour repeats. */
+export const CSS_VARIABLES: Record<keyof DiagramColours, string> = {
+  bg: '--bg',
+  panel: '--panel',
+  header: '--panel-2',
+  fg: '--fg',
+  muted: '--muted',
+  border: '--border',
+  accent: '--accent',
+  key: '--warning',
+  line: '--muted',
+};
 
 export const DIAGRAM_COLOURS: Record<DiagramTheme, DiagramColours> = {
   light: {

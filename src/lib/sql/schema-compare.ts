@@ -2,7 +2,7 @@
  * Structured differences between two {@link SchemaReport}s: what a replayed migration history got wrong compared
  * with the schema it should have produced.
  */
-import type { ColumnReport, ForeignKeyReport, IndexReport, SchemaReport, TableReport } from './schema-report';
+import type { ColumnReport, ForeignKeyReport, IndexReport, SchemaReport, TableReport } from './schema-types';
 import { compareCodeUnits } from './snapshot';
 
 export type DriftKind =

@@ -7,7 +7,7 @@
 import type { Design } from '../core/design';
 import type { Editor } from './editor.svelte';
 import { LatestOnly, type Outcome } from '../worker/latest-only';
-import { type PreviewPart, type PreviewView, stalePart, viewDef } from '../worker/preview-plan';
+import { type PreviewPart, type PreviewView, stalePart, viewDef } from './preview-plan';
 import { type ModuleGenerator, sharedWorkerGenerator } from '../worker/generator';
 import type { GeneratedFile } from '../worker/protocol';
 import type { SqlPreview, SqlView } from '../worker/sql-preview-protocol';

@@ -10,7 +10,10 @@ import type { Edge, Node } from '@xyflow/svelte';
 import { type Design, type FkAction, type Position, relationEnds as resolveRelation } from '$lib/core/design';
 import type { OperationCall } from '$lib/core/operations';
 import type { Target } from '$lib/core/rules';
-import { CARD, cardOf } from './card-model';
+import { cardOf } from './card-model';
+import type { Box } from '$lib/diagram/card-geometry';
+
+export { type Box, type RelationEnds, relationEnds, rowY } from '$lib/diagram/card-geometry';
 
 /** Domain truth stays in the design: a node only says which table it shows. */
 export type TableNodeData = { tableId: string };
@@ -206,54 +209,6 @@ export function freePosition(d: Design, at: Position, step = 32): Position {
     p = { x: p.x + step, y: p.y + step };
   }
   return p;
-}
-
-/** A card's box in flow coordinates. */
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-/** Where an edge leaves and enters its cards. */
-export interface RelationEnds {
-  sourceX: number;
-  sourceY: number;
-  sourceSide: 'left' | 'right';
-  targetX: number;
-  targetY: number;
-  targetSide: 'left' | 'right';
-}
-
-/** The vertical middle of a row of a card (the header's middle for a column not found). */
-export function rowY(box: Box, row: number): number {
-  const top = box.y + CARD.border / 2;
-  return row < 0 ? top + CARD.header / 2 : top + CARD.header + row * CARD.row + CARD.row / 2;
-}
-
-/**
- * The ends of a relation's line, on the rows of the two columns, on the card sides a person would pick: right
- * → left when the referenced card is to the right, left → right when it is to the left, and around the right
- * side when the cards overlap horizontally (a self reference, or one card above the other).
- */
-export function relationEnds(from: Box, fromRow: number, to: Box, toRow: number, clearance = 24): RelationEnds {
-  const sourceY = rowY(from, fromRow);
-  const targetY = rowY(to, toRow);
-  if (to.x >= from.x + from.width + clearance) {
-    return { sourceX: from.x + from.width, sourceY, sourceSide: 'right', targetX: to.x, targetY, targetSide: 'left' };
-  }
-  if (to.x + to.width <= from.x - clearance) {
-    return { sourceX: from.x, sourceY, sourceSide: 'left', targetX: to.x + to.width, targetY, targetSide: 'right' };
-  }
-  return {
-    sourceX: from.x + from.width,
-    sourceY,
-    sourceSide: 'right',
-    targetX: to.x + to.width,
-    targetY,
-    targetSide: 'right',
-  };
 }
 
 /** The box around all tables (with their card sizes), or `null` for a design without tables. */

@@ -3,37 +3,11 @@
  * reused from the previous build, so an edit to one table re-renders one card, not three hundred.
  */
 import { type Column, type Design, type Table, fullTableName, tableColumns } from '$lib/core/design';
+import { cardSize, typeLabel } from '$lib/diagram/card-geometry';
 import { type Issue, type Severity, type Target, issueMessage, tableOfTarget } from '$lib/core/rules';
 
-export interface Size {
-  width: number;
-  height: number;
-}
-
-/**
- * Card geometry in pixels, shared with TableNode's CSS: a card's size is known from the design alone, so the
- * layout needs no measuring and the zoomed-out card keeps the size of the full one.
- */
-export const CARD = { border: 2, header: 48, row: 23, minWidth: 200, maxWidth: 360 } as const;
-
-/** `text`, `integer · boolean`, `text · TaskStatus`: the type column of a card row (the diagram export's too). */
-export function typeLabel(d: Design, c: Column): string {
-  const enumName = c.enumId ? (d.enums[c.enumId]?.name ?? '?') : null;
-  return enumName ? `${c.type} · ${enumName}` : c.mode ? `${c.type} · ${c.mode}` : c.type;
-}
-
-/**
- * A card's size: wide enough for its longest line (estimated from character counts: monospace rows, a
- * proportional header) within the card width limits, and one row height per column.
- */
-export function cardSize(d: Design, t: Table): Size {
-  const columns = tableColumns(d, t);
-  const header = Math.max((d.module.id.length + 1 + t.name.length) * 7.6 + 56, t.exportName.length * 6.8 + 30);
-  // Row: 8px padding, 22px marks, 2 gaps of 6px, 12px right padding; 7.3px per monospace character.
-  const rows = columns.map((c) => (c.name.length + 2 + typeLabel(d, c).length) * 7.3 + 54);
-  const width = Math.min(CARD.maxWidth, Math.max(CARD.minWidth, Math.ceil(Math.max(header, ...rows))));
-  return { width, height: CARD.border + CARD.header + Math.max(1, columns.length) * CARD.row };
-}
+// The geometry is headless (the diagram export draws the same cards); the canvas keeps importing it from here.
+export { CARD, type Size, cardSize, typeLabel } from '$lib/diagram/card-geometry';
 
 export interface ColumnRow {
   id: string;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { emptyDesign } from '$lib/core/design';
 import { loadDesign } from '$lib/core/format';
-import { PREVIEW_VIEWS } from '$lib/worker/preview-plan';
+import { PREVIEW_VIEWS } from '$lib/state/preview-plan';
 import { TOUR_EXAMPLE, TOUR_STEPS, resolveTarget } from './tour-steps';
 
 const example = (() => {

@@ -4,7 +4,7 @@
  * shown (`resolveTarget`), so a step whose table is missing simply points at nothing.
  */
 import type { Design } from '$lib/core/design';
-import type { PreviewView } from '$lib/worker/preview-plan';
+import type { PreviewView } from '$lib/state/preview-plan';
 
 /** The example the tour walks through: it has enums and relations to show (static/examples/). */
 export const TOUR_EXAMPLE = 'molos-tasks.json';

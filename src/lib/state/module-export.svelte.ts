@@ -1,7 +1,7 @@
 /**
  * The module exports of the page: "Download module (.zip)" and "Write to folder…" (File System Access API), with
  * a busy state and the folder write waiting for the user's confirmation. Both run the same plan as the CLI's
- * `generate` (module-plan.ts): the folder — or, for the zip, the module's files the design last saw — is read,
+ * `generate` (export/module-plan.ts): the folder — or, for the zip, the module's files the design last saw — is read,
  * the code is generated and merged in the generator worker, the next migration is evaluated in both variants with
  * a dry run, and nothing is written when anything is refused.
  *
@@ -9,36 +9,30 @@
  * screen does not need them.
  */
 import type { SqlJsStatic } from 'sql.js';
-import type { Design } from '$lib/core/design';
-import type { Editor } from '$lib/state/editor.svelte';
-import {
-  type SessionReport,
-  errorText,
-  folderWrittenReport,
-  refusedReport,
-  zipReport,
-} from '$lib/state/session-reports';
-import { type ModuleGenerator, sharedWorkerGenerator } from '$lib/worker/generator';
-import { pickFolder } from './browser-folder';
-import { downloadFile } from './download';
-import { exportBlocker } from './export-blocker';
-import type { VariantRequest } from './migration-plan';
-import type { MergeModuleFiles, ModulePlan } from './module-plan';
-import type { ModuleFolder } from './module-folder';
-import { safeFileStem } from './file-names';
-import type { PlanView } from './write-view';
+import type { Design } from '../core/design';
+import type { Editor } from './editor.svelte';
+import { type SessionReport, errorText, folderWrittenReport, refusedReport, zipReport } from './session-reports';
+import { type ModuleGenerator, sharedWorkerGenerator } from '../worker/generator';
+import { pickFolder } from '../export/browser-folder';
+import { downloadFile } from '../export/download';
+import { exportBlocker } from '../export/export-blocker';
+import type { VariantRequest } from '../export/migration-plan';
+import type { MergeModuleFiles, ModulePlan } from '../export/module-plan';
+import type { ModuleFolder } from '../export/module-folder';
+import { safeFileStem } from '../export/file-names';
+import type { PlanView } from '../export/write-view';
 
 const planning = async () => {
   const [plan, folders, view] = await Promise.all([
-    import('./module-plan'),
-    import('./folder-export'),
-    import('./write-view'),
+    import('../export/module-plan'),
+    import('../export/folder-export'),
+    import('../export/write-view'),
   ]);
   return { ...plan, ...folders, ...view };
 };
 
 /** sql.js on the page, for the dry runs of an export (the previews load their own copy in their worker). */
-const pageSqlJs = async () => (await import('$lib/worker/sql-js')).loadSqlJs();
+const pageSqlJs = async () => (await import('../worker/sql-js')).loadSqlJs();
 
 /** A folder write waiting for the user to confirm it. */
 export interface PendingFolderWrite {
@@ -70,7 +64,7 @@ export class ModuleExport {
     const design = this.editor.design;
     if (this.blocked(design)) return;
     await this.run('Generating the module…', async () => {
-      const [{ planModuleZip, moduleZip }, SQL] = await Promise.all([import('./module-zip'), this.loadSqlJs()]);
+      const [{ planModuleZip, moduleZip }, SQL] = await Promise.all([import('../export/module-zip'), this.loadSqlJs()]);
       const deps = { now: Date.now(), SQL, merge: this.merger() };
       const zip = await planModuleZip(design, { ...deps, acceptLoss });
       if (zip.kind === 'refused') {
