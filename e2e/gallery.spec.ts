@@ -108,3 +108,23 @@ test('an example the server cannot give is reported in its place, and the others
   await expect(page.getByTestId('module-id')).toHaveText('MoLOS-Tasks');
   expect(errors).toEqual([]);
 });
+
+test('leaving the start screen while the examples load aborts their requests', async ({ page }) => {
+  const errors = await start(page);
+  // From now on the example files never arrive: the gallery's requests stay open until it aborts them.
+  const held: string[] = [];
+  await page.route('**/examples/*.json', (route) => {
+    held.push(route.request().url());
+  });
+  const aborted: string[] = [];
+  page.on('requestfailed', (request) => {
+    if (request.url().includes('/examples/')) aborted.push(request.url().split('/').pop()!);
+  });
+  await openStart(page);
+  await expect.poll(() => held.length).toBe(FILES.length);
+  await expect(page.getByTestId('gallery-open').first()).toBeDisabled();
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(page.getByTestId('example-gallery')).toHaveCount(0);
+  await expect.poll(() => aborted.sort()).toEqual(FILES);
+  expect(errors).toEqual([]);
+});

@@ -14,7 +14,12 @@ beforeEach(() => {
     EXAMPLES[url] ? new Response(EXAMPLES[url]) : new Response('missing', { status: 404, statusText: 'Not Found' }),
   );
 });
-afterEach(() => vi.unstubAllGlobals());
+/** The sessions a test started, disposed after it (as the page does when it goes away). */
+const sessions: Session[] = [];
+afterEach(() => {
+  for (const session of sessions.splice(0)) session.dispose();
+  vi.unstubAllGlobals();
+});
 
 /**
  * A memory store that records each save (the tables it writes, and whether it asked for the disk) and can hold
@@ -71,6 +76,7 @@ const storedTables = async (store: DesignStore, id: string) =>
 async function started(store: DesignStore = memoryDesignStore()) {
   const editor = new Editor();
   const session = new Session(editor, '/examples/molos-example.json', { openStore: async () => store });
+  sessions.push(session);
   await session.start();
   return { editor, session, store };
 }

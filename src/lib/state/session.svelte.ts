@@ -6,57 +6,47 @@
  * flushed to the disk. A failed write keeps the last good version and says so, a damaged record is reported and
  * left as it is, and switching designs first saves the current one.
  */
-import { untrack } from 'svelte';
-import { emptyDesign, moduleDisplayName, type Design } from '../core/design';
+import { moduleDisplayName, type Design } from '../core/design';
 import { loadDesign, serializeDesign } from '../core/format';
-import { EXAMPLES, exampleFileOf, exampleHref, fetchExample } from './examples';
+import { EXAMPLES, exampleFileOf, exampleHref } from './examples';
 
 export { EXAMPLES, type ExampleDesign } from './examples';
-import { applyOperation } from '../core/operations';
+export type { NewDesignSource } from './session-library';
 import { canPickFolders } from '../export/browser-folder';
-import { Utf8Error, decodeUtf8 } from '../export/utf8-text';
-import { downloadFile, pickFile } from '../export/download';
-import { ModuleExport } from '../export/module-export.svelte';
-import { safeFileStem } from '../export/file-names';
+import { pickFile } from '../export/download';
+import { ModuleExport } from './module-export.svelte';
 import type { ModuleGenerator } from '../worker/generator';
 import { type AutosaveState, Autosaver } from './autosave';
 import type { CommandContext } from './commands';
 import type { Editor } from './editor.svelte';
+import { followEdits, unsavedEdit, watchPage } from './session-autosave.svelte';
+import {
+  type NewDesignSource,
+  downloadDesign,
+  downloadRecord,
+  newDesign,
+  newRecord,
+  readDesignFile,
+} from './session-library';
 import {
   type SessionReport,
   conflictReport,
   damagedDesignReport,
   errorText,
-  fileErrorReport,
   repairedReport,
   saveFailedReport,
   storageUnavailableReport,
 } from './session-reports';
+import { SaveConflict, TabRevisions } from './session-tabs';
 import {
   type DesignRecord,
   type DesignStore,
   type DesignSummary,
   describeStorageError,
-  freeName,
   memoryDesignStore,
-  newDesignId,
   summarize,
 } from './storage';
 import { openIdbDesignStore, requestPersistence } from './storage-idb';
-
-/** The BroadcastChannel on which tabs of the studio announce their saves: `{ id, revision }`. */
-const SAVES_CHANNEL = 'molos-schema-studio:saves';
-
-/** A save refused because another tab saved the same design first. */
-class SaveConflict extends Error {
-  override name = 'SaveConflict';
-  constructor(readonly stored: DesignRecord) {
-    super(`“${stored.name}” was changed in another tab; this tab’s changes were not saved over it`);
-  }
-}
-
-/** Where a new design comes from. */
-export type NewDesignSource = { kind: 'blank'; moduleId: string } | { kind: 'example'; file: string };
 
 interface Saved {
   id: string;
@@ -89,14 +79,12 @@ export class Session {
   private store: DesignStore = memoryDesignStore();
   private readonly autosaver: Autosaver<Saved>;
   private persistenceAsked = false;
-  /** The stored revision of each design as this tab last read or wrote it (see DesignStore.save). */
-  // Bookkeeping nothing renders from, so a plain Map.
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  private readonly revisions = new Map<string, number>();
+  /** The stored revision of each design as this tab last read or wrote it, shared with the other tabs. */
+  private readonly revisions = new TabRevisions();
   /** Another tab saved the open design after this tab read it: this tab's saves wait for the user's choice. */
   private conflict: DesignRecord | null = null;
-  /** Tells the other tabs of this studio about each save (absent where BroadcastChannel is). */
-  private channel: BroadcastChannel | null = null;
+  /** Undoes what `start` set up: the autosave effect, the page listeners and the channel (see dispose). */
+  private readonly teardown: (() => void)[] = [];
 
   constructor(
     private readonly editor: Editor,
@@ -146,46 +134,38 @@ export class Session {
    * or left.
    */
   private watch(): void {
-    $effect.root(() => {
-      $effect(() => {
-        const design = this.editor.design;
-        untrack(() => {
-          if (this.currentId) this.autosaver.schedule({ id: this.currentId, design });
-        });
-      });
-    });
+    this.teardown.push(
+      followEdits(this.editor, (design) => {
+        if (this.currentId) this.autosaver.schedule({ id: this.currentId, design });
+      }),
+    );
     if (typeof window === 'undefined') return; // Session tests run in Node.
-    this.listenToOtherTabs();
-    // Hidden tabs may be discarded and closed tabs are gone, and a hidden page may be the machine going to sleep:
-    // write what is waiting (a change made during the last write) now, and to the disk.
-    document.addEventListener('visibilitychange', () => {
-      if (document.visibilityState === 'hidden') void this.autosaver.flush();
-    });
-    window.addEventListener('pagehide', () => void this.autosaver.flush());
-    // The one case where leaving loses work: changes that could not be stored. Let the browser ask.
-    window.addEventListener('beforeunload', (event) => {
-      if (this.saveState.status === 'failed' || (!this.persistent && this.editor.canUndo)) event.preventDefault();
-    });
+    this.teardown.push(
+      watchPage({
+        flush: () => void this.autosaver.flush(),
+        losesWork: () => this.saveState.status === 'failed' || (!this.persistent && this.editor.canUndo),
+      }),
+      this.revisions.listen((id, revision) => {
+        if (id === this.currentId && this.revisions.isNewer(id, revision)) void this.otherTabSaved(id);
+        else void this.refresh().catch(() => {});
+      }),
+    );
   }
 
   /**
-   * Another tab saving the design open here means this tab's view is out of date: say so at once, before an edit
-   * here would be refused (saves compare revisions in the store, so nothing is overwritten either way).
+   * Stops what `start` set up: autosave stops following the editor, the page listeners are removed and the
+   * channel to the other tabs is closed. A write already running finishes; call `flush` first to write what is
+   * waiting. For a page that goes away (and tests), so nothing keeps the session alive or acts on it later.
    */
-  private listenToOtherTabs(): void {
-    if (typeof BroadcastChannel === 'undefined') return;
-    this.channel = new BroadcastChannel(SAVES_CHANNEL);
-    this.channel.onmessage = (event: MessageEvent<{ id?: unknown; revision?: unknown }>) => {
-      const { id, revision } = event.data ?? {};
-      if (typeof id !== 'string' || typeof revision !== 'number') return;
-      if (id === this.currentId && revision > (this.revisions.get(id) ?? 0)) void this.otherTabSaved(id);
-      else void this.refresh().catch(() => {});
-    };
+  dispose(): void {
+    for (const undo of this.teardown.splice(0).reverse()) undo();
   }
 
   private async otherTabSaved(id: string): Promise<void> {
     const stored = await this.store.get(id);
-    if (!stored || id !== this.currentId || (stored.revision ?? 0) <= (this.revisions.get(id) ?? 0)) return;
+    // Another tab saving the design open here means this tab's view is out of date: say so at once, before an
+    // edit here would be refused (saves compare revisions in the store, so nothing is overwritten either way).
+    if (!stored || id !== this.currentId || !this.revisions.isNewer(id, stored.revision ?? 0)) return;
     this.showConflict(stored);
   }
 
@@ -244,18 +224,9 @@ export class Session {
   /** Creates a design (blank with one table, or from an example), stores it and opens it. */
   async createDesign(source: NewDesignSource): Promise<boolean> {
     if (!(await this.saveBeforeLeaving(() => void this.createDesign(source)))) return false;
-    let design: Design;
-    if (source.kind === 'blank') {
-      design = applyOperation(emptyDesign({ id: source.moduleId.trim() || undefined }), {
-        op: 'addTable',
-        args: { name: 'items', position: { x: 0, y: 0 } },
-      });
-    } else {
-      const loaded = await fetchExample(this.exampleHref(source.file), source.file);
-      if (!loaded.ok) return this.fail(loaded.message);
-      design = loaded.design;
-    }
-    return this.adopt(design, moduleDisplayName(design.module));
+    const made = await newDesign(source, (file) => this.exampleHref(file));
+    if (!made.ok) return this.fail(made.message);
+    return this.adopt(made.design, moduleDisplayName(made.design.module));
   }
 
   /** Opens a design from a share link as a new design, after saving the current one (which it never replaces). */
@@ -314,7 +285,7 @@ export class Session {
   /** Downloads a saved design's file as stored (for a damaged one, to repair it by hand). */
   async downloadStored(id: string): Promise<void> {
     const record = await this.store.get(id);
-    if (record) downloadFile(`${safeFileStem(record.name)}.design.json`, record.file, 'application/json');
+    if (record) downloadRecord(record);
   }
 
   dismissReport(): void {
@@ -322,30 +293,19 @@ export class Session {
   }
 
   private saveJson(): void {
-    const design = this.editor.design;
-    downloadFile(`${safeFileStem(design.module.id)}.design.json`, serializeDesign(design), 'application/json');
+    downloadDesign(this.editor.design);
   }
 
   private async openJson(): Promise<void> {
     const file = await pickFile('.json,application/json');
     if (!file) return;
-    let text: string;
-    try {
-      // Strict UTF-8: a bad byte is reported with its place, never silently replaced.
-      text = decodeUtf8(new Uint8Array(await file.arrayBuffer()), file.name);
-    } catch (e) {
-      const why = e instanceof Utf8Error ? e.message : `the file could not be read: ${errorText(e)}`;
-      this.show(fileErrorReport(file.name, [{ path: '$', message: why }]));
+    const read = await readDesignFile(file);
+    if (!read.ok) {
+      this.show(read.report);
       return;
     }
-    const loaded = loadDesign(text);
-    if (!loaded.ok) {
-      this.show(fileErrorReport(file.name, loaded.errors));
-      return;
-    }
-    const name = file.name.replace(/(\.design)?\.json$/i, '') || moduleDisplayName(loaded.design.module);
-    if (!(await this.adopt(loaded.design, name))) return;
-    if (loaded.warnings.length > 0) this.show(repairedReport(file.name, loaded.warnings));
+    if (!(await this.adopt(read.design, read.name))) return;
+    if (read.warnings.length > 0) this.show(repairedReport(file.name, read.warnings));
     // An earlier file's error is no longer about what is open.
     else if (this.report?.key === 'open') this.report = null;
   }
@@ -367,15 +327,11 @@ export class Session {
 
   /** Stores a design as a new record and opens it. */
   private async adopt(design: Design, baseName: string): Promise<boolean> {
-    const record: DesignRecord = {
-      id: newDesignId(),
-      name: freeName(
-        baseName,
-        this.designs.map((d) => d.name),
-      ),
-      updatedAt: Date.now(),
-      file: serializeDesign(design),
-    };
+    const record = newRecord(
+      design,
+      baseName,
+      this.designs.map((d) => d.name),
+    );
     let stored = true;
     try {
       await this.store.put(record);
@@ -396,9 +352,9 @@ export class Session {
       this.show(damagedDesignReport(record.name, loaded.errors));
       return false;
     }
-    const unsaved = stored ? await this.unsavedEdit(record) : null;
+    const unsaved = stored ? await unsavedEdit(this.store, record) : null;
     this.currentId = record.id;
-    this.revisions.set(record.id, stored ? (record.revision ?? 0) : 0);
+    this.revisions.read(record.id, stored ? (record.revision ?? 0) : 0);
     this.conflict = null;
     if (this.report?.key === 'conflict') this.report = null;
     this.editor.load(unsaved ?? loaded.design);
@@ -418,17 +374,6 @@ export class Session {
       // Only which design opens next time; the design itself is stored.
     }
     return true;
-  }
-
-  /** The newer version of a record that a crash kept from being saved, when there is one and it can be read. */
-  private async unsavedEdit(record: DesignRecord): Promise<Design | null> {
-    try {
-      const file = await this.store.unsaved(record);
-      const loaded = file === null ? null : loadDesign(file);
-      return loaded?.ok ? loaded.design : null;
-    } catch {
-      return null; // the stored record opens as it is
-    }
   }
 
   /**
@@ -479,11 +424,7 @@ export class Session {
       if (value.id === this.currentId) this.conflict = outcome.stored;
       throw new SaveConflict(outcome.stored);
     }
-    const revision = outcome.record.revision ?? 0;
-    if (revision !== this.revisions.get(value.id)) {
-      this.revisions.set(value.id, revision);
-      this.channel?.postMessage({ id: value.id, revision });
-    }
+    this.revisions.wrote(value.id, outcome.record.revision ?? 0);
     if (!this.persistenceAsked && this.persistent) {
       this.persistenceAsked = true;
       void requestPersistence();

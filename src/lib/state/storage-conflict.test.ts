@@ -14,11 +14,17 @@ const EXAMPLE = readFileSync('static/examples/molos-example.json', 'utf8');
 beforeEach(() => {
   vi.stubGlobal('fetch', async () => new Response(EXAMPLE));
 });
-afterEach(() => vi.unstubAllGlobals());
+/** The sessions (tabs) a test started, disposed after it (as the page does when it goes away). */
+const sessions: Session[] = [];
+afterEach(() => {
+  for (const session of sessions.splice(0)) session.dispose();
+  vi.unstubAllGlobals();
+});
 
 async function tab(store: DesignStore) {
   const editor = new Editor();
   const session = new Session(editor, '/examples/molos-example.json', { openStore: async () => store });
+  sessions.push(session);
   await session.start();
   return { editor, session };
 }
