@@ -5,29 +5,16 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Column, Design, Index, Relation, Table } from '../src/lib/core/design';
-import { UNIX_SECONDS_SQL } from '../src/lib/core/design';
+import { UNIX_SECONDS_SQL, emptyDesign } from '../src/lib/core/design';
+import { rawColumn } from '../src/testing/raw-design';
 import { checkDesign } from '../src/lib/core/rules';
 
 const KINDS = ['draft', 'active', 'done', 'archived'];
 const KEYS = ['DRAFT', 'ACTIVE', 'DONE', 'ARCHIVED'];
 
-function column(id: string, tableId: string, name: string, key: string, rest: Partial<Column> = {}): Column {
-  return {
-    id,
-    tableId,
-    name,
-    key,
-    type: 'text',
-    mode: null,
-    enumId: null,
-    notNull: false,
-    primaryKey: false,
-    unique: false,
-    default: null,
-    comment: '',
-    ...rest,
-  };
-}
+/** A bench column: `rawColumn` with its key given. */
+const column = (id: string, tableId: string, name: string, key: string, rest: Partial<Column> = {}): Column =>
+  rawColumn(id, tableId, name, { key, ...rest });
 
 /**
  * The design `largeDesign(tables, columns)` builds through the operations (same ids, names, order), written
@@ -35,15 +22,7 @@ function column(id: string, tableId: string, name: string, key: string, rest: Pa
  * key, a user_id that references another table, an index named after nothing), the worst case for the checks.
  */
 export function scaledDesign(tables: number, columns = 12, messy = false): Design {
-  const d: Design = {
-    module: { id: 'MoLOS-Bench', name: 'Bench', description: '', layout: 'legacy' },
-    tables: {},
-    columns: {},
-    relations: {},
-    enums: {},
-    indexes: {},
-    baseline: null,
-  };
+  const d: Design = emptyDesign({ id: 'MoLOS-Bench', name: 'Bench', layout: 'legacy' });
   for (let e = 0; e < 5; e++) {
     d.enums[`e_${e}`] = {
       id: `e_${e}`,

@@ -3,38 +3,12 @@
  * size. Each shape below made the old rules scan the whole design (or a whole group) once per element.
  */
 import { describe, expect, it } from 'vitest';
-import type { Column, Design } from '../design';
+import { rawColumn } from '../../../testing/raw-design';
+import { type Column, type Design, emptyDesign } from '../design';
 import { checkDesign } from './index';
 
-function emptyModule(): Design {
-  return {
-    module: { id: 'MoLOS-Scale', name: '', description: '', layout: 'legacy' },
-    tables: {},
-    columns: {},
-    relations: {},
-    enums: {},
-    indexes: {},
-    baseline: null,
-  };
-}
-
-function col(id: string, tableId: string, name: string, rest: Partial<Column> = {}): Column {
-  return {
-    id,
-    tableId,
-    name,
-    key: name,
-    type: 'text',
-    mode: null,
-    enumId: null,
-    notNull: false,
-    primaryKey: false,
-    unique: false,
-    default: null,
-    comment: '',
-    ...rest,
-  };
-}
+const emptyModule = (): Design => emptyDesign({ id: 'MoLOS-Scale', layout: 'legacy' });
+const col = rawColumn;
 
 function addTable(d: Design, id: string, name: string, cols: Column[], indexIds: string[] = []): void {
   for (const c of cols) d.columns[c.id] = c;

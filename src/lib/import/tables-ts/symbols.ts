@@ -50,20 +50,25 @@ export function loadFiles(ctx: ImportContext, input: TablesTsInput): boolean {
       (sf.compilerNode as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
     for (const d of diagnostics.slice(0, 5)) {
       ok = false;
-      const pos = sf.compilerNode.getLineAndCharacterOfPosition(d.start ?? 0);
-      ctx.messages.push({
-        severity: 'error',
-        code: 'syntax-error',
-        file: ctx.pathOf(sf),
-        line: pos.line + 1,
-        column: pos.character + 1,
-        message: `syntax error: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`,
-      });
+      syntaxError(ctx, sf, d.start ?? 0, ts.flattenDiagnosticMessageText(d.messageText, ' '));
     }
   }
   for (const sf of ctx.files) if (!specifiersAreStrings(ctx, sf)) ok = false;
   if (ok) for (const sf of ctx.files) indexSymbols(ctx, sf);
   return ok;
+}
+
+/** A `syntax-error` message at an offset of the file. */
+function syntaxError(ctx: ImportContext, sf: TsFile, offset: number, what: string): void {
+  const pos = sf.compilerNode.getLineAndCharacterOfPosition(offset);
+  ctx.messages.push({
+    severity: 'error',
+    code: 'syntax-error',
+    file: ctx.pathOf(sf),
+    line: pos.line + 1,
+    column: pos.character + 1,
+    message: `syntax error: ${what}`,
+  });
 }
 
 /**
@@ -77,15 +82,12 @@ function specifiersAreStrings(ctx: ImportContext, sf: TsFile): boolean {
     const spec = st.moduleSpecifier;
     if (!spec || ts.isStringLiteral(spec)) continue;
     ok = false;
-    const pos = sf.compilerNode.getLineAndCharacterOfPosition(spec.getStart(sf.compilerNode));
-    ctx.messages.push({
-      severity: 'error',
-      code: 'syntax-error',
-      file: ctx.pathOf(sf),
-      line: pos.line + 1,
-      column: pos.character + 1,
-      message: `syntax error: the module after "from" must be a quoted string, e.g. from '${spec.getText(sf.compilerNode)}'`,
-    });
+    syntaxError(
+      ctx,
+      sf,
+      spec.getStart(sf.compilerNode),
+      `the module after "from" must be a quoted string, e.g. from '${spec.getText(sf.compilerNode)}'`,
+    );
   }
   return ok;
 }
