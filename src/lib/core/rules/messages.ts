@@ -116,7 +116,9 @@ const MESSAGES: Record<RuleCode, (p: Params) => string> = {
 
 /** Hostile or long text, shown on one line and cut at 80 characters. */
 function shortened(text: string): string {
-  const line = JSON.stringify(text).slice(1, -1);
+  // Line breaks and other control characters are shown escaped (so the message stays one line); quotes as they are.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is escaped here
+  const line = text.replace(/[\u0000-\u001f]/g, (ch) => JSON.stringify(ch).slice(1, -1));
   return line.length > 80 ? `${line.slice(0, 79)}…` : line;
 }
 
