@@ -236,6 +236,13 @@ describe('values lost are the user’s call', () => {
     const dropped = deleteColumn(design, { columnId: 'c_tasks_notes' });
     const zip = await planModuleZip(dropped, { now: 2000, SQL, merge });
     expect(zip.kind).toBe('refused');
+    // The page offers the consent only when the loss is the one reason.
+    expect(zip.kind === 'refused' && zip.onlyLoss).toBe(true);
+    const alsoBroken = await planModuleZip(
+      updateColumn(dropped, { columnId: 'c_tasks_title', patch: { default: { kind: 'sql', sql: "('a' 'b')" } } }),
+      { now: 2000, SQL, merge },
+    );
+    expect(alsoBroken.kind === 'refused' && alsoBroken.onlyLoss).toBe(false);
     const folderPlan = await plan(
       dropped,
       memoryFolder('MoLOS-Tasks', Object.fromEntries((design.baseline?.files ?? []).map((f) => [f.path, f.text]))),

@@ -38,7 +38,8 @@ export function moduleZip(files: readonly ZipFile[], folder: string, mtime: Date
 export type ZipPlan =
   | { kind: 'module'; plan: ModulePlan; choice: VariantChoice | null; files: ZipFile[]; baseline: Baseline }
   | { kind: 'code-only'; plan: ModulePlan; files: ZipFile[]; why: string }
-  | { kind: 'refused'; plan: ModulePlan; refusals: string[] };
+  /** `onlyLoss`: the one reason is the values the migration drops, so accepting that loss (`acceptLoss`) would pass. */
+  | { kind: 'refused'; plan: ModulePlan; refusals: string[]; onlyLoss?: boolean };
 
 /** Why a code-only zip holds no migration, and how to get one. */
 export const CODE_ONLY_WHY =
@@ -75,7 +76,10 @@ export async function planModuleZip(
   }
   const plan = await planModuleWrite({ design, folder, ...deps });
   const set = resolveWrite(plan, 'auto');
-  if (set.refusals.length > 0) return { kind: 'refused', plan, refusals: set.refusals };
+  if (set.refusals.length > 0) {
+    const onlyLoss = set.losses.length > 0 && !plan.acceptLoss && set.refusals.length === 1;
+    return { kind: 'refused', plan, refusals: set.refusals, onlyLoss };
+  }
   const outcome = await writeModulePlan(folder, plan, 'auto');
   const drizzle = [...folder.files].filter(([path]) => path.startsWith('drizzle/'));
   // A module with history has its manifest and drizzle.config.ts (a baseline cannot hold them): only the

@@ -65,13 +65,11 @@ export class ModuleExport {
     if (this.blocked(design)) return;
     await this.run('Generating the module…', async () => {
       const [{ planModuleZip, moduleZip }, SQL] = await Promise.all([import('../export/module-zip'), this.loadSqlJs()]);
-      const deps = { now: Date.now(), SQL, merge: this.merger() };
-      const zip = await planModuleZip(design, { ...deps, acceptLoss });
+      const zip = await planModuleZip(design, { now: Date.now(), SQL, merge: this.merger(), acceptLoss });
       if (zip.kind === 'refused') {
         const report = refusedReport('Nothing was downloaded', zip.refusals);
         // Refused only for the values its migration drops: the user may accept that loss, told exactly what goes.
-        const onlyLoss = !acceptLoss && (await planModuleZip(design, { ...deps, acceptLoss: true })).kind !== 'refused';
-        if (onlyLoss)
+        if (zip.onlyLoss)
           report.action = { label: 'Drop them: I accept losing these values', run: () => void this.exportZip(true) };
         this.report(report);
         return;
