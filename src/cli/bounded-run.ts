@@ -11,13 +11,14 @@
  */
 import { Worker } from 'node:worker_threads';
 import { READ_LIMIT_SECONDS, couldNotRead } from '../lib/core/reading';
+import { COMMANDS } from './command-table';
 import { CliError, type CliIo } from './io';
 
 /** The limit per file when neither `--timeout` nor `MOLOS_SCHEMA_TIMEOUT` says otherwise (the page's too). */
 export const DEFAULT_TIMEOUT_SECONDS = READ_LIMIT_SECONDS;
 
-/** Commands that read user files, and so run under the limit (`sql` only with `--since`). */
-const BOUNDED = new Set(['generate', 'check', 'import', 'verify', 'sql']);
+/** Commands that read user files, and so run under the limit (`sql` only with `--since`): those taking --timeout. */
+const BOUNDED = new Set(COMMANDS.filter((c) => c.options.some((o) => o.name === 'timeout')).map((c) => c.name));
 
 /** What the worker thread posts to the main thread. */
 export type ThreadMessage =
