@@ -49,6 +49,45 @@ export interface ModuleInfo {
   name: string;
   description: string;
   layout: Layout;
+  /**
+   * Which MoLOS host the module must also run on. `older`: the host that checked every migration statement
+   * (prefix after UPDATE, no PRAGMA/INSERT), so its warnings apply. Absent: the current host only.
+   */
+  host?: TargetHost;
+}
+
+export const TARGET_HOSTS = ['current', 'older'] as const;
+export type TargetHost = (typeof TARGET_HOSTS)[number];
+
+/** The colours a table card, a note or an area can take: names, so each theme picks its own shade. */
+export const DIAGRAM_COLORS = ['gray', 'red', 'orange', 'yellow', 'green', 'teal', 'blue', 'purple', 'pink'] as const;
+export type DiagramColor = (typeof DIAGRAM_COLORS)[number];
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+/** A sticky note on the canvas. Diagram only: the generators never read it. */
+export interface Note {
+  id: string;
+  text: string;
+  /** Top-left corner, in canvas coordinates. */
+  position: Position;
+  size: Size;
+  color?: DiagramColor;
+}
+
+/**
+ * A named area (group) on the canvas: a rectangle drawn behind the cards. A table belongs to the area its card's
+ * centre lies in (the smallest, when areas overlap). Diagram only: the generators never read it.
+ */
+export interface Area {
+  id: string;
+  name: string;
+  position: Position;
+  size: Size;
+  color?: DiagramColor;
 }
 
 export interface Table {
@@ -72,6 +111,8 @@ export interface Table {
    * tables.ts importer sets them. Absent or empty: none.
    */
   keptChecks?: string[];
+  /** The card's colour on the canvas and in image exports. Absent: the theme's default. */
+  color?: DiagramColor;
 }
 
 export interface Column {
@@ -194,6 +235,10 @@ export interface Design {
   indexes: Record<string, Index>;
   /** The schema the module's migrations already hold; `null` before the first export. */
   baseline: Baseline | null;
+  /** Sticky notes on the canvas, by id (diagram only). Absent: none. */
+  notes?: Record<string, Note>;
+  /** Named areas on the canvas, by id (diagram only). Absent: none. */
+  areas?: Record<string, Area>;
 }
 
 /** The SQL expression MoLOS uses for `created_at`/`updated_at`: unix seconds. */

@@ -7,6 +7,7 @@
 import type * as v from 'valibot';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type {
+  Area,
   Baseline,
   BaselineFile,
   Column,
@@ -16,6 +17,7 @@ import type {
   EnumMember,
   Index,
   ModuleInfo,
+  Note,
   Relation,
   Table,
 } from './design';
@@ -35,6 +37,8 @@ describe('the design types and the file schema', () => {
     expectTypeOf<Element<Parsed['enums']>>().toEqualTypeOf<EnumDef>();
     expectTypeOf<Element<Parsed['indexes']>>().toEqualTypeOf<Index>();
     expectTypeOf<Parsed['baseline']>().toEqualTypeOf<Baseline | null>();
+    expectTypeOf<Element<NonNullable<Parsed['notes']>>>().toEqualTypeOf<Note>();
+    expectTypeOf<Element<NonNullable<Parsed['areas']>>>().toEqualTypeOf<Area>();
     expectTypeOf<Parsed>().toEqualTypeOf<Design>();
   });
 
@@ -45,6 +49,7 @@ describe('the design types and the file schema', () => {
       name: 'Full',
       description: 'Every field set',
       layout: 'current',
+      host: 'older',
     };
     const table: Required<Table> = {
       id: 't_items',
@@ -56,6 +61,7 @@ describe('the design types and the file schema', () => {
       indexIds: ['i_status'],
       aliases: ['legacyItems'],
       keptChecks: ['items_status_check'],
+      color: 'teal',
     };
     const base = {
       tableId: 't_items',
@@ -137,6 +143,12 @@ describe('the design types and the file schema', () => {
       enums: { [enumDef.id]: enumDef },
       indexes: { [index.id]: index },
       baseline,
+      notes: {
+        n_1: { id: 'n_1', text: 'Read me', position: { x: 1, y: 2 }, size: { width: 200, height: 120 }, color: 'yellow' },
+      },
+      areas: {
+        a_1: { id: 'a_1', name: 'Core', position: { x: -50, y: -60 }, size: { width: 800, height: 600 }, color: 'blue' },
+      },
     };
 
     const loaded = loadDesign(serializeDesign(design));

@@ -34,7 +34,7 @@ describe('serializeDesign', () => {
       [
         '{',
         '  "format": "molos-schema-studio/design",',
-        '  "formatVersion": 2,',
+        '  "formatVersion": 3,',
         '  "design": {',
         '    "module": {',
         '      "id": "MoLOS-Example",',
@@ -54,7 +54,7 @@ describe('serializeDesign', () => {
       ].join('\n'),
     );
     expect(FORMAT_NAME).toBe('molos-schema-studio/design');
-    expect(FORMAT_VERSION).toBe(2);
+    expect(FORMAT_VERSION).toBe(3);
   });
 });
 
@@ -196,14 +196,15 @@ describe('loadDesign: round trip', () => {
         extra: true,
         design: {
           module: { id: 'MoLOS-Min' },
-          tables: { t: { id: 't', name: 'items', exportName: 'minItems', columnIds: ['c'], color: 'red' } },
+          tables: { t: { id: 't', name: 'items', exportName: 'minItems', columnIds: ['c'], colour: 'red' } },
           columns: { c: { id: 'c', tableId: 't', name: 'id', key: 'id', type: 'text' } },
         },
       }),
     );
     expect(result.warnings).toEqual([]);
     expect(result.design).toStrictEqual({
-      module: { id: 'MoLOS-Min', name: '', description: '', layout: 'legacy' },
+      // Version 2 designs showed the older host's warnings always: the upgrade to 3 keeps them targeting it.
+      module: { id: 'MoLOS-Min', name: '', description: '', layout: 'legacy', host: 'older' },
       tables: {
         t: {
           id: 't',
@@ -236,7 +237,48 @@ describe('loadDesign: round trip', () => {
       indexes: {},
       // A version 1 file is upgraded: it was never exported with a migration baseline.
       baseline: null,
+      notes: {},
+      areas: {},
     });
+  });
+
+  it('upgrades a version 2 file: no notes or areas, and the older host stays targeted', () => {
+    const v2 = {
+      format: FORMAT_NAME,
+      formatVersion: 2,
+      design: {
+        module: { id: 'MoLOS-Two', name: 'Two', description: '', layout: 'current' },
+        tables: {},
+        columns: {},
+        baseline: null,
+      },
+    };
+    const result = loaded(loadDesign(v2));
+    expect(result.design.module).toStrictEqual({
+      id: 'MoLOS-Two',
+      name: 'Two',
+      description: '',
+      layout: 'current',
+      host: 'older',
+    });
+    expect(result.design.notes).toStrictEqual({});
+    expect(result.design.areas).toStrictEqual({});
+    // Saved again, it is a version 3 file.
+    expect(JSON.parse(serializeDesign(result.design)).formatVersion).toBe(3);
+  });
+
+  it('refuses a note whose size is not a positive, bounded number', () => {
+    const base = file();
+    const result = loadDesign({
+      ...base,
+      design: {
+        ...base.design,
+        notes: { n: { id: 'n', text: 'x', position: { x: 0, y: 0 }, size: { width: 1e12, height: 100 } } },
+      },
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors[0]!.path).toBe('$.design.notes.n.size.width');
   });
 });
 
@@ -279,13 +321,13 @@ describe('loadDesign: errors name the JSON path and the expectation', () => {
   });
 
   it('a future, zero, fractional or non-numeric formatVersion', () => {
-    for (const version of [3, 0, 1.5]) {
+    for (const version of [4, 0, 1.5]) {
       expect(loadDesign({ ...file(), formatVersion: version })).toStrictEqual({
         ok: false,
         errors: [
           {
             path: '$.formatVersion',
-            message: `version ${version} is not supported: this studio reads versions 1 to 2`,
+            message: `version ${version} is not supported: this studio reads versions 1 to 3`,
           },
         ],
       });
@@ -574,7 +616,13 @@ describe('file versions', () => {
     v1.formatVersion = 1;
     delete v1.design.baseline;
     const r = loadDesign(JSON.stringify(v1));
-    expect(r.ok && r.design).toStrictEqual(exampleDesign());
+    const example = exampleDesign();
+    expect(r.ok && r.design).toStrictEqual({
+      ...example,
+      module: { ...example.module, host: 'older' },
+      notes: {},
+      areas: {},
+    });
     expect(FILE_MIGRATIONS[1]?.({ module: {} })).toEqual({ module: {}, baseline: null });
   });
 

@@ -4,10 +4,19 @@
  * missing elements are repaired (dropped) with a warning so a damaged file still opens.
  */
 import * as v from 'valibot';
-import { BASELINE_FILE_PATH, COLUMN_MODES, COLUMN_TYPES, type Design, FK_ACTIONS, LAYOUTS } from './design';
+import {
+  BASELINE_FILE_PATH,
+  COLUMN_MODES,
+  COLUMN_TYPES,
+  DIAGRAM_COLORS,
+  type Design,
+  FK_ACTIONS,
+  LAYOUTS,
+  TARGET_HOSTS,
+} from './design';
 
 export const FORMAT_NAME = 'molos-schema-studio/design';
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 /**
  * Upgrades from older file versions, applied in order to the raw `design` value before validation. Each entry
@@ -16,6 +25,18 @@ export const FORMAT_VERSION = 2;
 export const FILE_MIGRATIONS: Record<number, (design: Record<string, unknown>) => Record<string, unknown>> = {
   /** Version 2 added the migration baseline; a version 1 design has never been exported with one. */
   1: (design) => ({ ...design, baseline: null }),
+  /**
+   * Version 3 added table colours, sticky notes, named areas and the module's target host. A version 2 design has
+   * none of them and targeted both hosts (the studio showed the older host's warnings always). The version number
+   * changed so that an older studio refuses a version 3 file instead of silently dropping its notes and areas.
+   */
+  2: (design) => ({
+    ...design,
+    module:
+      typeof design.module === 'object' && design.module !== null ? { ...design.module, host: 'older' } : design.module,
+    notes: {},
+    areas: {},
+  }),
 };
 
 const name = v.string();
@@ -32,6 +53,10 @@ function idMap<T extends v.GenericSchema>(item: T) {
 }
 const position = v.object({ x: v.pipe(v.number(), v.finite()), y: v.pipe(v.number(), v.finite()) });
 const fkAction = v.nullable(v.picklist(FK_ACTIONS));
+const color = v.optional(v.picklist(DIAGRAM_COLORS));
+/** A card's size: positive and bounded, so a hostile file cannot ask the canvas for a billion-pixel note. */
+const dimension = v.pipe(v.number(), v.finite(), v.minValue(16), v.maxValue(100_000));
+const size = v.object({ width: dimension, height: dimension });
 
 const columnDefault = v.nullable(
   v.variant('kind', [
@@ -54,6 +79,7 @@ export const designSchema = v.object({
     name: v.optional(v.string(), ''),
     description: v.optional(v.string(), ''),
     layout: v.optional(v.picklist(LAYOUTS), 'legacy'),
+    host: v.optional(v.picklist(TARGET_HOSTS)),
   }),
   tables: idMap(
     v.object({
@@ -66,6 +92,7 @@ export const designSchema = v.object({
       columnIds: v.array(v.string()),
       indexIds: v.optional(v.array(v.string()), []),
       keptChecks: v.optional(v.array(v.string())),
+      color,
     }),
   ),
   columns: idMap(
@@ -156,6 +183,10 @@ export const designSchema = v.object({
       ),
     }),
   ),
+  notes: v.optional(
+    idMap(v.object({ id: v.string(), text: v.optional(v.string(), ''), position, size, color })),
+  ),
+  areas: v.optional(idMap(v.object({ id: v.string(), name: v.optional(v.string(), ''), position, size, color }))),
 });
 
 const fileSchema = v.object({
