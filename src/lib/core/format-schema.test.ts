@@ -144,10 +144,22 @@ describe('the design types and the file schema', () => {
       indexes: { [index.id]: index },
       baseline,
       notes: {
-        n_1: { id: 'n_1', text: 'Read me', position: { x: 1, y: 2 }, size: { width: 200, height: 120 }, color: 'yellow' },
+        n_1: {
+          id: 'n_1',
+          text: 'Read me',
+          position: { x: 1, y: 2 },
+          size: { width: 200, height: 120 },
+          color: 'yellow',
+        },
       },
       areas: {
-        a_1: { id: 'a_1', name: 'Core', position: { x: -50, y: -60 }, size: { width: 800, height: 600 }, color: 'blue' },
+        a_1: {
+          id: 'a_1',
+          name: 'Core',
+          position: { x: -50, y: -60 },
+          size: { width: 800, height: 600 },
+          color: 'blue',
+        },
       },
     };
 

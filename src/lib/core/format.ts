@@ -183,9 +183,7 @@ export const designSchema = v.object({
       ),
     }),
   ),
-  notes: v.optional(
-    idMap(v.object({ id: v.string(), text: v.optional(v.string(), ''), position, size, color })),
-  ),
+  notes: v.optional(idMap(v.object({ id: v.string(), text: v.optional(v.string(), ''), position, size, color }))),
   areas: v.optional(idMap(v.object({ id: v.string(), name: v.optional(v.string(), ''), position, size, color }))),
 });
 
