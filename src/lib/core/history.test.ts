@@ -132,6 +132,31 @@ describe('diffDesigns / applyDiff', () => {
   });
 });
 
+describe('notes and areas (optional maps)', () => {
+  it('adding a note to a design without notes is one entry; undo removes it and redo brings it back', () => {
+    const d = frozen();
+    expect(d.notes).toBeUndefined();
+    const note = { id: 'n_1', text: 'hi', position: { x: 0, y: 0 }, size: { width: 100, height: 80 } };
+    const area = { id: 'a_1', name: 'Core', position: { x: 0, y: 0 }, size: { width: 400, height: 300 } };
+    let h = record(createHistory(d), { ...d, notes: { n_1: note } }, 'Add note');
+    h = record(h, { ...h.design, areas: { a_1: area } }, 'Add area');
+    expect(h.undo.map((e) => e.label)).toEqual(['Add note', 'Add area']);
+    h = undo(h);
+    expect(h.design.areas ?? {}).toStrictEqual({});
+    expect(h.design.notes).toStrictEqual({ n_1: note });
+    h = undo(h);
+    expect(h.design.notes ?? {}).toStrictEqual({});
+    h = redo(redo(h));
+    expect(h.design.notes).toStrictEqual({ n_1: note });
+    expect(h.design.areas).toStrictEqual({ a_1: area });
+  });
+
+  it('absent and empty notes are the same design', () => {
+    const d = frozen();
+    expect(diffDesigns(d, { ...d, notes: {}, areas: {} })).toBeNull();
+  });
+});
+
 describe('record / undo / redo', () => {
   const cases: [string, (d: Design) => Design][] = [
     ['deleteTable (first table)', (d) => deleteTable(d, { tableId: IDS.projects })],

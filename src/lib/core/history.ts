@@ -5,8 +5,10 @@
  */
 import type { Design } from './design';
 
-type MapKey = 'tables' | 'columns' | 'relations' | 'enums' | 'indexes';
-const MAP_KEYS: readonly MapKey[] = ['tables', 'columns', 'relations', 'enums', 'indexes'];
+type MapKey = 'tables' | 'columns' | 'relations' | 'enums' | 'indexes' | 'notes' | 'areas';
+const MAP_KEYS: readonly MapKey[] = ['tables', 'columns', 'relations', 'enums', 'indexes', 'notes', 'areas'];
+/** Notes and areas are optional in a design: absent is the same as none. */
+const EMPTY: Readonly<Record<string, unknown>> = Object.freeze({});
 
 interface MapDiff {
   /** id → [before, after]; `undefined` = absent. */
@@ -45,8 +47,8 @@ export function diffDesigns(a: Design, b: Design): DesignDiff | null {
     any = true;
   }
   for (const key of MAP_KEYS) {
-    const before = a[key] as Record<string, unknown>;
-    const after = b[key] as Record<string, unknown>;
+    const before = (a[key] ?? EMPTY) as Record<string, unknown>;
+    const after = (b[key] ?? EMPTY) as Record<string, unknown>;
     if (before === after) continue;
     const changed: Record<string, [unknown, unknown]> = {};
     let n = 0;
@@ -83,7 +85,7 @@ export function applyDiff(d: Design, diff: DesignDiff, direction: 'undo' | 'redo
   for (const key of MAP_KEYS) {
     const md = diff.maps[key];
     if (!md) continue;
-    const current = d[key] as Record<string, unknown>;
+    const current = (d[key] ?? EMPTY) as Record<string, unknown>;
     const out: Record<string, unknown> = {};
     const order = md.order ? md.order[side] : Object.keys(current);
     for (const id of order) {

@@ -62,6 +62,16 @@ export class Editor {
     }
   }
 
+  /**
+   * Replaces the design with one made elsewhere (the code editor's parse of `tables.ts`) as one undo step. The
+   * caller keeps ids stable where it can, so the selection and the canvas follow.
+   */
+  replace(next: Design, label: string): void {
+    this.history = record(this.history, next, label);
+    this.error = null;
+    this.prune();
+  }
+
   /** Starts a gesture (a drag, a multi-step edit): everything until `endGesture` is one undo step. */
   beginGesture(label: string): void {
     this.history = beginMark(this.history, label);
