@@ -46,8 +46,23 @@ const ISOLATED_TESTS = [
 
 export default defineConfig({
   plugins: [sveltekit()],
-  // Pre-bundled so the first auto-layout in a fresh dev server does not hit an outdated optimized dependency.
-  optimizeDeps: { include: ['elkjs/lib/elk.bundled.js'] },
+  optimizeDeps: {
+    // Vite's first scan starts at the routes and does not follow `new Worker(new URL(…))`: without the workers as
+    // entries it found ts-morph and Prettier only when the Code tab first started the generator worker, then
+    // re-optimised and reloaded the page, and a new user lost what they had just done (e2e/dev-start.spec.ts).
+    entries: ['src/lib/**/*-worker.ts'],
+    // The workers' heavy dependencies, named as well, so they are pre-bundled even if a worker moves; and elkjs,
+    // so the first auto-layout in a fresh dev server does not hit an outdated optimized dependency.
+    include: [
+      'elkjs/lib/elk.bundled.js',
+      'ts-morph',
+      'prettier/standalone',
+      'prettier/plugins/estree',
+      'prettier/plugins/typescript',
+      'prettier/plugins/babel',
+      'sql.js',
+    ],
+  },
   // Test output and scratch files are not part of the app: writing them must not reload an open page.
   server: { watch: { ignored: ['**/.tmp/**', '**/e2e-output/**', '**/test-results/**', '**/playwright-report/**'] } },
   test: {

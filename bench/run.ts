@@ -14,6 +14,8 @@ import { migrationBench } from './migrations';
 import { benchImportTablesTs } from './import';
 import { importSqlBench } from './import-sql';
 import { writeBackBench } from './write-back';
+import { edgeRouteBench } from './edges';
+import { paletteSearchBench } from './palette';
 
 async function time<T>(
   runs: number,
@@ -89,6 +91,10 @@ await benchImportTablesTs(timingsRow);
 await importSqlBench(timingsRow);
 console.log('write back into an existing 300-table module (merge and plan):');
 await writeBackBench(timingsRow);
+console.log('relation routing around cards (300 tables):');
+edgeRouteBench(timingsRow);
+console.log('command palette search (300 tables × 12 columns; goal ≤ 50 ms from key to results):');
+paletteSearchBench(timingsRow);
 const heap = process.memoryUsage();
 console.log(
   `heap used: ${(heap.heapUsed / 1024 / 1024).toFixed(0)} MiB, rss: ${(heap.rss / 1024 / 1024).toFixed(0)} MiB`,

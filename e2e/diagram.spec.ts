@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { type Page, expect, test } from '@playwright/test';
+import { runCommand } from './support/commands';
 
 // "Export image…": the whole diagram as SVG or PNG, at a chosen scale, in either theme. The checks do not trust
 // the renderer's own numbers: table positions come from the design file and card sizes from the canvas cards.
@@ -50,7 +51,7 @@ async function cardBoxes(page: Page, file: { design: { module: { id: string }; t
 }
 
 async function exportImage(page: Page, options: { format: 'svg' | 'png'; scale?: string; theme?: 'light' | 'dark' }) {
-  await page.getByTestId('cmd-export-image').click();
+  await runCommand(page, 'export-image');
   await expect(page.getByTestId('export-image-dialog')).toBeVisible();
   await page.getByTestId(`export-format-${options.format}`).check();
   if (options.scale) {
@@ -167,7 +168,7 @@ test('the dialog starts in the page’s theme and refuses a PNG larger than a br
   far.design.tables.t_tags.position = { x: 20000, y: 0 };
   await openFile(page, 'far.json', far);
   await expect(page.getByTestId('module-id')).toHaveText('MoLOS-Tasks');
-  await page.getByTestId('cmd-export-image').click();
+  await runCommand(page, 'export-image');
   await expect(page.getByTestId('export-theme-dark')).toBeChecked();
   await page.getByTestId('export-format-png').check();
   await page.getByTestId('export-scale-2').check();

@@ -36,7 +36,7 @@ test('edits a new column field by field, one undo step per field', async ({ page
   const editor = page.getByTestId('column-editor');
   await expect(editor).toHaveCount(1);
   const name = editor.getByTestId('column-name-input');
-  await expect(name).toHaveValue('column');
+  await expect(name).toHaveValue('new_column');
 
   await name.fill('quantity');
   await name.press('Enter');

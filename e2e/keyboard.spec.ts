@@ -76,7 +76,9 @@ test('every toolbar button has a name and a tooltip, and the arrow keys move alo
     expect((await b.getAttribute('title'))?.trim(), `title of button ${i}`).toBeTruthy();
     expect((await b.innerText()).trim() || (await b.getAttribute('aria-label')), `name of button ${i}`).toBeTruthy();
   }
-  await expect(page.getByTestId('cmd-undo')).toHaveAttribute('title', /Undo \(Ctrl\/⌘\+Z\)/);
+  // The shortcut as this platform writes it (Ctrl+Z here; ⌘Z on a Mac). The older "Ctrl/⌘+Z" is accepted until the
+  // toolbar uses formatKbd.
+  await expect(page.getByTestId('cmd-undo')).toHaveAttribute('title', /Undo \((Ctrl\+Z|Ctrl\/⌘\+Z)\)/);
 
   const enabled = toolbar.locator('button:not(:disabled)');
   await enabled.first().focus();
@@ -104,4 +106,26 @@ test('keys pressed in an open dialog never reach the designer behind it', async 
   await expect(page.getByTestId('share-dialog')).toBeHidden();
   await expect(page.locator('.svelte-flow__node')).toHaveCount(1);
   await expect(page.getByTestId('cmd-undo')).toBeDisabled();
+});
+
+test('shortcuts follow the physical key when the layout or Option makes another character', async ({ page }) => {
+  const cards = page.locator('.svelte-flow__node');
+  await expect(cards).toHaveCount(1);
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  // Alt+T on a Mac types "†": the key is still KeyT, so a table is added.
+  const press = (init: { key: string; code: string; altKey?: boolean; ctrlKey?: boolean }) =>
+    page.evaluate((i) => document.body.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, ...i })), init);
+  await press({ key: '†', code: 'KeyT', altKey: true });
+  await expect(cards).toHaveCount(2);
+  // A Russian layout's Ctrl+Z types "я" on the Z key: undo.
+  await press({ key: 'я', code: 'KeyZ', ctrlKey: true });
+  await expect(cards).toHaveCount(1);
+  // Shift+1 is "!" on US and German layouts: fit view runs (Playwright sends key "!" with code Digit1).
+  const viewport = page.locator('.svelte-flow__viewport');
+  await page.locator('.svelte-flow__controls-zoomin').click();
+  await page.locator('.svelte-flow__controls-zoomin').click();
+  const zoomedIn = await viewport.getAttribute('style');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Shift+Digit1');
+  await expect.poll(() => viewport.getAttribute('style')).not.toBe(zoomedIn);
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { type Page, expect, test } from '@playwright/test';
+import { runCommand } from './support/commands';
 import { strFromU8, unzipSync } from 'fflate';
 import { loadDesign } from '../src/lib/core/format';
 import { initialMigrationSql } from '../src/lib/sql/migration-files';
@@ -183,7 +184,7 @@ test('saves a design file and reports the JSON path of a broken one', async ({ p
   await start(page);
 
   const saved = page.waitForEvent('download');
-  await page.getByTestId('cmd-save-json').click();
+  await runCommand(page, 'save-json');
   const download = await saved;
   expect(download.suggestedFilename()).toBe('MoLOS-Example.design.json');
   const text = readFileSync((await download.path()) ?? '', 'utf8');
@@ -220,7 +221,7 @@ test('saves a design file and reports the JSON path of a broken one', async ({ p
 test('downloads the module as a zip whose first migration is the CLI’s', async ({ page }) => {
   await start(page);
   const downloading = page.waitForEvent('download');
-  await page.getByTestId('cmd-export-zip').click();
+  await runCommand(page, 'export-zip');
   const download = await downloading;
   expect(download.suggestedFilename()).toBe('MoLOS-Example.zip');
   const entries = unzipSync(readFileSync((await download.path()) ?? ''));
@@ -361,7 +362,7 @@ test('a failed save is reported, the last good version is kept, and a retry save
 
   // Saving a file still works.
   const saved = page.waitForEvent('download');
-  await page.getByTestId('cmd-save-json').click();
+  await runCommand(page, 'save-json');
   expect(readFileSync((await (await saved).path()) ?? '', 'utf8')).toContain('"name": "new_table"');
 
   await page.evaluate(() => (window as unknown as { restorePut: () => void }).restorePut());

@@ -18,6 +18,17 @@ async function openCode(page: Page) {
   await page.getByTestId('tab-code').click();
 }
 
+/** tables.ts is an editor: its document is read from CodeMirror, which draws only the lines in view. */
+function editorDocument(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      (
+        document.querySelector('[data-testid="code-editor-host"]') as
+          (Element & { codeEditorView?: { state: { doc: { toString(): string } } } }) | null
+      )?.codeEditorView?.state.doc.toString() ?? '',
+  );
+}
+
 test('the Code tab previews the files, the SQL and the database, and follows edits', async ({ page, context }) => {
   const errors = watchErrors(page);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -26,18 +37,20 @@ test('the Code tab previews the files, the SQL and the database, and follows edi
 
   // tables.ts is the first view; the generator worker loads ts-morph on first use.
   await expect(page.getByTestId('preview-tab-tables')).toHaveAttribute('aria-selected', 'true');
-  const code = page.getByTestId('code');
-  await expect(code).toContainText('sqliteTable("MoLOS-Example_items"');
-  await expect(code).toContainText('export { ItemStatus };');
+  const editorText = () => editorDocument(page);
+  await expect(page.getByTestId('code-editor-content')).toContainText('sqliteTable("MoLOS-Example_items"');
+  await expect.poll(editorText).toContain('export { ItemStatus };');
   await expect(page.getByTestId('code-path')).toHaveText('lib/server/db/schema/tables.ts');
-  await expect(code.locator('.hljs-keyword').first()).toBeVisible(); // highlighted
+  // Highlighted: keywords are drawn in spans of their own, not as plain text.
+  await expect(page.getByTestId('code-editor-content').locator('.cm-line span').first()).toBeVisible();
   await page.screenshot({ path: 'e2e-output/previews-tables.png' });
 
   await page.getByTestId('copy').click();
   await expect(page.getByTestId('copy')).toHaveText('Copied');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(copied).toBe(await code.innerText());
+  expect(copied).toBe(await editorText());
   expect(copied).toContain('sqliteTable("MoLOS-Example_items"');
+  const code = page.getByTestId('code');
 
   await page.getByTestId('preview-tab-models').click();
   await expect(page.getByTestId('code-path')).toHaveText('lib/models/index.ts');
@@ -71,9 +84,9 @@ test('the Code tab previews the files, the SQL and the database, and follows edi
 
   // An edit shows up in tables.ts within a second (150 ms debounce, then the warm worker).
   await page.getByTestId('preview-tab-tables').click();
-  await expect(code).toContainText('sqliteTable("MoLOS-Example_items"');
+  await expect.poll(editorText).toContain('sqliteTable("MoLOS-Example_items"');
   await page.getByTestId('cmd-add-table').click();
-  await expect(code).toContainText('sqliteTable("MoLOS-Example_new_table', { timeout: 1000 });
+  await expect.poll(editorText, { timeout: 1000 }).toContain('sqliteTable("MoLOS-Example_new_table');
   // …and in the database once that view is shown.
   await page.getByTestId('preview-tab-database').click();
   await expect(page.locator('[data-testid^="db-table-MoLOS-Example_new_table"]')).toBeVisible();
@@ -136,15 +149,15 @@ test('"since last export" shows the next migration, its findings, a dry run and 
   await expect(page.getByTestId('dry-run-verdict')).toContainText('no rows lost or changed');
   await page.screenshot({ path: 'e2e-output/previews-since-safe.png' });
 
-  // A longer file is highlighted block by block; what shows (and what is copied) is still exactly the file.
+  // A longer file: what the editor holds (and what is copied) is exactly the file.
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.getByTestId('preview-tab-tables').click();
-  await expect(code).toContainText('export const tasksDailyLog = sqliteTable(');
+  await expect.poll(() => editorDocument(page)).toContain('export const tasksDailyLog = sqliteTable(');
   await page.getByTestId('copy').click();
   await expect(page.getByTestId('copy')).toHaveText('Copied');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied.split('\n').length).toBeGreaterThan(100);
-  expect(await code.innerText()).toBe(copied);
+  expect(await editorDocument(page)).toBe(copied);
 
   expect(errors).toEqual([]);
 });

@@ -48,7 +48,7 @@ describe('the command table', () => {
 
   it('wraps a long usage under the command, and lists short ones with their summary on one line', () => {
     expect(commandHelp(COMMANDS[0]!)).toMatch(
-      /^Usage: molos-schema generate <design\.json> --out <module-dir> \[--layout legacy\|current\] \[--name NAME\]\n {29}\[--exact\|--safe\] \[--reconcile\] \[--accept-loss\] \[--dry-run\]\n\nPlans the write/,
+      /^Usage: molos-schema generate <design\.json> --out <module-dir> \[--layout legacy\|current\] \[--name NAME\]\n {29}\[--exact\|--safe\] \[--reconcile\] \[--accept-loss\] \[--dry-run\] \[--host current\|older\]\n\nPlans the write/,
     );
     expect(mainHelp()).toContain(
       '  sql <design.json> [--since <module-dir>] [--exact|--safe] [--reconcile]\n' +

@@ -20,6 +20,7 @@ export const OPTION_TYPES = {
   since: 'string',
   'module-id': 'string',
   timeout: 'string',
+  host: 'string',
 } as const;
 
 /** The name of an option, without its leading `--`. */
@@ -77,13 +78,24 @@ const MODULE_ID: CommandOption = {
   help: "the module id (otherwise from manifest.yaml or the tables' common <ModuleId>_ prefix)",
 };
 
+/** What `older` adds, in every command that analyses migrations. */
+const OLDER_HOST_HELP = `current or older: the MoLOS host the module must also run on; older adds the older
+host's warnings (ON UPDATE, PRAGMA, INSERT, views, table names without the prefix)`;
+
+const HOST: CommandOption = {
+  name: 'host',
+  value: '<host>',
+  help: `${OLDER_HOST_HELP}
+(default: the design's setting, "Also runs on the older MoLOS host")`,
+};
+
 /** The commands, in the order the main help lists them. */
 export const COMMANDS: readonly Command[] = [
   {
     name: 'generate',
     usage: [
       '<design.json> --out <module-dir> [--layout legacy|current] [--name NAME]',
-      '[--exact|--safe] [--reconcile] [--accept-loss] [--dry-run]',
+      '[--exact|--safe] [--reconcile] [--accept-loss] [--dry-run] [--host current|older]',
     ],
     summary: "merge the module's code into the folder and add its next migration, all or nothing",
     operand: 'design file',
@@ -140,6 +152,7 @@ printed. Renames are known from the design's stable ids: after a write, <design.
         help: `print the plan — each file with its action and diff, the merge notes, the migration variant
 and why, its findings and dry run — and write nothing (not even <design.json>)`,
       },
+      HOST,
       TIMEOUT,
     ],
     epilogue: `Exit codes: 0 written; 1 refused (nothing written), or written with a migration that carries a host error;
@@ -155,6 +168,7 @@ and why, its findings and dry run — and write nothing (not even <design.json>)
         dryRun: v['dry-run'],
         reconcile: v.reconcile,
         acceptLoss: v['accept-loss'],
+        host: v.host,
       }),
   },
   {
@@ -222,7 +236,7 @@ hold is reported with what was kept instead; relations found only in comments ar
   },
   {
     name: 'verify',
-    usage: ['<module-dir> [--module-id ID]'],
+    usage: ['<module-dir> [--module-id ID] [--host current|older]'],
     summary: "replay the module's migrations as the MoLOS host does and report problems; exit 1 on errors",
     operand: 'module folder',
     description: `Replays drizzle/*.sql on sql.js exactly as the MoLOS host does (file-name filter, numeric order, one transaction
@@ -236,8 +250,8 @@ them, a molos_migrations record with each file's SHA-256), then reports:
   - the safety findings of every migration.
 Exits 1 when anything is an error.
 `,
-    options: [MODULE_ID, TIMEOUT],
-    run: async (io, input, v) => (await commands()).verify(io, input, v['module-id']),
+    options: [MODULE_ID, { name: 'host', value: '<host>', help: `${OLDER_HOST_HELP}\n(default current)` }, TIMEOUT],
+    run: async (io, input, v) => (await commands()).verify(io, input, v['module-id'], v.host),
   },
 ];
 

@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import initSqlJs from 'sql.js';
-import { LAYOUTS, type Design, type Layout } from '../lib/core/design';
+import { LAYOUTS, TARGET_HOSTS, type Design, type Layout, type TargetHost } from '../lib/core/design';
 import { serializeDesign } from '../lib/core/format';
 import { checkDesign } from '../lib/core/rules';
 import { type MigrationVariant, VARIANT_NAMES, type VariantRequest, lossText } from '../lib/export/migration-plan';
@@ -34,6 +34,18 @@ export function parseLayout(value: string | undefined): Layout | undefined {
   return value as Layout;
 }
 
+/**
+ * `--host current|older` checked, and applied to the design: the migration analysis follows `design.module.host`.
+ * Without the flag the design keeps its own setting.
+ * @example withHost(design, 'older').module.host // 'older'
+ */
+export function withHost(design: Design, value: string | undefined): Design {
+  if (value === undefined) return design;
+  if (!(TARGET_HOSTS as readonly string[]).includes(value))
+    throw new CliError(`--host must be "current" or "older", got "${value}"`);
+  return { ...design, module: { ...design.module, host: value as TargetHost } };
+}
+
 /** `--exact` / `--safe` / neither, as a variant request; both at once is a usage error. */
 export function variantRequest(opts: { exact?: boolean; safe?: boolean }): VariantRequest {
   if (opts.exact && opts.safe) throw new CliError('--exact and --safe exclude each other: pick one');
@@ -50,6 +62,8 @@ export interface GenerateOptions {
   reconcile?: boolean;
   /** `--accept-loss`: the user accepts losing the values of the tables and columns the migration drops. */
   acceptLoss?: boolean;
+  /** `--host current|older`: the host the migration is analysed for, instead of the design's setting. */
+  host?: string;
   now?: number;
 }
 
@@ -144,7 +158,8 @@ export async function generate(io: CliIo, file: string, opts: GenerateOptions): 
   const dir = resolve(io.cwd, opts.out);
   const folder = nodeFolder(dir, opts.out);
   const plan = await planModuleWrite({
-    design,
+    // Only the analysis sees --host: the design file written back keeps its own setting.
+    design: withHost(design, opts.host),
     folder,
     layout,
     name,

@@ -34,7 +34,25 @@ describe('verify', () => {
     expect(lines(r.stdout, / code-not-held /)).toEqual([
       'info    code-not-held                lib/server/db/schema/tables.ts:28: tables.ts holds something the studio keeps as written: check MoLOS-Drift_items_quantity_positive of table driftItems cannot be edited in the studio (kept: as written in the code, and in the migrations)',
     ]);
-    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('MoLOS-Drift: 1 migration(s); 3 error(s), 10 warning(s)');
+    // The current host runs drizzle-kit's ON UPDATE clauses: no older-host warning without --host older.
+    expect(lines(r.stdout, / on-update-clause /)).toEqual([]);
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('MoLOS-Drift: 1 migration(s); 3 error(s), 9 warning(s)');
+  });
+
+  it("--host older adds the older host checker's warnings, and refuses an unknown host", async () => {
+    const current = await cli(['verify', 'fixtures/verify/drift', '--host', 'current']);
+    expect(current.stdout).toBe((await cli(['verify', 'fixtures/verify/drift'])).stdout);
+    const older = await cli(['verify', 'fixtures/verify/drift', '--host', 'older']);
+    expect(older.code).toBe(1);
+    expect(lines(older.stdout, / on-update-clause /)).toEqual([
+      'warning on-update-clause             drizzle/0000_init.sql chunk 1: MoLOS-Drift_items has an ON UPDATE clause: the current host runs it, but the older MoLOS host refuses it because it reads the word after UPDATE ("no", "cascade" …) as an unprefixed table name.',
+    ]);
+    expect(older.stdout.trimEnd().split('\n').at(-1)).toBe('MoLOS-Drift: 1 migration(s); 3 error(s), 10 warning(s)');
+    expect(await cli(['verify', 'fixtures/verify/drift', '--host', 'oldest'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'molos-schema: --host must be "current" or "older", got "oldest"\n',
+    });
   });
 
   it('applies every file of a hand-written history, and warns that its last snapshot is behind', async () => {

@@ -6,6 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import initSqlJs from 'sql.js';
+import { TARGET_HOSTS, type TargetHost } from '../lib/core/design';
 import type { VerifyFinding } from '../lib/verify/types';
 import { verifyModule } from '../lib/verify/verify-module';
 import { CliError, type CliIo } from './io';
@@ -25,10 +26,20 @@ export function formatVerifyFinding(f: VerifyFinding): string {
   return `${f.severity.padEnd(7)} ${f.code.padEnd(28)} ${place(f)}: ${f.message}`;
 }
 
-export async function verify(io: CliIo, moduleDir: string, moduleId?: string): Promise<number> {
+/** `--host current|older`, checked. */
+function parseHost(value: string | undefined): TargetHost | undefined {
+  if (value === undefined) return undefined;
+  if (!(TARGET_HOSTS as readonly string[]).includes(value))
+    throw new CliError(`--host must be "current" or "older", got "${value}"`);
+  return value as TargetHost;
+}
+
+export async function verify(io: CliIo, moduleDir: string, moduleId?: string, host?: string): Promise<number> {
+  const target = parseHost(host);
   const dir = resolve(io.cwd, moduleDir);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CliError(`cannot read ${moduleDir}: no such folder`);
-  const result = await verifyModule(nodeFolder(dir, moduleDir), await initSqlJs(), moduleId ? { moduleId } : {});
+  const options = { ...(moduleId ? { moduleId } : {}), ...(target ? { host: target } : {}) };
+  const result = await verifyModule(nodeFolder(dir, moduleDir), await initSqlJs(), options);
   const shown = moduleDir.replace(/\/+$/, '');
   if (!result.usable) throw new CliError(`${shown}/${result.file}: ${result.message}`);
 

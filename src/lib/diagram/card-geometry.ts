@@ -2,7 +2,14 @@
  * The size and layout of a table card, from the design alone: the canvas (components/canvas) and the exported
  * diagram (svg.ts) draw the same cards, so both take their geometry from here.
  */
-import { type Column, type Design, type Table, tableColumns } from '../core/design';
+import {
+  type Column,
+  type Design,
+  type Relation,
+  type Table,
+  relationEnds as resolveRelation,
+  tableColumns,
+} from '../core/design';
 
 export interface Size {
   width: number;
@@ -89,4 +96,44 @@ export function relationEnds(from: Box, fromRow: number, to: Box, toRow: number,
     targetY,
     targetSide: 'right',
   };
+}
+
+/** How many rows each side of a relation can have, as the crow's-foot ends show it. */
+export interface Cardinality {
+  /** The referencing column is unique (a unique column, the table's only key, or alone in a unique index). */
+  oneToOne: boolean;
+  /** The referencing column may be null: a row may have no referenced row ("zero or one" at that end). */
+  optional: boolean;
+}
+
+/**
+ * The cardinality of a relation, from its referencing column: one-to-one when that column is unique, else
+ * many-to-one; optional when it is nullable.
+ * @example relationCardinality(design, tasksProjectId) // { oneToOne: false, optional: false }
+ */
+export function relationCardinality(d: Design, from: Column): Cardinality {
+  const table = d.tables[from.tableId];
+  const keys = table ? tableColumns(d, table).filter((c) => c.primaryKey) : [];
+  const onlyKey = from.primaryKey && keys.length === 1;
+  const uniqueIndex = Object.values(d.indexes).some(
+    (i) => i.unique && i.tableId === from.tableId && i.columnIds.length === 1 && i.columnIds[0] === from.id,
+  );
+  return { oneToOne: from.unique || onlyKey || uniqueIndex, optional: !from.notNull && !from.primaryKey };
+}
+
+/**
+ * A relation in words, for a tooltip or a screen reader.
+ * @example relationDescription(design, r) // 'tasks.project_id → projects.id, many to one, on delete cascade'
+ */
+export function relationDescription(d: Design, r: Relation): string {
+  const ends = resolveRelation(d, r);
+  if (!ends) return 'relation to a missing column';
+  const { oneToOne, optional } = relationCardinality(d, ends.from.column);
+  const parts = [
+    `${ends.from.table.name}.${ends.from.column.name} → ${ends.to.table.name}.${ends.to.column.name}`,
+    `${oneToOne ? 'one' : 'many'} to ${optional ? 'zero or one' : 'one'}`,
+    r.onDelete ? `on delete ${r.onDelete}` : 'no on delete action',
+  ];
+  if (r.logical) parts.push('logical (not a foreign key)');
+  return parts.join(', ');
 }

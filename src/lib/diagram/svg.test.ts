@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { type Design, fullTableName, tableColumns } from '$lib/core/design';
 import { cardSize } from './card-geometry';
 import { exampleDesign } from '$lib/core/test-fixtures';
+import { addTable, connectTables, updateColumn } from '$lib/core/operations';
+import { emptyDesign } from '$lib/core/design';
 import { exampleNames, loadExample } from '../../testing/examples';
 import { escapeXml, renderDiagram } from './svg';
 import { DIAGRAM_COLOURS } from './theme';
@@ -138,7 +140,8 @@ describe('renderDiagram output', () => {
     const { svg } = renderDiagram(d);
     const root = parseXml(svg);
     const names = new Set(allElements(root).map((e) => e.name));
-    expect([...names].sort()).toEqual(['g', 'path', 'rect', 'svg', 'text', 'title', 'tspan'].sort());
+    // `circle`: the "zero or one" end of a relation from a nullable column.
+    expect([...names].sort()).toEqual(['circle', 'g', 'path', 'rect', 'svg', 'text', 'title', 'tspan'].sort());
     const all = texts(root);
     for (const t of Object.values(d.tables)) expect(all).toContain(fullTableName(d, t));
     expect(all).toContain('"]]><!--');
@@ -205,5 +208,89 @@ describe('renderDiagram output', () => {
     const diagram = renderDiagram(empty);
     expect(texts(parseXml(diagram.svg))).toContain('No tables');
     expect([diagram.width, diagram.height]).toEqual([320, 120]);
+  });
+});
+
+/** Three tables in a row, and a relation between the outer two: a straight line would cross the middle card. */
+function rowOfThree(): Design {
+  let d = emptyDesign({ id: 'MoLOS-Row', name: 'Row', layout: 'legacy' });
+  d = addTable(d, { id: 't_a', name: 'alpha', position: { x: 0, y: 0 } });
+  d = addTable(d, { id: 't_b', name: 'beta', position: { x: 400, y: 0 } });
+  d = addTable(d, { id: 't_c', name: 'gamma', position: { x: 800, y: 0 } });
+  d = connectTables(d, {
+    fromTableId: 't_a',
+    toTableId: 't_c',
+    columnId: 'c_fk',
+    relationId: 'r_ac',
+    onDelete: 'cascade',
+  });
+  return d;
+}
+
+function boxesOverlap(a: { x: number; y: number; width: number; height: number }, b: typeof a): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+describe('renderDiagram relations', () => {
+  it('routes a line around a card in its way, keeping 12 px from it', () => {
+    const d = rowOfThree();
+    const diagram = renderDiagram(d);
+    const middle = diagram.cards.t_b!;
+    const line = allElements(parseXml(diagram.svg)).find((e) => e.attrs['data-relation'])!;
+    const points = pathPoints(allElements(line).find((e) => e.name === 'path')!.attrs.d!);
+    expect(points.length).toBeGreaterThan(4);
+    for (const [x, y] of points) {
+      const inside =
+        x > middle.x - 12 && x < middle.x + middle.width + 12 && y > middle.y - 12 && y < middle.y + middle.height + 12;
+      expect(inside, `${x},${y}`).toBe(false);
+    }
+  });
+
+  it('shows the cardinality: many to one, one to one for a unique column, zero or one for a nullable one', () => {
+    const d = rowOfThree();
+    const cardinality = (design: Design) =>
+      allElements(parseXml(renderDiagram(design).svg)).find((e) => e.attrs['data-relation'])!.attrs['data-cardinality'];
+    const required = updateColumn(d, { columnId: 'c_fk', patch: { notNull: true } });
+    expect(cardinality(required)).toBe('many:one');
+    expect(cardinality(updateColumn(required, { columnId: 'c_fk', patch: { unique: true } }))).toBe('one:one');
+    const nullable = updateColumn(d, { columnId: 'c_fk', patch: { notNull: false } });
+    expect(cardinality(nullable)).toBe('many:zero-one');
+    const g = allElements(parseXml(renderDiagram(nullable).svg)).find((e) => e.attrs['data-relation'])!;
+    expect(allElements(g).filter((e) => e.name === 'circle')).toHaveLength(1);
+  });
+
+  it.each(exampleNames())('%s: no label lies on a card or on another label', (name) => {
+    const d = loadExample(name);
+    const diagram = renderDiagram(d);
+    const labels = allElements(parseXml(diagram.svg))
+      .filter((e) => e.attrs['data-on-delete'])
+      .map((g) => {
+        const r = allElements(g).find((e) => e.name === 'rect')!.attrs;
+        return { x: Number(r.x), y: Number(r.y), width: Number(r.width), height: Number(r.height) };
+      });
+    expect(labels).toHaveLength(Object.values(d.relations).filter((r) => r.onDelete).length);
+    for (const [i, label] of labels.entries()) {
+      for (const card of Object.values(diagram.cards)) expect(boxesOverlap(label, card)).toBe(false);
+      for (const other of labels.slice(i + 1)) expect(boxesOverlap(label, other)).toBe(false);
+    }
+  });
+
+  it('a self relation is a loop right of its card with the label beside it, inside the picture', () => {
+    let d = rowOfThree();
+    d = connectTables(d, {
+      fromTableId: 't_b',
+      toTableId: 't_b',
+      columnId: 'c_parent',
+      relationId: 'r_self',
+      onDelete: 'set null',
+    });
+    const diagram = renderDiagram(d);
+    const card = diagram.cards.t_b!;
+    const root = parseXml(diagram.svg);
+    const label = allElements(root).find((e) => e.attrs['data-on-delete'] === 'set null')!;
+    const r = allElements(label).find((e) => e.name === 'rect')!.attrs;
+    expect(Number(r.x)).toBeGreaterThan(card.x + card.width);
+    const vb = diagram.viewBox;
+    expect(Number(r.x) + Number(r.width)).toBeLessThanOrEqual(vb.x + vb.width);
   });
 });

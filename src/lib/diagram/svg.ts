@@ -8,8 +8,10 @@
  * named `<script>` stays text.
  */
 import { type Column, type Design, type Table, relationEnds as resolveRelation, tableColumns } from '../core/design';
-import { type Box, CARD, cardSize, relationEnds, typeLabel } from './card-geometry';
+import { type Box, CARD, cardSize, relationCardinality, relationEnds, typeLabel } from './card-geometry';
+import { type LabelSize, labelSize, placeLabel, roundedPath, routeRelation } from './edge-route';
 import { DIAGRAM_COLOURS, DIAGRAM_FONTS, type DiagramColours, type DiagramTheme } from './theme';
+import { diagramDecor } from './svg-decor';
 
 export interface DiagramOptions {
   theme?: DiagramTheme;
@@ -32,8 +34,7 @@ export interface Diagram {
 
 /** How far a line leaves a card before it turns (as on the canvas). */
 const OFFSET = 24;
-const CORNER = 10;
-const LABEL = { height: 16, padding: 6, charWidth: 6, fontSize: 10 } as const;
+const LABEL_FONT_SIZE = 10;
 
 /** XML text and attribute escaping; characters XML 1.0 cannot hold at all become U+FFFD. */
 export function escapeXml(text: string): string {
@@ -81,16 +82,24 @@ interface Point {
 interface RelationShape {
   points: Point[];
   label: Point;
+  labelSize: LabelSize;
   text: string | null;
   logical: boolean;
   oneToOne: boolean;
+  /** The referencing column is nullable: "zero or one" at the referenced end. */
+  optional: boolean;
   source: Point & { dir: 1 | -1 };
   target: Point & { dir: 1 | -1 };
 }
 
-/** The orthogonal route of a relation (a polyline turning at right angles) and where its label sits. */
+/**
+ * Each relation's line, routed around the cards (edge-route.ts, as on the canvas), and where its label sits:
+ * on a piece of the line where it covers no card and no label placed before it.
+ */
 function relationShapes(d: Design, boxes: Record<string, Box>): RelationShape[] {
   const shapes: RelationShape[] = [];
+  const cards = Object.values(boxes);
+  const placed: Box[] = [];
   for (const r of Object.values(d.relations)) {
     const ends = resolveRelation(d, r);
     if (!ends) continue;
@@ -100,66 +109,41 @@ function relationShapes(d: Design, boxes: Record<string, Box>): RelationShape[] 
     const fromRow = ends.from.table.columnIds.indexOf(ends.from.column.id);
     const toRow = ends.to.table.columnIds.indexOf(ends.to.column.id);
     const e = relationEnds(from, fromRow, to, toRow, OFFSET);
-    const sDir = e.sourceSide === 'right' ? 1 : -1;
-    const tDir = e.targetSide === 'right' ? 1 : -1;
-    const s = { x: e.sourceX, y: e.sourceY };
-    const t = { x: e.targetX, y: e.targetY };
-    let turnX: number;
-    if (sDir === tDir) turnX = sDir === 1 ? Math.max(s.x, t.x) + OFFSET : Math.min(s.x, t.x) - OFFSET;
-    else turnX = (s.x + t.x) / 2;
-    const points = [s, { x: turnX, y: s.y }, { x: turnX, y: t.y }, t];
+    const { points } = routeRelation(e, from, to, cards, { offset: OFFSET });
+    const text = r.onDelete ?? null;
+    const size = labelSize(text ?? '');
+    const label = placeLabel(points, size, cards, placed);
+    if (text) placed.push({ x: label.x - size.width / 2, y: label.y - size.height / 2, ...size });
+    const { oneToOne, optional } = relationCardinality(d, ends.from.column);
     shapes.push({
       points,
-      label: { x: turnX, y: (s.y + t.y) / 2 },
-      text: r.onDelete ?? null,
+      label,
+      labelSize: size,
+      text,
       logical: r.logical,
-      oneToOne: ends.from.column.unique || ends.from.column.primaryKey,
-      source: { ...s, dir: sDir },
-      target: { ...t, dir: tDir },
+      oneToOne,
+      optional,
+      source: { x: e.sourceX, y: e.sourceY, dir: e.sourceSide === 'right' ? 1 : -1 },
+      target: { x: e.targetX, y: e.targetY, dir: e.targetSide === 'right' ? 1 : -1 },
     });
   }
   return shapes;
 }
 
-/** A polyline with rounded corners. */
-function roundedPath(points: Point[]): string {
-  const [first, ...rest] = points;
-  if (!first) return '';
-  let path = `M${n(first.x)},${n(first.y)}`;
-  for (let i = 0; i < rest.length; i++) {
-    const corner = rest[i]!;
-    const next = rest[i + 1];
-    const prev = points[i]!;
-    if (!next) {
-      path += ` L${n(corner.x)},${n(corner.y)}`;
-      break;
-    }
-    const inLen = Math.hypot(corner.x - prev.x, corner.y - prev.y);
-    const outLen = Math.hypot(next.x - corner.x, next.y - corner.y);
-    const r = Math.min(CORNER, inLen / 2, outLen / 2);
-    if (r <= 0) {
-      path += ` L${n(corner.x)},${n(corner.y)}`;
-      continue;
-    }
-    const a = { x: corner.x - ((corner.x - prev.x) / inLen) * r, y: corner.y - ((corner.y - prev.y) / inLen) * r };
-    const b = { x: corner.x + ((next.x - corner.x) / outLen) * r, y: corner.y + ((next.y - corner.y) / outLen) * r };
-    path += ` L${n(a.x)},${n(a.y)} Q${n(corner.x)},${n(corner.y)} ${n(b.x)},${n(b.y)}`;
-  }
-  return path;
-}
+/** How far an end mark reaches out of its card (the "zero or one" circle is the widest). */
+const MARK_REACH = 18;
 
-/** The end of a relation at a card: a crow's foot for "many", a bar for "one" (as EdgeMarkers draws them). */
-function endMark(at: Point & { dir: 1 | -1 }, many: boolean): string {
+/**
+ * The end of a relation at a card, as EdgeMarkers draws it: a crow's foot for "many", a bar for "one", and a
+ * circle beyond the bar for "zero or one".
+ */
+function endMark(at: Point & { dir: 1 | -1 }, kind: 'one' | 'many' | 'zero-one'): string {
   const { x, y, dir } = at;
-  if (many) {
+  if (kind === 'many') {
     const tip = x + dir * 12;
     return `M${n(tip)},${n(y)} L${n(x)},${n(y - 6)} M${n(tip)},${n(y)} L${n(x)},${n(y)} M${n(tip)},${n(y)} L${n(x)},${n(y + 6)}`;
   }
   return `M${n(x + dir * 7)},${n(y - 6)} L${n(x + dir * 7)},${n(y + 6)}`;
-}
-
-function labelWidth(text: string): number {
-  return text.length * LABEL.charWidth + 2 * LABEL.padding;
 }
 
 function renderRelation(shape: RelationShape, c: DiagramColours): string {
@@ -172,23 +156,30 @@ function renderRelation(shape: RelationShape, c: DiagramColours): string {
   });
   const dash = shape.logical ? attrs({ 'stroke-dasharray': '6 4' }) : '';
   const kind = shape.logical ? 'logical' : 'foreign-key';
-  const ends = `${endMark(shape.source, !shape.oneToOne)} ${endMark(shape.target, false)}`;
+  const sourceMark = shape.oneToOne ? 'one' : 'many';
+  const targetMark = shape.optional ? 'zero-one' : 'one';
+  const ends = `${endMark(shape.source, sourceMark)} ${endMark(shape.target, targetMark)}`;
+  // The "zero or one" circle, filled with the background so the line does not show through it.
+  const circle = shape.optional
+    ? `<circle${attrs({ cx: shape.target.x + shape.target.dir * 14, cy: shape.target.y, r: 4, fill: c.bg, stroke: c.line, 'stroke-width': 1.5 })}/>`
+    : '';
   return (
-    `<g data-relation="${kind}">` +
+    `<g data-relation="${kind}" data-cardinality="${sourceMark}:${targetMark}">` +
     `<path d="${roundedPath(shape.points)}"${stroke}${dash}/>` +
     `<path d="${ends}"${stroke}/>` +
+    circle +
     `</g>`
   );
 }
 
 function renderLabel(shape: RelationShape, c: DiagramColours): string {
   if (!shape.text) return '';
-  const w = labelWidth(shape.text);
+  const { width: w, height: h } = shape.labelSize;
   const { x, y } = shape.label;
   return (
     `<g data-on-delete="${escapeXml(shape.text)}">` +
-    `<rect${attrs({ x: x - w / 2, y: y - LABEL.height / 2, width: w, height: LABEL.height, rx: 4, fill: c.panel, stroke: c.border })}/>` +
-    `<text${attrs({ x, y: y + 3.5, 'font-family': DIAGRAM_FONTS.sans, 'font-size': LABEL.fontSize, fill: c.muted, 'text-anchor': 'middle' })}>${escapeXml(shape.text)}</text>` +
+    `<rect${attrs({ x: x - w / 2, y: y - h / 2, width: w, height: h, rx: 4, fill: c.panel, stroke: c.border })}/>` +
+    `<text${attrs({ x, y: y + 3.5, 'font-family': DIAGRAM_FONTS.sans, 'font-size': LABEL_FONT_SIZE, fill: c.muted, 'text-anchor': 'middle' })}>${escapeXml(shape.text)}</text>` +
     `</g>`
   );
 }
@@ -270,6 +261,8 @@ export function renderDiagram(d: Design, options: DiagramOptions = {}): Diagram 
   const margin = options.margin ?? 32;
   const scale = options.scale ?? 1;
   const c = DIAGRAM_COLOURS[theme];
+  // Areas, notes and table colours (svg-decor.ts).
+  const decor = diagramDecor(d, theme, { attrs, escapeXml });
   const boxes = cardBoxes(d);
   const shapes = relationShapes(d, boxes);
   const fkColumns = new Set(
@@ -279,17 +272,17 @@ export function renderDiagram(d: Design, options: DiagramOptions = {}): Diagram 
   );
 
   const b = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
-  for (const box of Object.values(boxes)) {
+  for (const box of [...Object.values(boxes), ...decor.boxes]) {
     grow(b, box.x, box.y);
     grow(b, box.x + box.width, box.y + box.height);
   }
   for (const s of shapes) {
     for (const p of s.points) grow(b, p.x, p.y);
-    for (const end of [s.source, s.target]) grow(b, end.x + end.dir * 14, end.y + 6);
+    for (const end of [s.source, s.target]) grow(b, end.x + end.dir * MARK_REACH, end.y + 6);
     if (s.text) {
-      const w = labelWidth(s.text);
-      grow(b, s.label.x - w / 2, s.label.y - LABEL.height / 2);
-      grow(b, s.label.x + w / 2, s.label.y + LABEL.height / 2);
+      const { width: w, height: h } = s.labelSize;
+      grow(b, s.label.x - w / 2, s.label.y - h / 2);
+      grow(b, s.label.x + w / 2, s.label.y + h / 2);
     }
   }
   const empty = !Number.isFinite(b.x0);
@@ -311,10 +304,13 @@ export function renderDiagram(d: Design, options: DiagramOptions = {}): Diagram 
       `<text${attrs({ x: 160, y: 64, 'font-family': DIAGRAM_FONTS.sans, 'font-size': 14, fill: c.muted, 'text-anchor': 'middle' })}>No tables</text>`,
     );
   }
-  // Lines under the cards, labels above them (as on the canvas).
+  // Areas behind everything, lines under the cards, labels above them (as on the canvas), notes in front.
+  body.push(decor.areas);
   for (const s of shapes) body.push(renderRelation(s, c));
-  for (const t of Object.values(d.tables)) body.push(renderCard(d, t, boxes[t.id]!, fkColumns, c));
+  for (const t of Object.values(d.tables))
+    body.push(renderCard(d, t, boxes[t.id]!, fkColumns, decor.cardColours(t, c)));
   for (const s of shapes) body.push(renderLabel(s, c));
+  body.push(decor.notes);
 
   const title = `${d.module.id}: ${Object.keys(d.tables).length} tables`;
   const svg =

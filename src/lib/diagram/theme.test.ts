@@ -1,7 +1,15 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CSS_VARIABLES, DIAGRAM_COLOURS, type DiagramColours, type DiagramTheme } from './theme';
+import { DIAGRAM_COLORS } from '../core/design';
+import {
+  CSS_VARIABLES,
+  DIAGRAM_COLOURS,
+  DIAGRAM_PALETTE,
+  type DiagramColours,
+  type DiagramTheme,
+  paletteVariables,
+} from './theme';
 
 const LIB = new URL('../', import.meta.url).pathname;
 const THEME_CSS = readFileSync(join(LIB, 'styles/theme.css'), 'utf8');
@@ -35,6 +43,20 @@ describe('one palette', () => {
       Object.entries(CSS_VARIABLES).map(([key, variable]) => [key, page[theme].get(variable)]),
     ) as Record<keyof DiagramColours, string | undefined>;
     expect(DIAGRAM_COLOURS[theme]).toEqual(fromCss);
+  });
+
+  it.each(['light', 'dark'] as const)('the %s palette (table, note and area colours) is theme.css', (theme) => {
+    const fromCss = Object.fromEntries(
+      DIAGRAM_COLORS.map((color) => {
+        const vars = paletteVariables(color);
+        return [color, { strong: page[theme].get(vars.strong), soft: page[theme].get(vars.soft) }];
+      }),
+    );
+    expect(DIAGRAM_PALETTE[theme]).toEqual(fromCss);
+    // Every colour has its own shades, and the dark theme really has its own.
+    const softs = DIAGRAM_COLORS.map((c) => DIAGRAM_PALETTE[theme][c].soft);
+    expect(new Set(softs).size).toBe(DIAGRAM_COLORS.length);
+    expect(DIAGRAM_PALETTE.dark.red.soft).not.toBe(DIAGRAM_PALETTE.light.red.soft);
   });
 
   it('reads both themes from theme.css, which really differ', () => {

@@ -258,7 +258,10 @@ function evaluate(
   earlier: readonly SchemaDrift[],
 ): MigrationVariant {
   const name = `${m.tag}.sql`;
-  const findings = analyzeMigration({ name: `drizzle/${name}`, sql, moduleId: design.module.id }, m.before);
+  const findings = analyzeMigration(
+    { name: `drizzle/${name}`, sql, moduleId: design.module.id, host: design.module.host },
+    m.before,
+  );
   const run = dryRun(input.SQL, input.history, { name, sql }, freshSql, m.renames, {
     design,
     seedBefore: input.seedBefore,

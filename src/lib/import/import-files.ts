@@ -4,13 +4,14 @@
  * its models — and runs the matching importer.
  */
 import { importModuleFolder, isModuleFile, relativeToRoot } from './module-folder/index';
+import { FORMAT_NAME } from '../core/format';
 import { readingFile } from '../core/reading';
 import { isMetaJson } from './schema/baseline';
 import { importSnapshot } from './snapshot/index';
 import { type SqlImportOptions, importSql } from './sql/index';
 import { importTablesTs } from './tables-ts/index';
 import { isStackOverflow, nestingError } from './tables-ts/nesting';
-import type { ImportOutcome, SourceFile } from './types';
+import type { ImportMessage, ImportOutcome, SourceFile } from './types';
 
 export type ImportKind = 'module-folder' | 'sql' | 'snapshot' | 'tables-ts';
 
@@ -35,6 +36,13 @@ export function importKind(files: readonly SourceFile[]): { kind: ImportKind } |
   if (useful.some((f) => MODULE_FILES.test(f.path))) return { kind: 'module-folder' };
   if (useful.some((f) => f.path.endsWith('.sql'))) return { kind: 'sql' };
   const json = useful.filter((f) => f.path.endsWith('.json'));
+  const designFile = json.length === useful.length ? json.find((f) => isDesignFile(f.text)) : undefined;
+  if (designFile) {
+    // A saved design is opened, not imported: "Open design file…" keeps its layout, notes and areas.
+    return {
+      error: `${baseName(designFile.path)} is a MoLOS Schema Studio design file, not a module file: open it with Designs → Open design file…`,
+    };
+  }
   if (json.length > 0 && json.length === useful.length) {
     return json.length === 1 || json.some((f) => isMetaJson(f.path))
       ? { kind: 'snapshot' }
@@ -42,6 +50,17 @@ export function importKind(files: readonly SourceFile[]): { kind: ImportKind } |
   }
   if (useful.some((f) => /\.(ts|js|mjs)$/.test(f.path))) return { kind: 'tables-ts' };
   return { error: `${baseName(useful[0]?.path ?? '')}: not a file the studio imports` };
+}
+
+/** Whether a JSON file is the studio's own design file: its envelope names the format (a cheap look first). */
+function isDesignFile(text: string): boolean {
+  if (!text.slice(0, 300).includes(`"${FORMAT_NAME}"`)) return false;
+  try {
+    const data: unknown = JSON.parse(text);
+    return typeof data === 'object' && data !== null && (data as { format?: unknown }).format === FORMAT_NAME;
+  } catch {
+    return false;
+  }
 }
 
 /** The tables file among loose TypeScript files: `tables.ts`, else the one that calls `sqliteTable(`. */
@@ -65,7 +84,7 @@ function tablesAndModels(files: readonly SourceFile[]): {
  */
 export async function importFiles(files: SourceFile[], opts: SqlImportOptions = {}): Promise<ImportOutcome> {
   try {
-    return await importOfKind(files, opts);
+    return refuseEmpty(await importOfKind(files, opts), files);
   } catch (e) {
     // A stack overflow in a reader the importers do not guard (drizzle.config.ts, manifest.yaml, a JSON file):
     // named at the place where brackets nest too deep.
@@ -117,4 +136,32 @@ async function importOfKind(files: SourceFile[], opts: SqlImportOptions): Promis
     case 'tables-ts':
       return importTablesTs(tablesAndModels(useful), opts);
   }
+}
+
+/**
+ * An import that found no table is refused: opened, it would be an empty design with no clue why. The message
+ * names the file the tables were looked for in (the importer's own "no tables" warning becomes this error).
+ * @example refuseEmpty(await importOfKind(files, opts), files) // { ok: false, messages: [{ code: 'no-tables', … }] }
+ */
+export function refuseEmpty(outcome: ImportOutcome, files: readonly SourceFile[]): ImportOutcome {
+  if (!outcome.ok || Object.keys(outcome.design.tables).length > 0) return outcome;
+  const found = outcome.messages.find((m) => m.code === 'no-tables');
+  const file = found?.file ?? files.find((f) => isModuleFile(f.path))?.path ?? files[0]?.path ?? '';
+  const refusal: ImportMessage = {
+    severity: 'error',
+    code: 'no-tables',
+    file,
+    line: 0,
+    column: 0,
+    message: `no table was found in ${baseName(file) || 'the files'}, so nothing was opened (${whatWasLookedFor(file)})`,
+  };
+  return { ok: false, messages: [refusal, ...outcome.messages.filter((m) => m !== found)] };
+}
+
+/** What a file of this kind needs for the studio to find a table in it. */
+function whatWasLookedFor(file: string): string {
+  if (file.endsWith('.sql')) return 'the SQL has no CREATE TABLE statement';
+  if (file.endsWith('.json')) return 'the snapshot lists no tables';
+  if (/\.(ts|js|mjs)$/.test(file)) return 'it declares no sqliteTable(...)';
+  return 'the module declares no sqliteTable(...)';
 }

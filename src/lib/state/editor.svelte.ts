@@ -20,10 +20,20 @@ import { type OperationCall, OperationError, applyOperation } from '../core/oper
 import { type Issue, checkDesign } from '../core/rules';
 import { NO_SELECTION, type Selection, pruneSelection } from './selection';
 
+const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+const sameSelection = (a: Selection, b: Selection) =>
+  sameIds(a.tableIds, b.tableIds) &&
+  sameIds(a.relationIds, b.relationIds) &&
+  JSON.stringify(a.focus) === JSON.stringify(b.focus);
+
 export class Editor {
   history: HistoryState = $state.raw(createHistory(emptyDesign()));
   selection: Selection = $state.raw(NO_SELECTION);
-  /** The last operation that could not be applied, for a status message. */
+  /**
+   * The last operation that could not be applied, for a status message. It says why an edit was refused, so it
+   * goes once the design or what the user looks at moves on: the next successful edit, an undo or redo, a new
+   * design, or another selection.
+   */
   error: string | null = $state(null);
 
   readonly design: Design = $derived(this.history.design);
@@ -82,17 +92,24 @@ export class Editor {
   }
 
   undo(): void {
+    const before = this.history;
     this.history = undoHistory(this.history);
+    if (this.history.design !== before.design) this.error = null;
     this.prune();
   }
 
   redo(): void {
+    const before = this.history;
     this.history = redoHistory(this.history);
+    if (this.history.design !== before.design) this.error = null;
     this.prune();
   }
 
   select(selection: Partial<Selection>): void {
-    this.selection = { ...this.selection, ...selection };
+    const next = { ...this.selection, ...selection };
+    // Re-selecting what is already selected (a click on the selected card) keeps the message on screen.
+    if (!sameSelection(next, this.selection)) this.error = null;
+    this.selection = next;
   }
 
   /** Records that the design was exported (the migration baseline): not an edit, so not undoable. */

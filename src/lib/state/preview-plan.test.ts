@@ -37,6 +37,14 @@ describe('sqlInputKey', () => {
     expect(sqlInputKey(exported, false)).not.toBe(key);
     expect(sqlInputKey(tasks, true)).not.toBe(key);
   });
+
+  it('changes with the target host (it decides which findings show), absent being the current host', () => {
+    const current = setModule(tasks, { host: 'current' });
+    const older = setModule(tasks, { host: 'older' });
+    expect(sqlInputKey(older, false)).not.toBe(sqlInputKey(current, false));
+    const { host: _dropped, ...module } = tasks.module;
+    expect(sqlInputKey({ ...tasks, module }, false)).toBe(sqlInputKey(current, false));
+  });
 });
 
 describe('codeInputKey', () => {

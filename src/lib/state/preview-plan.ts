@@ -58,7 +58,10 @@ export function codeInputKey(design: Design): string {
   return JSON.stringify({ ...withoutPositions(design), baseline: null });
 }
 
-/** What the SQL previews depend on, and which variant is shown. Comments and module metadata never reach SQL. */
+/**
+ * What the SQL previews depend on, and which variant is shown. Comments and module metadata never reach SQL; the
+ * target host does, since it decides which findings the migration analysis reports.
+ */
 export function sqlInputKey(design: Design, safe: boolean): string {
   const d = withoutPositions(design);
   const blank = <T extends { comment: string }>(map: Record<string, T>) =>
@@ -67,7 +70,7 @@ export function sqlInputKey(design: Design, safe: boolean): string {
     safe,
     design: {
       ...d,
-      module: { id: d.module.id },
+      module: { id: d.module.id, host: d.module.host ?? 'current' },
       tables: blank(d.tables),
       columns: blank(d.columns),
       enums: blank(d.enums),

@@ -20,6 +20,7 @@ import { type AutosaveState, Autosaver } from './autosave';
 import type { CommandContext } from './commands';
 import type { Editor } from './editor.svelte';
 import { followEdits, unsavedEdit, watchPage } from './session-autosave.svelte';
+import { followUserEdits, staleAfterEdit } from './session-notices.svelte';
 import {
   type NewDesignSource,
   downloadDesign,
@@ -138,6 +139,7 @@ export class Session {
       followEdits(this.editor, (design) => {
         if (this.currentId) this.autosaver.schedule({ id: this.currentId, design });
       }),
+      followUserEdits(this.editor, () => this.designEdited()),
     );
     if (typeof window === 'undefined') return; // Session tests run in Node.
     this.teardown.push(
@@ -290,6 +292,11 @@ export class Session {
 
   dismissReport(): void {
     this.report = null;
+  }
+
+  /** The user edited the design: a report about the design as it was (an export) goes. */
+  designEdited(): void {
+    if (staleAfterEdit(this.report)) this.report = null;
   }
 
   private saveJson(): void {
@@ -455,6 +462,8 @@ export class Session {
   private async guard(run: () => Promise<void>): Promise<void> {
     try {
       await run();
+      // The list changed as asked: an earlier failure to change it is no longer the news.
+      if (this.report?.key === 'designs') this.report = null;
     } catch (e) {
       this.show({
         key: 'designs',

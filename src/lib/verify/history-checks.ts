@@ -2,6 +2,7 @@
  * Checks of the history on its own: the journal against the files (the host applies files, drizzle's migrator
  * follows the journal), the host's replay of each file, and the safety analysis of each migration.
  */
+import type { TargetHost } from '../core/design';
 import type { ApplyResult, MigrationFile } from '../sql/host-runner';
 import { migrationVersion, nameProblem } from '../sql/host-files';
 import type { MigrationFolder } from '../sql/next-migration';
@@ -85,12 +86,14 @@ function oneLine(sql: string): string {
 
 /**
  * The safety analysis of every migration the host runs, knowing the snapshot before it when there is one.
- * @example safetyFindings(history, folder, 'MoLOS-Tasks')
+ * `host` is the host the module must run on (the older host's checker findings only for `older`).
+ * @example safetyFindings(history, folder, 'MoLOS-Tasks', 'older')
  */
 export function safetyFindings(
   history: readonly MigrationFile[],
   folder: MigrationFolder,
   moduleId: string,
+  host?: TargetHost,
 ): VerifyFinding[] {
   const out: VerifyFinding[] = [];
   const byName = new Map(history.map((f) => [f.name, f]));
@@ -105,7 +108,7 @@ export function safetyFindings(
     const version = migrationVersion(name);
     const before =
       version === null ? undefined : folder.snapshots[`${String(version - 1).padStart(4, '0')}_snapshot.json`];
-    for (const finding of analyzeMigration({ name, sql: file.sql, moduleId }, before)) {
+    for (const finding of analyzeMigration({ name, sql: file.sql, moduleId, host }, before)) {
       const f: VerifyFinding = {
         code: finding.code,
         severity: finding.severity,

@@ -7,7 +7,7 @@
  */
 import type { Database, SqlJsStatic } from 'sql.js';
 import { parse as parseYaml } from 'yaml';
-import { type Design, fullTableName } from '../core/design';
+import { type Design, type TargetHost, fullTableName } from '../core/design';
 import type { ModuleFolder } from '../export/module-folder';
 import { type MigrationFiles, JOURNAL_PATH, readMigrationFiles } from '../export/read-migrations';
 import { LAYOUT_FILES, configSchemaPaths, importModuleFolder, isModuleFile } from '../import/module-folder/index';
@@ -38,6 +38,8 @@ export type * from './types';
 export interface VerifyOptions {
   /** The module id (otherwise from manifest.yaml, else the tables' common prefix). */
   moduleId?: string;
+  /** The host the module must run on: `older` adds the older host's statement-checker findings. Default current. */
+  host?: TargetHost;
 }
 
 /** Every file of the folder an import may need (sources, configs), outside `drizzle/`, which is read on its own. */
@@ -208,7 +210,7 @@ export async function verifyModule(
     });
   }
 
-  findings.push(...safetyFindings(history, drizzle, moduleId));
+  findings.push(...safetyFindings(history, drizzle, moduleId, options.host));
   const report: VerifyReport = {
     usable: true,
     moduleId,

@@ -1,10 +1,12 @@
 /**
- * The Web Worker behind "Import…": ts-morph (for tables.ts) and sql.js (for SQL) are heavy, so they load here,
- * on the first import, never with the page. It answers one request per import: the files, read as text. Each
- * file the importers read is reported back, so the page's deadline is per file and its message names the file.
+ * The Web Worker behind "Import…" and the code editor: ts-morph (for tables.ts) and sql.js (for SQL) are heavy,
+ * so they load here, on the first import or edit, never with the page. It answers one request per import: the
+ * files, read as text. Each file the importers read is reported back, so the page's deadline is per file and its
+ * message names the file.
  */
 import { loadSqlJs } from './sql-js';
 import { importFiles } from '../import/import-files';
+import { importTablesTs } from '../import/tables-ts/index';
 import { setReadingListener } from '../core/reading';
 import type { ImportRequest } from './import-protocol';
 import { serveRequests } from './worker-client';
@@ -14,5 +16,7 @@ serveRequests((request: ImportRequest & { id: number }, progress) => {
   setReadingListener((event) => {
     if (event.kind === 'reading') progress({ file: event.file, doing: event.doing });
   });
+  // An editor parse is always tables.ts: no need to guess what the files are.
+  if (request.type === 'tables-ts') return importTablesTs(request.input, request.options);
   return importFiles(request.files, { ...request.options, loadSqlJs });
 });

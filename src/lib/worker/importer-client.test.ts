@@ -48,3 +48,15 @@ describe('createImporter', () => {
     expect(await hung).toBe('MoLOS-Tasks/ could not be read in 1 s (reading it)');
   });
 });
+
+describe('parseTables', () => {
+  it('sends the editor text to the tables.ts importer alone and returns its outcome', async () => {
+    const importer = createImporter(start);
+    const input = { tables: { path: 'lib/server/db/schema/tables.ts', text: 'export {}' } };
+    const parsed = importer.parseTables(input, { moduleId: 'MoLOS-X' });
+    const worker = FakeWorker.instances[0]!;
+    expect(worker.requests[0]).toMatchObject({ type: 'tables-ts', input, options: { moduleId: 'MoLOS-X' } });
+    worker.reply({ id: worker.requests[0]!.id, ok: true, result: outcome });
+    await expect(parsed).resolves.toEqual(outcome);
+  });
+});

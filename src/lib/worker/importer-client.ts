@@ -1,5 +1,6 @@
 /** The page's handle on the import worker, started on the first import. */
 import { READ_LIMIT_SECONDS } from '$lib/core/reading';
+import type { TablesTsInput } from '$lib/import/tables-ts/context';
 import type { ImportOptions, ImportOutcome, SourceFile } from '$lib/import/types';
 import type { ImportRequest } from './import-protocol';
 import { createWorkerClient } from './worker-client';
@@ -13,6 +14,11 @@ export interface Importer {
    * not be read in 30 s (parsing TypeScript)") and the next import starts a fresh worker.
    */
   importFiles(files: SourceFile[], options?: ImportOptions): Promise<ImportOutcome>;
+  /**
+   * Reads the code editor's tables.ts (and the models file beside it) with the tables.ts importer only, under the
+   * same per-file deadline.
+   */
+  parseTables(input: TablesTsInput, options?: ImportOptions): Promise<ImportOutcome>;
   dispose(): void;
 }
 
@@ -29,13 +35,15 @@ export function createImporter(start: () => Worker, seconds = READ_LIMIT_SECONDS
   return {
     importFiles: (files, options = {}) =>
       client.call({ type: 'import', files, options }, { seconds, reading: describeFiles(files) }),
+    parseTables: (input, options = {}) =>
+      client.call({ type: 'tables-ts', input, options }, { seconds, reading: input.tables.path }),
     dispose: () => client.dispose(),
   };
 }
 
 let shared: Importer | undefined;
 
-/** One importer per page, backed by a dedicated Web Worker (bundled by Vite as its own chunk). */
+/** One importer per page ("Import…", the code editor, "Paste SQL…"), backed by a dedicated Web Worker (bundled by Vite as its own chunk). */
 export function workerImporter(): Importer {
   shared ??= createImporter(() => new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' }));
   return shared;

@@ -3,7 +3,7 @@
  * export), its MoLOS-safe variant and safety findings, the database the `0000` builds, and a dry run of the next
  * migration on sample data — as plain data the page renders without loading any of the SQL code itself.
  */
-import type { Design } from '$lib/core/design';
+import type { Design, TargetHost } from '$lib/core/design';
 import type { DryRun } from '$lib/sql/dry-run';
 import type { SafetyCode, SafetySeverity } from '$lib/sql/safety/types';
 import type { SchemaReport } from '$lib/sql/schema-report';
@@ -39,8 +39,16 @@ export interface MigrationPreview {
   /** What the safe variant does differently (empty when both are the same). */
   differences: string[];
   findings: FindingView[];
+  /** The host the findings were worked out for (the design's `module.host`, absent = current). */
+  host: TargetHost;
   /** Things the author should know (e.g. renames could not be recognised). */
   notes: string[];
+}
+
+/** A table's CHECK constraints as written: per column (lower-case name), and those naming no or several columns. */
+export interface TableChecksView {
+  columns: Record<string, string[]>;
+  table: string[];
 }
 
 /** The fresh `0000` run as the host runs it, and the schema SQLite then reports. */
@@ -48,6 +56,8 @@ export interface DatabasePreview {
   /** SQLite's message when the `0000` failed, with the statement that failed. */
   error: { message: string; statement: string } | null;
   schema: SchemaReport;
+  /** The CHECKs of the schema's tables, by table name (read from the CREATE TABLE text; PRAGMA gives none). */
+  checks: Record<string, TableChecksView>;
 }
 
 /** The migration since the last export, or why there is none. */

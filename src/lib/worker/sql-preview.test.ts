@@ -130,7 +130,9 @@ describe('sqlPreview', () => {
 
 describe('findings in the preview', () => {
   it('carry the start of a long statement (the whole migration is in the SQL view)', () => {
+    // The older host's findings (ON UPDATE in every foreign key) are about whole CREATE TABLE statements.
     let design = loadExample('molos-tasks');
+    design = { ...design, module: { ...design.module, host: 'older' } };
     const tasks = Object.values(design.tables).find((t) => t.name === 'tasks')!;
     for (let i = 0; i < 40; i++)
       design = addColumn(design, { tableId: tasks.id, name: `a_rather_long_column_name_${i}`, type: 'text' });

@@ -11,6 +11,7 @@ import { EMPTY_FOLDER, type NextMigration, migrationSinceBaseline, nextMigration
 import { safeVariant } from '$lib/sql/safe-variant';
 import { analyzeMigration, safetyMessage } from '$lib/sql/safety';
 import { type SchemaMemo, readSchema } from '$lib/sql/schema-report';
+import { databaseChecks } from './sql-preview-checks';
 import type { DatabasePreview, MigrationPreview, SincePreview, SqlPreview, SqlView } from './sql-preview-protocol';
 
 /** The history a dry run replays: the baseline's schema built from nothing, standing in for its migrations. */
@@ -31,14 +32,18 @@ function migrationPreview(design: Design, m: NextMigration, fileName: string, sa
   const variant = safeVariant(m);
   const differences = variant.sql === m.sql ? [] : variant.differences;
   const sql = safe ? variant.sql : m.sql;
-  const findings = analyzeMigration({ name: fileName, sql, moduleId: design.module.id }, m.before).map((f) => ({
+  const findings = analyzeMigration(
+    { name: fileName, sql, moduleId: design.module.id, host: design.module.host },
+    m.before,
+  ).map((f) => ({
     code: f.code,
     severity: f.severity,
     message: safetyMessage(f),
     chunk: f.chunk === null ? null : f.chunk + 1,
     statement: f.statement === null ? null : clipStatement(f.statement),
   }));
-  return { tag: m.tag, sql, variant: safe ? 'safe' : 'drizzle', differences, findings, notes: m.notes };
+  const host = design.module.host ?? 'current';
+  return { tag: m.tag, sql, variant: safe ? 'safe' : 'drizzle', differences, findings, host, notes: m.notes };
 }
 
 function databasePreview(SQL: SqlJsStatic, file: MigrationFile, memo?: SchemaMemo): DatabasePreview {
@@ -49,7 +54,12 @@ function databasePreview(SQL: SqlJsStatic, file: MigrationFile, memo?: SchemaMem
       failed?.status === 'failed'
         ? { message: failed.message, statement: failed.reason === 'sql-error' ? failed.chunk : '' }
         : null;
-    return { error, schema: readSchema(applied.db, memo) };
+    const schema = readSchema(applied.db, memo);
+    const checks = databaseChecks(
+      applied.db,
+      schema.tables.map((t) => t.name),
+    );
+    return { error, schema, checks };
   } finally {
     applied.db.close();
   }

@@ -2,6 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { applyOperation } from '$lib/core/operations';
 import { IDS, deepFreeze, exampleDesign } from '$lib/core/test-fixtures';
 import {
+  AREA_Z,
+  areaMembers,
+  areaNodeId,
+  dragCalls,
+  nodeTarget,
+  noteNodeId,
+  syncDecorNodes,
   type TableFlowNode,
   columnOut,
   boxInView,
@@ -63,6 +70,9 @@ describe('syncNodes', () => {
 });
 
 describe('syncEdges', () => {
+  // Whether the example's tasks.project_id is nullable (its "zero or one" end follows from it).
+  const OPTIONAL = !exampleDesign().columns[IDS.tasksProjectId]!.notNull;
+
   it('draws a relation from the referencing column row to the referenced column row', () => {
     const edges = syncEdges(exampleDesign(), none, []);
     expect(edges).toHaveLength(1);
@@ -77,11 +87,38 @@ describe('syncEdges', () => {
         onDelete: 'cascade',
         logical: false,
         oneToOne: false,
+        optional: OPTIONAL,
         fromRow: 4,
         toRow: 0,
       },
+      ariaLabel: `tasks.project_id → projects.id, many to ${OPTIONAL ? 'zero or one' : 'one'}, on delete cascade`,
       domAttributes: { 'data-testid': `edge-${IDS.tasksProject}` },
     });
+  });
+
+  it('gives the cardinality: one to one when the referencing column is unique, the only key, or alone in a unique index', () => {
+    const d = exampleDesign();
+    const data = (design: typeof d) => syncEdges(design, none, [])[0]!.data!;
+    const patch = (design: typeof d, p: Record<string, unknown>) =>
+      applyOperation(design, { op: 'updateColumn', args: { columnId: IDS.tasksProjectId, patch: p } });
+    const required = patch(d, { notNull: true });
+    expect(data(required)).toMatchObject({ oneToOne: false, optional: false });
+    expect(data(patch(required, { unique: true }))).toMatchObject({ oneToOne: true, optional: false });
+    expect(data(patch(d, { notNull: false }))).toMatchObject({ oneToOne: false, optional: true });
+    const indexed = applyOperation(required, {
+      op: 'addIndex',
+      args: { tableId: IDS.tasks, columnIds: [IDS.tasksProjectId], unique: true },
+    });
+    expect(data(indexed)).toMatchObject({ oneToOne: true });
+    // A unique index over two columns does not make either one unique.
+    const pair = applyOperation(required, {
+      op: 'addIndex',
+      args: { tableId: IDS.tasks, columnIds: [IDS.tasksProjectId, IDS.tasksTitle], unique: true },
+    });
+    expect(data(pair)).toMatchObject({ oneToOne: false });
+    expect(syncEdges(patch(required, { unique: true }), none, [])[0]!.ariaLabel).toBe(
+      'tasks.project_id → projects.id, one to one, on delete cascade',
+    );
   });
 
   it('reuses unchanged edges and follows relation changes', () => {
@@ -98,6 +135,8 @@ describe('syncEdges', () => {
       onDelete: null,
       logical: true,
       oneToOne: false,
+      optional: OPTIONAL,
+      description: `tasks.project_id → projects.id, many to ${OPTIONAL ? 'zero or one' : 'one'}, no on delete action, logical (not a foreign key)`,
       fromRow: 4,
       toRow: 0,
     });
@@ -265,6 +304,14 @@ describe('designBounds', () => {
     });
     expect(designBounds(empty, () => ({ width: 1, height: 1 }))).toBe(null);
   });
+  it("counts a self relation's loop and label right of its card", () => {
+    const d = applyOperation(exampleDesign(), {
+      op: 'connectTables',
+      args: { fromTableId: IDS.tasks, toTableId: IDS.tasks, onDelete: 'set null' },
+    });
+    // tasks at x 400: its card (200) plus the loop (24), a gap (4) and the "set null" label (62).
+    expect(designBounds(d, () => ({ width: 200, height: 100 }))).toEqual({ x: 0, y: 0, width: 690, height: 100 });
+  });
 });
 
 describe('boxInView', () => {
@@ -274,5 +321,101 @@ describe('boxInView', () => {
     expect(boxInView(box, { x: -150, y: 0, zoom: 1 }, 800, 600)).toBe(false);
     expect(boxInView(box, { x: 0, y: 0, zoom: 3 }, 800, 600)).toBe(false);
     expect(boxInView(box, { x: 0, y: 0, zoom: 0.5 }, 800, 600)).toBe(true);
+  });
+});
+
+describe('notes and areas on the canvas', () => {
+  const size = () => ({ width: 200, height: 100 });
+  // projects at (0,0), tasks at (400,0): an area around projects, a smaller one inside it, a note in it.
+  function decorated() {
+    let d = exampleDesign();
+    d = applyOperation(d, {
+      op: 'addArea',
+      args: { id: 'a_big', name: 'Big', position: { x: -50, y: -50 }, size: { width: 380, height: 400 } },
+    });
+    d = applyOperation(d, {
+      op: 'addArea',
+      args: { id: 'a_in', name: 'In', position: { x: -40, y: 200 }, size: { width: 100, height: 100 } },
+    });
+    d = applyOperation(d, {
+      op: 'addNote',
+      args: { id: 'n_in', position: { x: 0, y: 150 }, size: { width: 40, height: 40 } },
+    });
+    d = applyOperation(d, { op: 'addNote', args: { id: 'n_out', position: { x: 900, y: 0 } } });
+    return deepFreeze(d);
+  }
+
+  it('syncDecorNodes: areas first (biggest first, behind everything), then notes, sized from the design', () => {
+    const d = decorated();
+    const nodes = syncDecorNodes(d, new Set([noteNodeId('n_in')]), []);
+    expect(nodes.map((n) => n.id)).toEqual(['area:a_big', 'area:a_in', 'note:n_in', 'note:n_out']);
+    expect(nodes[0]).toMatchObject({
+      type: 'area',
+      zIndex: AREA_Z,
+      position: { x: -50, y: -50 },
+      width: 380,
+      height: 400,
+      data: { areaId: 'a_big' },
+      selected: false,
+    });
+    expect(nodes[2]).toMatchObject({ type: 'note', width: 40, height: 40, data: { noteId: 'n_in' }, selected: true });
+    // Unchanged: the same array; one note moved: only that node is new.
+    expect(syncDecorNodes(d, new Set([noteNodeId('n_in')]), nodes)).toBe(nodes);
+    const moved = applyOperation(d, { op: 'updateNote', args: { noteId: 'n_out', position: { x: 1, y: 2 } } });
+    const next = syncDecorNodes(moved, new Set([noteNodeId('n_in')]), nodes);
+    expect(next[0]).toBe(nodes[0]);
+    expect(next[3]).not.toBe(nodes[3]);
+    expect(next[3]!.position).toEqual({ x: 1, y: 2 });
+    expect(syncDecorNodes(exampleDesign(), none, [])).toEqual([]);
+  });
+
+  it('node ids say what they stand for', () => {
+    expect(nodeTarget(noteNodeId('n_1'))).toEqual({ kind: 'note', id: 'n_1' });
+    expect(nodeTarget(areaNodeId('a_1'))).toEqual({ kind: 'area', id: 'a_1' });
+    expect(nodeTarget(IDS.tasks)).toEqual({ kind: 'table', id: IDS.tasks });
+  });
+
+  it('areaMembers: tables by card centre, inner areas, notes by centre', () => {
+    const d = decorated();
+    expect(areaMembers(d, 'a_big', size)).toEqual({ tableIds: [IDS.projects], noteIds: ['n_in'], areaIds: ['a_in'] });
+    expect(areaMembers(d, 'a_in', size)).toEqual({ tableIds: [], noteIds: [], areaIds: [] });
+    expect(areaMembers(d, 'a_gone', size)).toEqual({ tableIds: [], noteIds: [], areaIds: [] });
+  });
+
+  it('dragCalls: an area moves with its members once; tables and notes dragged themselves move as dropped', () => {
+    const d = decorated();
+    const members = new Map([['a_big', areaMembers(d, 'a_big', size)]]);
+    const calls = dragCalls(
+      d,
+      [
+        { id: areaNodeId('a_big'), position: { x: 50.4, y: -50 } },
+        { id: IDS.tasks, position: { x: 410, y: 5 } },
+        { id: noteNodeId('n_out'), position: { x: 901, y: 1 } },
+        // Inside the dragged area: moves with it, not twice.
+        { id: noteNodeId('n_in'), position: { x: 100, y: 150 } },
+      ],
+      members,
+    );
+    expect(calls).toEqual([
+      { op: 'moveTables', args: { positions: { [IDS.tasks]: { x: 410, y: 5 } } } },
+      {
+        op: 'moveArea',
+        args: { areaId: 'a_big', dx: 100, dy: 0, tableIds: [IDS.projects], noteIds: ['n_in'], areaIds: ['a_in'] },
+      },
+      { op: 'updateNote', args: { noteId: 'n_out', position: { x: 901, y: 1 } } },
+    ]);
+    const after = calls.reduce(applyOperation, d);
+    expect(after.tables[IDS.projects]!.position).toEqual({ x: 100, y: 0 });
+    expect(after.areas!.a_in!.position).toEqual({ x: 60, y: 200 });
+    expect(after.notes!.n_in!.position).toEqual({ x: 100, y: 150 });
+  });
+
+  it('designBounds includes notes and areas (and a design with only a note has bounds)', () => {
+    const d = decorated();
+    expect(designBounds(d, size)).toEqual({ x: -50, y: -50, width: 900 + 200 + 50, height: 400 });
+    let only = applyOperation(exampleDesign(), { op: 'deleteTable', args: { tableId: IDS.tasks } });
+    only = applyOperation(only, { op: 'deleteTable', args: { tableId: IDS.projects } });
+    only = applyOperation(only, { op: 'addNote', args: { id: 'n', position: { x: 5, y: 6 } } });
+    expect(designBounds(only, size)).toEqual({ x: 5, y: 6, width: 200, height: 120 });
   });
 });

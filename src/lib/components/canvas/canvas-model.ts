@@ -7,11 +7,19 @@
  * re-measuring a node whose object is the one it already knows.
  */
 import type { Edge, Node } from '@xyflow/svelte';
-import { type Design, type FkAction, type Position, relationEnds as resolveRelation } from '$lib/core/design';
+import {
+  type Area,
+  type Design,
+  type FkAction,
+  type Position,
+  relationEnds as resolveRelation,
+} from '$lib/core/design';
 import type { OperationCall } from '$lib/core/operations';
 import type { Target } from '$lib/core/rules';
 import { cardOf } from './card-model';
-import type { Box } from '$lib/diagram/card-geometry';
+import { type Box, type Size, relationCardinality, relationDescription } from '$lib/diagram/card-geometry';
+import { selfLoopReach } from '$lib/diagram/edge-route';
+import { areaOfTables } from '$lib/diagram/areas';
 
 export { type Box, type RelationEnds, relationEnds, rowY } from '$lib/diagram/card-geometry';
 
@@ -25,6 +33,10 @@ export type RelationEdgeData = {
   logical: boolean;
   /** The referencing column is unique (or the key): one-to-one, not many-to-one. */
   oneToOne: boolean;
+  /** The referencing column is nullable: "zero or one" at the referenced end. */
+  optional: boolean;
+  /** The relation in words (`tasks.project_id → projects.id, many to one, on delete cascade`): the tooltip. */
+  description: string;
   /** Row index of the referencing column in its card, and of the referenced column in its card. */
   fromRow: number;
   toRow: number;
@@ -128,11 +140,12 @@ export function syncEdges(
       data: {
         onDelete: r.onDelete,
         logical: r.logical,
-        oneToOne: from.unique || from.primaryKey,
+        ...relationCardinality(d, from),
+        description: relationDescription(d, r),
         fromRow: fromTable.columnIds.indexOf(from.id),
         toRow: toTable.columnIds.indexOf(to.id),
       },
-      ariaLabel: `Relation ${fromTable.name}.${from.name} to ${toTable.name}.${to.name}`,
+      ariaLabel: relationDescription(d, r),
       domAttributes: { 'data-testid': `edge-${r.id}` } as RelationFlowEdge['domAttributes'],
     };
     const p = old.get(r.id);
@@ -152,6 +165,7 @@ function sameEdge(a: RelationFlowEdge, b: RelationFlowEdge): boolean {
     a.data?.onDelete === b.data?.onDelete &&
     a.data?.logical === b.data?.logical &&
     a.data?.oneToOne === b.data?.oneToOne &&
+    a.data?.optional === b.data?.optional &&
     a.data?.fromRow === b.data?.fromRow &&
     a.data?.toRow === b.data?.toRow
   );
@@ -211,17 +225,24 @@ export function freePosition(d: Design, at: Position, step = 32): Position {
   return p;
 }
 
-/** The box around all tables (with their card sizes), or `null` for a design without tables. */
+/** The box around all tables (with their card sizes), notes and areas, or `null` for a design with none. */
 export function designBounds(d: Design, sizeOf: (tableId: string) => { width: number; height: number }): Box | null {
-  const tables = Object.values(d.tables);
-  if (tables.length === 0) return null;
+  // A self relation's loop and label stand out right of its card.
+  const loops = selfLoopReach(d);
+  const boxes = [
+    ...Object.values(d.tables).map((t) => {
+      const size = sizeOf(t.id);
+      return { ...t.position, width: size.width + (loops.get(t.id) ?? 0), height: size.height };
+    }),
+    ...[...Object.values(d.areas ?? {}), ...Object.values(d.notes ?? {})].map((x) => ({ ...x.position, ...x.size })),
+  ];
+  if (boxes.length === 0) return null;
   let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const t of tables) {
-    const { width, height } = sizeOf(t.id);
-    x0 = Math.min(x0, t.position.x);
-    y0 = Math.min(y0, t.position.y);
-    x1 = Math.max(x1, t.position.x + width);
-    y1 = Math.max(y1, t.position.y + height);
+  for (const b of boxes) {
+    x0 = Math.min(x0, b.x);
+    y0 = Math.min(y0, b.y);
+    x1 = Math.max(x1, b.x + b.width);
+    y1 = Math.max(y1, b.y + b.height);
   }
   return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }
@@ -233,4 +254,173 @@ export function boxInView(box: Box, viewport: { x: number; y: number; zoom: numb
   return (
     left >= 0 && top >= 0 && left + box.width * viewport.zoom <= width && top + box.height * viewport.zoom <= height
   );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Notes and areas: nodes of their own, with ids that cannot collide with a table id.
+
+export type NoteFlowNode = Node<{ noteId: string }, 'note'>;
+export type AreaFlowNode = Node<{ areaId: string }, 'area'>;
+export type DecorFlowNode = NoteFlowNode | AreaFlowNode;
+export type CanvasFlowNode = TableFlowNode | DecorFlowNode;
+
+/** The DOM event the canvas sends a note or an area to start editing its text from the keyboard. */
+export const EDIT_EVENT = 'canvas-edit';
+
+/** Areas lie behind everything, also when selected (Svelte Flow lifts a selected node by 1000). */
+export const AREA_Z = -2000;
+const NOTE_PREFIX = 'note:';
+const AREA_PREFIX = 'area:';
+export const noteNodeId = (noteId: string): string => NOTE_PREFIX + noteId;
+export const areaNodeId = (areaId: string): string => AREA_PREFIX + areaId;
+
+/** What a node id stands for: a note, an area, or (anything else) a table. */
+export function nodeTarget(nodeId: string): { kind: 'note' | 'area' | 'table'; id: string } {
+  if (nodeId.startsWith(NOTE_PREFIX)) return { kind: 'note', id: nodeId.slice(NOTE_PREFIX.length) };
+  if (nodeId.startsWith(AREA_PREFIX)) return { kind: 'area', id: nodeId.slice(AREA_PREFIX.length) };
+  return { kind: 'table', id: nodeId };
+}
+
+export function isTableNode(n: { type?: string }): n is TableFlowNode {
+  return n.type === 'table';
+}
+
+/**
+ * The nodes for the design's areas (biggest first, so an area inside another is drawn above it) and notes, with
+ * the sizes the design gives them. A node being dragged or resized keeps what Svelte Flow gave it. Returns `prev`
+ * itself when nothing changed.
+ */
+export function syncDecorNodes(
+  d: Design,
+  selected: ReadonlySet<string>,
+  prev: readonly DecorFlowNode[],
+): DecorFlowNode[] {
+  const old = new Map(prev.map((n) => [n.id, n]));
+  const areas = Object.values(d.areas ?? {}).sort(
+    (a, b) => b.size.width * b.size.height - a.size.width * a.size.height,
+  );
+  const items = [
+    ...areas.map((a) => ({ kind: 'area' as const, id: areaNodeId(a.id), item: a })),
+    ...Object.values(d.notes ?? {}).map((n) => ({ kind: 'note' as const, id: noteNodeId(n.id), item: n })),
+  ];
+  let changed = items.length !== prev.length;
+  const next = items.map(({ kind, id, item }, i): DecorFlowNode => {
+    const p = old.get(id);
+    const live = p?.dragging;
+    const position = live ? p.position : item.position;
+    const width = live ? (p.width ?? item.size.width) : item.size.width;
+    const height = live ? (p.height ?? item.size.height) : item.size.height;
+    const isSelected = selected.has(id);
+    if (
+      p &&
+      p.position.x === position.x &&
+      p.position.y === position.y &&
+      p.width === width &&
+      p.height === height &&
+      !!p.selected === isSelected
+    ) {
+      if (prev[i] !== p) changed = true;
+      return p;
+    }
+    changed = true;
+    const base = { id, position: { ...position }, width, height, selected: isSelected };
+    return kind === 'area'
+      ? { ...p, ...base, type: 'area', zIndex: AREA_Z, data: { areaId: item.id } }
+      : { ...p, ...base, type: 'note', data: { noteId: item.id } };
+  });
+  return changed ? next : (prev as DecorFlowNode[]);
+}
+
+function centreInside(a: Area, x: number, y: number): boolean {
+  return (
+    x >= a.position.x && x <= a.position.x + a.size.width && y >= a.position.y && y <= a.position.y + a.size.height
+  );
+}
+
+/** What moves with an area: the `moveArea` operation's member lists. */
+export interface AreaMembers {
+  tableIds: string[];
+  noteIds: string[];
+  areaIds: string[];
+}
+
+/**
+ * What lies inside an area at the start of a move: the areas drawn wholly inside it, the tables that belong to it
+ * or to one of those (areas.ts: by card centre), and the notes whose centre lies in it.
+ */
+export function areaMembers(d: Design, areaId: string, sizeOf: (tableId: string) => Size): AreaMembers {
+  const area = d.areas?.[areaId];
+  if (!area) return { tableIds: [], noteIds: [], areaIds: [] };
+  const inner = Object.values(d.areas ?? {}).filter(
+    (a) =>
+      a.id !== areaId &&
+      a.position.x >= area.position.x &&
+      a.position.y >= area.position.y &&
+      a.position.x + a.size.width <= area.position.x + area.size.width &&
+      a.position.y + a.size.height <= area.position.y + area.size.height,
+  );
+  const areaIds = inner.map((a) => a.id);
+  const mine = new Set([areaId, ...areaIds]);
+  const of = areaOfTables(d, sizeOf);
+  const tableIds = Object.keys(d.tables).filter((id) => mine.has(of.get(id) ?? ''));
+  const noteIds = Object.values(d.notes ?? {})
+    .filter((n) => centreInside(area, n.position.x + n.size.width / 2, n.position.y + n.size.height / 2))
+    .map((n) => n.id);
+  return { tableIds, noteIds, areaIds };
+}
+
+/**
+ * The operations a finished drag makes: moved tables, moved notes, and each dragged area moved with what was
+ * inside it when the drag started (`members`). Something dragged itself, or already moving with another dragged
+ * area, is moved once.
+ * @example dragCalls(design, draggedNodes, new Map([['a_core', members]]))
+ */
+export function dragCalls(
+  d: Design,
+  dragged: readonly { id: string; position: Position }[],
+  members: ReadonlyMap<string, AreaMembers>,
+): OperationCall[] {
+  const calls: OperationCall[] = [];
+  const positions: Record<string, Position> = {};
+  const moved = new Set<string>();
+  const round = (p: Position) => ({ x: Math.round(p.x), y: Math.round(p.y) });
+  for (const n of dragged) {
+    const target = nodeTarget(n.id);
+    if (target.kind === 'table' && Object.hasOwn(d.tables, target.id)) {
+      positions[target.id] = round(n.position);
+      moved.add(n.id);
+    }
+  }
+  // Outer areas first, so an inner area dragged along with its outer one moves once, with it.
+  const areas = dragged
+    .map((n) => ({ n, area: d.areas?.[nodeTarget(n.id).id] }))
+    .filter((x) => nodeTarget(x.n.id).kind === 'area' && x.area)
+    .sort((a, b) => b.area!.size.width * b.area!.size.height - a.area!.size.width * a.area!.size.height);
+  const areaCalls: OperationCall[] = [];
+  for (const { n, area } of areas) {
+    if (moved.has(n.id)) continue;
+    const m = members.get(area!.id) ?? { tableIds: [], noteIds: [], areaIds: [] };
+    const p = round(n.position);
+    const args = {
+      areaId: area!.id,
+      dx: p.x - area!.position.x,
+      dy: p.y - area!.position.y,
+      tableIds: m.tableIds.filter((id) => !moved.has(id)),
+      noteIds: m.noteIds.filter((id) => !moved.has(noteNodeId(id))),
+      areaIds: m.areaIds.filter((id) => !moved.has(areaNodeId(id))),
+    };
+    moved.add(n.id);
+    for (const id of args.tableIds) moved.add(id);
+    for (const id of args.noteIds) moved.add(noteNodeId(id));
+    for (const id of args.areaIds) moved.add(areaNodeId(id));
+    if (args.dx !== 0 || args.dy !== 0) areaCalls.push({ op: 'moveArea', args });
+  }
+  const noteCalls: OperationCall[] = [];
+  for (const n of dragged) {
+    const target = nodeTarget(n.id);
+    if (target.kind !== 'note' || moved.has(n.id) || !d.notes?.[target.id]) continue;
+    noteCalls.push({ op: 'updateNote', args: { noteId: target.id, position: round(n.position) } });
+  }
+  if (Object.keys(positions).length > 0) calls.push({ op: 'moveTables', args: { positions } });
+  return [...calls, ...areaCalls, ...noteCalls];
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UNIX_SECONDS_SQL, type Column, type Design } from '../design';
 import { IDS, deepFreeze, exampleDesign, keyOrder } from '../test-fixtures';
 import { addColumn, defaultFits, deleteColumn, modesFor, moveColumn, updateColumn } from './columns';
+import { checkDesign } from '../rules';
 import { OperationError } from './util';
 
 const frozen = () => deepFreeze(exampleDesign());
@@ -110,18 +111,37 @@ describe('addColumn', () => {
     expect(at(-3)).toBe(0);
   });
 
-  it('picks a free name column, column_2 … when none is given', () => {
+  it('picks a free name new_column, new_column_2 … when none is given', () => {
     let d = addColumn(frozen(), { tableId: IDS.projects, id: 'c_a' });
     d = addColumn(d, { tableId: IDS.projects, id: 'c_b' });
     expect([d.columns.c_a!.name, d.columns.c_a!.key, d.columns.c_b!.name, d.columns.c_b!.key]).toEqual([
-      'column',
-      'column',
-      'column_2',
-      'column2',
+      'new_column',
+      'newColumn',
+      'new_column_2',
+      'newColumn2',
     ]);
-    // names are per table: tasks can have its own `column`
+    // names are per table: tasks can have its own `new_column`
     const d2 = addColumn(d, { tableId: IDS.tasks, id: 'c_c' });
-    expect(d2.columns.c_c!.name).toBe('column');
+    expect(d2.columns.c_c!.name).toBe('new_column');
+  });
+
+  it('skips a default name whose key another column already has', () => {
+    // `new_column2` owns the key `newColumn2`, which `new_column_2` would derive too.
+    let d = addColumn(frozen(), { tableId: IDS.projects, id: 'c_a' });
+    d = addColumn(d, { tableId: IDS.projects, id: 'c_b', name: 'new_column2' });
+    d = addColumn(d, { tableId: IDS.projects, id: 'c_c' });
+    expect([d.columns.c_c!.name, d.columns.c_c!.key]).toEqual(['new_column_3', 'newColumn3']);
+  });
+
+  it('gives new columns names that raise no rule finding', () => {
+    const before = checkDesign(frozen());
+    let d: Design = frozen();
+    for (const id of ['c_a', 'c_b', 'c_c']) d = addColumn(d, { tableId: IDS.projects, id });
+    const about = (issues: ReturnType<typeof checkDesign>) =>
+      issues.filter((i) => i.target.kind === 'column' && ['c_a', 'c_b', 'c_c'].includes(i.target.id));
+    expect(about(checkDesign(d))).toEqual([]);
+    // Nothing else changed either: the design has exactly the findings it had before.
+    expect(checkDesign(d).map((i) => i.code)).toEqual(before.map((i) => i.code));
   });
 
   it('keeps every given field and forces NOT NULL on a primary key', () => {

@@ -47,7 +47,8 @@ export function defaultFits(def: ColumnDefault, type: ColumnType, mode: ColumnMo
 }
 
 /**
- * Adds a column. Unset fields get sensible values: a free snake_case name, its camelCase key, nullable `text`.
+ * Adds a column. Unset fields get sensible values: a free snake_case name (`new_column`, `new_column_2`, …) that
+ * raises no rule warning, its camelCase key, nullable `text`.
  * @example addColumn(design, { tableId, name: 'title', notNull: true })
  */
 export function addColumn(d: Design, args: AddColumnArgs): Design {
@@ -55,8 +56,12 @@ export function addColumn(d: Design, args: AddColumnArgs): Design {
   const id = args.id ?? newId('c');
   assertFreeId(d.columns, id, 'column');
   if (args.enumId) getEnum(d, args.enumId);
-  const names = new Set(t.columnIds.map((cid) => d.columns[cid]?.name));
-  const name = args.name ?? uniqueName('column', (n) => names.has(n));
+  const siblings = t.columnIds.map((cid) => d.columns[cid]).filter((c) => c !== undefined);
+  const names = new Set(siblings.map((c) => c.name));
+  const keys = new Set(siblings.map((c) => c.key));
+  // `new_column`, not `column`: a bare `column` is an SQLite keyword and would raise a warning straight away. The
+  // key is checked too, so `new_column_2` is skipped when a `new_column2` already owns the key `newColumn2`.
+  const name = args.name ?? uniqueName('new_column', (n) => names.has(n) || keys.has(toCamelCase(n)));
   const column: Column = {
     id,
     tableId: t.id,

@@ -253,7 +253,7 @@ describe('applyOperation', () => {
 
   it('registers every operation under its own function name', () => {
     for (const [name, fn] of Object.entries(operations)) expect(fn.name).toBe(name);
-    expect(Object.keys(operations)).toHaveLength(22);
+    expect(Object.keys(operations)).toHaveLength(30);
   });
 
   it('rejects an unknown operation, including names found on Object.prototype', () => {

@@ -4,6 +4,7 @@
  */
 import type { Design } from '../design';
 import { addColumn, deleteColumn, moveColumn, updateColumn } from './columns';
+import { addArea, addNote, deleteArea, deleteNote, moveArea, setTableColor, updateArea, updateNote } from './diagram';
 import { addEnum, addEnumMember, deleteEnum, setEnumMembers, updateEnum } from './enums';
 import { addIndex, deleteIndex, updateIndex } from './indexes';
 import { setModule } from './module';
@@ -34,6 +35,14 @@ export const operations = {
   addIndex,
   updateIndex,
   deleteIndex,
+  addNote,
+  updateNote,
+  deleteNote,
+  addArea,
+  updateArea,
+  moveArea,
+  deleteArea,
+  setTableColor,
 } as const;
 
 export type OperationName = keyof typeof operations;
@@ -56,6 +65,7 @@ export function applyOperation(d: Design, call: OperationCall): Design {
 
 export { OperationError };
 export * from './columns';
+export * from './diagram';
 export * from './enums';
 export * from './indexes';
 export * from './module';

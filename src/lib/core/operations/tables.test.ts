@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyDesign, type Design } from '../design';
 import { IDS, deepFreeze, exampleDesign, keyOrder, standardColumnIds } from '../test-fixtures';
 import { addIndex } from './indexes';
+import { checkDesign } from '../rules';
 import { OperationError } from './util';
 import { addTable, deleteTable, derivedExportName, moveTables, renameTable, updateTable } from './tables';
 
@@ -173,6 +174,22 @@ describe('addTable', () => {
       ['new_table_2', 'myModuleNewTable2'],
       ['new_table_3', 'myModuleNewTable3'],
     ]);
+  });
+
+  it('skips a default name whose export name another table already has', () => {
+    let d = addTable(emptyDesign(), { id: 't1' });
+    d = addTable(d, { id: 't2', name: 'new_table2' });
+    d = addTable(d, { id: 't3' });
+    expect([d.tables.t3!.name, d.tables.t3!.exportName]).toEqual(['new_table_3', 'myModuleNewTable3']);
+  });
+
+  it('gives new tables names that raise no rule finding', () => {
+    const input = frozen();
+    let d: Design = input;
+    for (const id of ['t_a', 't_b']) d = addTable(d, { id, columnIds: standardColumnIds(id) });
+    expect(checkDesign(d).filter((i) => i.target.kind === 'table' && ['t_a', 't_b'].includes(i.target.id))).toEqual([]);
+    // No finding about their columns or the module either: the findings are the example's own.
+    expect(checkDesign(d).map((i) => i.code)).toEqual(checkDesign(input).map((i) => i.code));
   });
 
   it('makes random, distinct, prefixed ids when none are given', () => {

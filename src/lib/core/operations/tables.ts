@@ -26,8 +26,11 @@ export interface AddTableArgs {
 export function addTable(d: Design, args: AddTableArgs = {}): Design {
   const id = args.id ?? newId('t');
   assertFreeId(d.tables, id, 'table');
-  const taken = new Set(Object.values(d.tables).map((t) => t.name));
-  const name = args.name ?? uniqueName('new_table', (n) => taken.has(n));
+  const others = Object.values(d.tables);
+  const taken = new Set(others.map((t) => t.name));
+  const exportNames = new Set(others.map((t) => t.exportName));
+  // The export name is checked too: `new_table_2` is skipped when a `new_table2` already owns `…NewTable2`.
+  const name = args.name ?? uniqueName('new_table', (n) => taken.has(n) || exportNames.has(derivedExportName(d, n)));
   const ids = args.columnIds ?? {};
   // Fields in the order of `Column` (and of the file schema), so a saved file reloads and re-saves identically.
   const column = (cid: string | undefined, colName: string, type: Column['type'], def: Column['default']): Column => ({

@@ -36,7 +36,10 @@ function evolveStep(n: number) {
 }
 
 const run = (c: { name: string; sql: string; before?: Snapshot }, withBefore = true) =>
-  analyzeMigration({ name: c.name, sql: c.sql, moduleId: 'MoLOS-Example' }, withBefore ? c.before : undefined);
+  analyzeMigration(
+    { name: c.name, sql: c.sql, moduleId: 'MoLOS-Example', host: 'older' },
+    withBefore ? c.before : undefined,
+  );
 const brief = (fs: SafetyFinding[]) => fs.map((f) => `${f.chunk}:${f.severity}:${f.code}`);
 const only = (fs: SafetyFinding[], code: string) => {
   const hits = fs.filter((f) => f.code === code);
@@ -252,7 +255,7 @@ describe('clean files', () => {
   it('a 0000 migration whose tables all carry the MoLOS-Example_ prefix has no findings', () => {
     const name = '0000_q06_table_creator.sql';
     const sql = read(`quirks/q06_table_creator/drizzle/${name}`);
-    expect(analyzeMigration({ name, sql, moduleId: 'MoLOS-Example' })).toEqual([]);
+    expect(analyzeMigration({ name, sql, moduleId: 'MoLOS-Example', host: 'older' })).toEqual([]);
   });
 
   it('every gold migration analyses without throwing, and every finding has a complete message', () => {
@@ -267,7 +270,7 @@ describe('clean files', () => {
     for (const top of ['full', 'order', 'multifile', 'quirks', 'evolve', 'alter']) walk(top);
     expect(files.length).toBeGreaterThan(50);
     for (const path of files) {
-      for (const f of analyzeMigration({ name: path, sql: read(path), moduleId: 'MoLOS-Example' })) {
+      for (const f of analyzeMigration({ name: path, sql: read(path), moduleId: 'MoLOS-Example', host: 'older' })) {
         const message = safetyMessage(f);
         expect(message, `${path} ${f.code}`).not.toMatch(/undefined|NaN|\[object/);
         expect(message.length).toBeGreaterThan(20);

@@ -6,7 +6,8 @@ import { SAFETY_CODES, type SafetyFinding } from './types';
 
 const BP = '--> statement-breakpoint\n';
 const M = 'MoLOS-Tasks';
-const analyze = (sql: string, name = '0001_change.sql') => analyzeMigration({ name, sql, moduleId: M });
+/** Every check, the older host's too (host-target.test.ts covers leaving those out for the current host). */
+const analyze = (sql: string, name = '0001_change.sql') => analyzeMigration({ name, sql, moduleId: M, host: 'older' });
 const brief = (fs: SafetyFinding[]) => fs.map((f) => `${f.chunk}:${f.severity}:${f.code}`);
 const codes = (fs: SafetyFinding[]) => fs.map((f) => f.code);
 

@@ -13,7 +13,7 @@ import { applyStatement, createModel } from './model';
 import { checkRebuildCopy, checkRebuildDrop, checkRebuildRename, checkRebuildStart } from './rebuild-checks';
 import { findRebuilds, type Rebuild } from './rebuilds';
 import { splitMigration, type MigrationChunk } from './split';
-import type { MigrationInput, SafetyFinding } from './types';
+import { type MigrationInput, OLDER_HOST_CODES, type SafetyFinding } from './types';
 
 /** Every statement of the file, classified, with its chunk. */
 function locate(chunks: readonly MigrationChunk[]): LocatedStatement[] {
@@ -71,20 +71,25 @@ function schemaChecks(statements: readonly LocatedStatement[], before: Snapshot 
  * Analyses one migration file. `before` is the drizzle snapshot of the schema before it (`meta/NNNN_snapshot.json`
  * of the previous migration), when known: it tells which tables reference a rebuilt or dropped table and which
  * columns existed. Without it, only what the file itself shows is checked. Findings are ordered by chunk.
+ * The older host's statement-checker findings (an unprefixed table name, ON UPDATE, PRAGMA, INSERT, views and
+ * triggers) are only reported with `host: 'older'`: the current host runs those statements.
  * @example
  * analyzeMigration({ name: '0001_add.sql', sql: 'ALTER TABLE `MoLOS-Tasks_tasks` ADD `x` text NOT NULL;', moduleId: 'MoLOS-Tasks' })
  * // [{ code: 'add-not-null-without-default', severity: 'error', chunk: 0, … }]
+ * analyzeMigration({ name: '0000_init.sql', sql: 'CREATE TABLE `MoLOS-Tasks_a` (`b` text REFERENCES `MoLOS-Tasks_c`(`id`) ON UPDATE no action);', moduleId: 'MoLOS-Tasks', host: 'older' })
+ * // [{ code: 'on-update-clause', severity: 'warning', chunk: 0, … }] — and [] without `host: 'older'`
  */
 export function analyzeMigration(input: MigrationInput, before?: Snapshot): SafetyFinding[] {
   const chunks = splitMigration(input.sql);
   const statements = locate(chunks);
+  const older = input.host === 'older';
   const found = [
     ...checkFileName(input.name),
     ...checkChunks(chunks),
-    ...checkPrefixes(statements, input.moduleId),
+    ...(older ? checkPrefixes(statements, input.moduleId) : []),
     ...statements.flatMap(checkStatement),
     ...schemaChecks(statements, before),
-  ];
+  ].filter((f) => older || !OLDER_HOST_CODES.has(f.code));
   // Stable sort: file-level findings first, then by chunk; inside a chunk, in the order the checks ran.
   return found
     .map((f, i) => ({ f, i }))

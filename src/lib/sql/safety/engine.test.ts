@@ -53,7 +53,7 @@ function seededAlterDb(c: { base: string }): Db {
 }
 
 const errorsOf = (c: { name: string; sql: string; before: Snapshot }) =>
-  analyzeMigration({ name: c.name, sql: c.sql, moduleId: 'MoLOS-Example' }, c.before).filter(
+  analyzeMigration({ name: c.name, sql: c.sql, moduleId: 'MoLOS-Example', host: 'older' }, c.before).filter(
     (f) => f.severity === 'error',
   );
 const the = (fs: SafetyFinding[], code: string) => fs.find((f) => f.code === code)!;
@@ -140,7 +140,7 @@ describe('the hazards really happen', () => {
 
     const sql = read(`evolve/drizzle/${steps[10]}`);
     const before = JSON.parse(read('evolve/drizzle/meta/0009_snapshot.json')) as Snapshot;
-    const f = analyzeMigration({ name: steps[10]!, sql, moduleId: 'MoLOS-Example' }, before).find(
+    const f = analyzeMigration({ name: steps[10]!, sql, moduleId: 'MoLOS-Example', host: 'older' }, before).find(
       (x) => x.code === 'rebuild-cascade',
     )!;
     const deleted = ['project_members', 'projects', 'MoLOS-Example_items'];
@@ -217,7 +217,7 @@ describe('synthetic cases really happen', () => {
     'PRAGMA foreign_keys=ON;',
   ].join('--> statement-breakpoint\n');
   const cascadeOf = (action: string) =>
-    analyzeMigration({ name: '0001_type.sql', sql: rebuild, moduleId: 'MoLOS-T' }, before(action)).find(
+    analyzeMigration({ name: '0001_type.sql', sql: rebuild, moduleId: 'MoLOS-T', host: 'older' }, before(action)).find(
       (f) => f.code === 'rebuild-cascade',
     )!.params;
 
@@ -247,7 +247,7 @@ describe('synthetic cases really happen', () => {
       [add('`u` text UNIQUE'), 'add-column-unique-or-primary-key', 'Cannot add a UNIQUE column'],
     ] as const;
     for (const [sql, code, error] of cases) {
-      const fs = analyzeMigration({ name: '0001_a.sql', sql, moduleId: 'MoLOS-T' });
+      const fs = analyzeMigration({ name: '0001_a.sql', sql, moduleId: 'MoLOS-T', host: 'older' });
       expect(fs.map((f) => `${f.severity}:${f.code}`)).toEqual([`error:${code}`]);
       expect(() => applyLikeHost(parentChild('cascade'), sql)).toThrow(error);
     }
@@ -256,13 +256,13 @@ describe('synthetic cases really happen', () => {
   it('a parenthesised literal default is constant: SQLite adds it to a table with rows, and no finding says otherwise', () => {
     for (const def of ['(1)', "('x')", '(-1)']) {
       const sql = `ALTER TABLE \`MoLOS-T_c\` ADD \`k\` integer DEFAULT ${def} NOT NULL;`;
-      expect(analyzeMigration({ name: '0001_a.sql', sql, moduleId: 'MoLOS-T' })).toEqual([]);
+      expect(analyzeMigration({ name: '0001_a.sql', sql, moduleId: 'MoLOS-T', host: 'older' })).toEqual([]);
       expect(() => applyLikeHost(parentChild('cascade'), sql)).not.toThrow();
     }
     const nullDefault = 'ALTER TABLE `MoLOS-T_c` ADD `k` integer DEFAULT (NULL) NOT NULL;';
-    expect(analyzeMigration({ name: '0001_a.sql', sql: nullDefault, moduleId: 'MoLOS-T' }).map((f) => f.code)).toEqual([
-      'add-not-null-without-default',
-    ]);
+    expect(
+      analyzeMigration({ name: '0001_a.sql', sql: nullDefault, moduleId: 'MoLOS-T', host: 'older' }).map((f) => f.code),
+    ).toEqual(['add-not-null-without-default']);
     expect(() => applyLikeHost(parentChild('cascade'), nullDefault)).toThrow(
       'Cannot add a NOT NULL column with default value NULL',
     );
@@ -277,7 +277,7 @@ describe('synthetic cases really happen', () => {
         'ALTER TABLE `__new_MoLOS-T_c` RENAME TO `MoLOS-T_c`;',
       ].join('--> statement-breakpoint\n');
     const codes = (sql: string) =>
-      analyzeMigration({ name: '0001_a.sql', sql, moduleId: 'MoLOS-T' })
+      analyzeMigration({ name: '0001_a.sql', sql, moduleId: 'MoLOS-T', host: 'older' })
         .filter((f) => f.severity === 'error')
         .map((f) => `${f.code}:${String(f.params.column)}`);
     const missing = copyInto('`score` integer NOT NULL');
@@ -299,12 +299,14 @@ describe('synthetic cases really happen', () => {
       ['DROP INDEX IF EXISTS a; DROP INDEX IF EXISTS b;', 'multiple-statements-in-chunk', 'more than one statement'],
     ] as const;
     for (const [sql, code, error] of cases) {
-      expect(analyzeMigration({ name: '0001_a.sql', sql, moduleId: '' }).map((f) => f.code)).toEqual([code]);
+      expect(analyzeMigration({ name: '0001_a.sql', sql, moduleId: '', host: 'older' }).map((f) => f.code)).toEqual([
+        code,
+      ]);
       expect(() => applyLikeHost(new Database(':memory:'), sql)).toThrow(error);
     }
     // ; inside a string stays one statement for SQLite too.
     const one = "CREATE TABLE t (s text DEFAULT 'a;b');";
-    expect(analyzeMigration({ name: '0001_a.sql', sql: one, moduleId: '' })).toEqual([]);
+    expect(analyzeMigration({ name: '0001_a.sql', sql: one, moduleId: '', host: 'older' })).toEqual([]);
     expect(() => applyLikeHost(new Database(':memory:'), one)).not.toThrow();
   });
 });

@@ -4,4 +4,11 @@ export { safetyMessage } from './messages';
 export { classifyStatement, type StatementInfo } from './classify';
 export { splitMigration, splitStatements, BREAKPOINT_MARKER, type MigrationChunk, type SqlStatement } from './split';
 export { MIGRATION_FILE_NAME } from './file-checks';
-export { SAFETY_CODES, type MigrationInput, type SafetyCode, type SafetyFinding, type SafetySeverity } from './types';
+export {
+  OLDER_HOST_CODES,
+  SAFETY_CODES,
+  type MigrationInput,
+  type SafetyCode,
+  type SafetyFinding,
+  type SafetySeverity,
+} from './types';

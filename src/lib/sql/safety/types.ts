@@ -1,4 +1,5 @@
 /** The structured findings of the migration safety analyzer. Messages are rendered from them (messages.ts). */
+import type { TargetHost } from '../../core/design';
 
 export type SafetySeverity = 'error' | 'warning' | 'info';
 
@@ -45,6 +46,18 @@ export const SAFETY_CODES = [
 
 export type SafetyCode = (typeof SAFETY_CODES)[number];
 
+/**
+ * The codes only the older MoLOS host's statement checker raises: the current host runs these statements, so they
+ * are reported only for a module that must also run on the older host (`host: 'older'`).
+ */
+export const OLDER_HOST_CODES: ReadonlySet<SafetyCode> = new Set<SafetyCode>([
+  'unprefixed-table',
+  'on-update-clause',
+  'pragma-in-transaction',
+  'insert-statement',
+  'view-or-trigger',
+]);
+
 export interface SafetyFinding {
   code: SafetyCode;
   severity: SafetySeverity;
@@ -61,4 +74,9 @@ export interface MigrationInput {
   sql: string;
   /** `MoLOS-Tasks`: every table name must start with `MoLOS-Tasks_`. Empty = do not check prefixes. */
   moduleId: string;
+  /**
+   * The host the module must run on (the design's `module.host`). Absent or `current`: the older host's
+   * statement-checker findings (OLDER_HOST_CODES) are left out; `older`: they are reported too.
+   */
+  host?: TargetHost;
 }
