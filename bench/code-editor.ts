@@ -7,6 +7,11 @@
  * are not counted. Each run types a new column, so every run is a real design change.
  */
 import type { Page } from '@playwright/test';
+import { generateModuleFiles } from '../src/lib/generate/module-files';
+import { importTablesTs } from '../src/lib/import/tables-ts/index';
+import { editorImportInput, reconcileDesign } from '../src/lib/state/code-edit';
+import { IncrementalTablesReader } from '../src/lib/state/code-incremental';
+import { largeDesign } from './large-design';
 
 /** Waits until the cards show their columns (zooming in from fit if needed); returns a visible card's name. */
 async function visibleDetailedCard(page: Page): Promise<string> {
@@ -79,4 +84,39 @@ export async function codeEditorBench(page: Page, print: (label: string, ms: num
     await page.waitForTimeout(1500);
   }
   print('code editor keystroke → canvas updated', times);
+}
+
+/**
+ * The editor's read in Node at 300 tables: a column typed into one table, read in full and incrementally (the
+ * import worker's path), each followed by the reconcile with the open design. Several runs, each a new column.
+ */
+export async function codeEditParseBench(print: (label: string, ms: number[]) => void, runs = 7): Promise<void> {
+  const design = largeDesign(300);
+  const files = await generateModuleFiles(design, { skipMigration: true });
+  const text = files.find((f) => f.role === 'schema')?.content ?? '';
+  const opts = { moduleId: design.module.id, layout: design.module.layout };
+  const reader = new IncrementalTablesReader();
+  reader.read(editorImportInput(files, text), opts);
+  const full: number[] = [];
+  const incremental: number[] = [];
+  const reconcile: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const at = text.indexOf('{\n', text.indexOf(`"${design.module.id}_entity_${(i * 37) % 300}"`)) + 2;
+    const edited = `${text.slice(0, at)}  benchCol${i}: text("bench_col_${i}"),\n${text.slice(at)}`;
+    const input = editorImportInput(files, edited);
+    let t0 = performance.now();
+    const whole = importTablesTs(input, opts);
+    full.push(performance.now() - t0);
+    t0 = performance.now();
+    const part = reader.read(input, opts);
+    incremental.push(performance.now() - t0);
+    if (reader.lastKind !== 'incremental') throw new Error('the bench edit was read in full');
+    if (!whole.ok || !part.ok) throw new Error('the bench edit did not read');
+    t0 = performance.now();
+    reconcileDesign(design, part.design);
+    reconcile.push(performance.now() - t0);
+  }
+  print('code edit read, full (300 tables)', full);
+  print('code edit read, incremental (300 tables)', incremental);
+  print('code edit reconcile (300 tables)', reconcile);
 }

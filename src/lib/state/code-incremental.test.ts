@@ -129,11 +129,12 @@ describe('splitStatements', () => {
     expect(parts?.map((s) => [s.kind, s.name ?? '', s.line])).toEqual([
       ['import', '', 1],
       ['table', 't', 2],
-      ['other', '', 5],
+      // The blank line above a statement is its own.
+      ['other', '', 4],
       ['import', '', 6],
     ]);
     expect(parts?.map((s) => s.text).join('')).toBe(text);
-    expect(parts?.[1]?.text).toBe('/** T. */\nexport const t = sqliteTable("t", { x: text("a;b") });\n\n');
+    expect(parts?.[1]?.text).toBe('/** T. */\nexport const t = sqliteTable("t", { x: text("a;b") });\n');
   });
 
   it('gives null when a bracket, string or comment does not close', () => {
@@ -178,7 +179,10 @@ describe('IncrementalTablesReader', () => {
     reader.read(editorImportInput(c.files, imports), opts);
     expect(reader.lastKind).toBe('full');
     const span = tableSpans(imports)[0] as { start: number };
-    const broken = imports.slice(0, span.start) + 'export const zz = sqliteTable("x", { a: text("a") }, 3 +);\n' + imports.slice(span.start);
+    const broken =
+      imports.slice(0, span.start) +
+      'export const zz = sqliteTable("x", { a: text("a") }, 3 +);\n' +
+      imports.slice(span.start);
     const got = reader.read(editorImportInput(c.files, broken), opts);
     expect(got).toEqual(importTablesTs(editorImportInput(c.files, broken), opts));
     expect(got.ok).toBe(false);

@@ -6,10 +6,13 @@
  */
 import { loadSqlJs } from './sql-js';
 import { importFiles } from '../import/import-files';
-import { importTablesTs } from '../import/tables-ts/index';
+import { IncrementalTablesReader } from '../state/code-incremental';
 import { setReadingListener } from '../core/reading';
 import type { ImportRequest } from './import-protocol';
 import { serveRequests } from './worker-client';
+
+/** The code editor's reader: it keeps the last read, so a keystroke re-reads only the tables it changed. */
+const editorReader = new IncrementalTablesReader();
 
 serveRequests((request: ImportRequest & { id: number }, progress) => {
   // One import at a time: the page waits for each before it starts the next.
@@ -17,6 +20,6 @@ serveRequests((request: ImportRequest & { id: number }, progress) => {
     if (event.kind === 'reading') progress({ file: event.file, doing: event.doing });
   });
   // An editor parse is always tables.ts: no need to guess what the files are.
-  if (request.type === 'tables-ts') return importTablesTs(request.input, request.options);
+  if (request.type === 'tables-ts') return editorReader.read(request.input, request.options);
   return importFiles(request.files, { ...request.options, loadSqlJs });
 });
