@@ -65,13 +65,27 @@ test('double-clicking the canvas adds a table; undo and redo remove and restore 
   await expect(cards(page)).toHaveCount(2);
 });
 
-test('Add table in the toolbar puts the new card in the middle of the view', async ({ page }) => {
+test('Add table in the toolbar puts the new card in free space in view, near the middle', async ({ page }) => {
   await page.getByTestId('cmd-add-table').click();
   await expect(cards(page)).toHaveCount(2);
   const canvas = (await page.getByTestId('canvas').boundingBox())!;
-  const added = await center(card(page, 'new_table'));
-  expect(Math.abs(added.x - (canvas.x + canvas.width / 2))).toBeLessThan(120);
-  expect(Math.abs(added.y - (canvas.y + canvas.height / 2))).toBeLessThan(120);
+  const added = (await card(page, 'new_table').boundingBox())!;
+  const items = (await card(page, 'items').boundingBox())!;
+  // In view…
+  expect(added.x).toBeGreaterThanOrEqual(canvas.x);
+  expect(added.y).toBeGreaterThanOrEqual(canvas.y);
+  expect(added.x + added.width).toBeLessThanOrEqual(canvas.x + canvas.width);
+  expect(added.y + added.height).toBeLessThanOrEqual(canvas.y + canvas.height);
+  // …not on top of the card already there…
+  const overlaps =
+    added.x < items.x + items.width &&
+    items.x < added.x + added.width &&
+    added.y < items.y + items.height &&
+    items.y < added.y + added.height;
+  expect(overlaps).toBe(false);
+  // …and its centre within half the view of the view's centre.
+  expect(Math.abs(added.x + added.width / 2 - (canvas.x + canvas.width / 2))).toBeLessThan(canvas.width / 2);
+  expect(Math.abs(added.y + added.height / 2 - (canvas.y + canvas.height / 2))).toBeLessThan(canvas.height / 2);
 });
 
 test('dragging a card moves it, and one undo moves it back', async ({ page }) => {

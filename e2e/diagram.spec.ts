@@ -118,7 +118,7 @@ test('SVG export: every table of the whole diagram, names kept as text, even whi
   const result = parsed as { error: string | null; root: string; viewBox: string; texts: string[]; elements: string[] };
   expect(result.error).toBeNull();
   expect(result.root).toBe('svg');
-  expect(result.elements).toEqual(['g', 'path', 'rect', 'svg', 'text', 'title', 'tspan']);
+  expect(result.elements).toEqual(['circle', 'g', 'path', 'rect', 'svg', 'text', 'title', 'tspan']);
   for (const box of boxes) expect(result.texts).toContain(box.name);
   expect(result.texts).toContain('MoLOS-Tasks_<img src=x onerror=alert(1)>');
   const [vx, vy, vw, vh] = result.viewBox.split(' ').map(Number) as [number, number, number, number];
