@@ -8,8 +8,9 @@
  * - auto-layout: how long the main thread is blocked (long tasks) while ELK lays out the design;
  * - edit-to-preview latency and JS heap.
  *
- * Run only this part with `npx tsx bench/browser.ts`. BENCH_APP_DIR serves another checkout's build/ (a private
- * build that does not disturb build/), BENCH_PORT another port than 4310.
+ * Run only this part with `npx tsx bench/browser.ts` (`BENCH_SKIP_CANVAS=1` leaves out the canvas table).
+ * BENCH_APP_DIR serves another checkout's build/ (a private build that does not disturb build/), BENCH_PORT
+ * another port than 4310.
  */
 import { type ChildProcess, execSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -255,12 +256,15 @@ export async function browserBench(tables = 300, columns = 12): Promise<void> {
       await page.waitForTimeout(100);
       zoomClicks++;
     }
-    const results: ConfigResult[] = [];
-    for (const { label, query } of CONFIGS) results.push(await measureConfig(page, label, query, zoomClicks));
-    printTable(results);
-    console.log(
-      '  (load: reload to interactive; cards: rendered table cards; pan: frame rate, mean and p95 frame time)',
-    );
+    // BENCH_SKIP_CANVAS=1 leaves out the canvas table (the longest part) when only the previews are of interest.
+    if (!process.env.BENCH_SKIP_CANVAS) {
+      const results: ConfigResult[] = [];
+      for (const { label, query } of CONFIGS) results.push(await measureConfig(page, label, query, zoomClicks));
+      printTable(results);
+      console.log(
+        '  (load: reload to interactive; cards: rendered table cards; pan: frame rate, mean and p95 frame time)',
+      );
+    }
 
     await page.goto(URL);
     await interactive(page, Date.now());
@@ -279,7 +283,7 @@ export async function browserBench(tables = 300, columns = 12): Promise<void> {
     // Edit → preview latency, measured in the page: from the click on "Add table" to the first animation frame
     // whose DOM shows the new table (Playwright's own polling would add its round trips).
     await page.getByTestId('tab-code').click();
-    await page.getByTestId('code').waitFor({ timeout: 60_000 });
+    await page.getByTestId('code-editor-host').waitFor({ timeout: 60_000 });
     let added = 0;
     const nextName = () => (++added === 1 ? 'new_table' : `new_table_${added}`);
     const views = [
