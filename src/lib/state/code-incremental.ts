@@ -9,7 +9,7 @@
  * names, a clash of names or ids, comments suggesting relations, an error) is read in full.
  */
 import type { Design, Relation, Table } from '../core/design';
-import { importTablesTs, type TablesTsInput } from '../import/tables-ts/index';
+import { importTablesTs, importedTablePosition, sortMessages, type TablesTsInput } from '../import/tables-ts/index';
 import type { ImportMessage, ImportOptions, ImportOutcome } from '../import/types';
 import { splitStatements, type Statement } from './code-statements';
 
@@ -26,9 +26,6 @@ export type ReadKind = 'full' | 'incremental';
 
 /** More changed statements than this are read in full: the small file would not be small. */
 const MAX_CHANGED = 8;
-
-/** The importer's grid for tables read from code (declarations.ts): five cards a row, 360 by 440 apart. */
-const GRID_COLUMNS = 5;
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** True when `text` holds `word` as a whole identifier. */
@@ -72,21 +69,6 @@ function lineCount(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
   return n;
-}
-
-/** Messages in the importer's order: tables.ts, models, others; then line, column, and first come first. */
-function sortMessages(messages: ImportMessage[], input: TablesTsInput): ImportMessage[] {
-  const order = [input.tables.path, input.models?.path, ...(input.others ?? []).map((f) => f.path)];
-  return messages
-    .map((m, i) => ({ m, i }))
-    .sort(
-      (a, b) =>
-        order.indexOf(a.m.file) - order.indexOf(b.m.file) ||
-        a.m.line - b.m.line ||
-        a.m.column - b.m.column ||
-        a.i - b.i,
-    )
-    .map((x) => x.m);
 }
 
 /**
@@ -224,7 +206,7 @@ export class IncrementalTablesReader {
       let t = reread.has(s) ? partTables.get(s.name as string) : lastTables.get(s.name as string);
       if (!t || tables[t.id]) return;
       // The importer lays the tables out on a grid by their order in the file.
-      const position = { x: (i % GRID_COLUMNS) * 360, y: Math.floor(i / GRID_COLUMNS) * 440 };
+      const position = importedTablePosition(i);
       if (t.position.x !== position.x || t.position.y !== position.y) t = { ...t, position };
       tables[t.id] = t;
       if (reread.has(s)) fresh.push(t);

@@ -17,7 +17,14 @@ import { describeStatement } from './helpers';
 import { calleeName, constantString, isExported, unchain } from './symbols';
 import { isAsConst, stringRecord, stringValue, unwrap } from './values';
 
-const GRID_COLUMNS = 5;
+/**
+ * Where the importer puts the `i`-th table of a file: a grid of five cards a row, 360 by 440 apart (the code
+ * editor's incremental read lays out the tables it splices in the same way).
+ * @example importedTablePosition(6) // { x: 360, y: 440 }
+ */
+export function importedTablePosition(i: number): { x: number; y: number } {
+  return { x: (i % 5) * 360, y: Math.floor(i / 5) * 440 };
+}
 
 /** Finds the `sqliteTable(...)` declarations of a file (tables.ts or another schema file). */
 export function collectTables(ctx: ImportContext, sf: TsFile): void {
@@ -201,7 +208,7 @@ export function settleModule(ctx: ImportContext): void {
       t.name = info.fullName;
     }
     t.id = ctx.newId(`t_${t.name}`);
-    t.position = { x: (i % GRID_COLUMNS) * 360, y: Math.floor(i / GRID_COLUMNS) * 440 };
+    t.position = importedTablePosition(i);
     ctx.design.tables[t.id] = t;
   });
 }

@@ -45,8 +45,11 @@ function run(ctx: ImportContext): void {
     });
 }
 
-/** Messages in file order (tables.ts, models, others), then by line and column. */
-function sortMessages(messages: ImportMessage[], input: TablesTsInput): ImportMessage[] {
+/**
+ * Messages in file order (tables.ts, models, others), then by line and column, first come first on a tie.
+ * @example sortMessages(messages, { tables: { path: 'tables.ts', text } })
+ */
+export function sortMessages(messages: ImportMessage[], input: TablesTsInput): ImportMessage[] {
   const order = [input.tables.path, input.models?.path, ...(input.others ?? []).map((f) => f.path)];
   return messages
     .map((m, i) => ({ m, i }))
